@@ -1,0 +1,75 @@
+"""``assess FACTS.json [--on DATE] [--json]``: a readable table or the documented JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.output import CliError, print_json
+from desktop.cli.rules_cmd import open_pack
+from desktop.facts.io import FactsError, read_facts
+from desktop.facts.labels import choice_label
+from desktop.money import format_wan
+from desktop.rules.engine import assess
+from desktop.rules.predicates import Outcome
+from desktop.rules.results import OUTCOME_LABELS, STATUS_LABELS, Assessment
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from exc
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("assess", help="按规则包自评一家企业 / self-assessment")
+    parser.add_argument("facts", type=Path, help="企业事实 JSON（格式见 resources/schema）")
+    parser.add_argument("--on", type=_date, default=None, help="评估日期，默认今天")
+    parser.add_argument("--json", action="store_true", help="输出 JSON")
+    parser.add_argument("--pack", type=Path, help="规则包（目录或 .sqlite），默认为内置规则包")
+    parser.add_argument("--all", action="store_true", help="文字输出时也列出其他地区的政策")
+    parser.set_defaults(handler=_assess)
+
+
+def _assess(args: argparse.Namespace) -> int:
+    try:
+        facts = read_facts(args.facts)
+    except FactsError as exc:
+        raise CliError(f"事实文件 {args.facts} 有 {len(exc.problems)} 个问题：", exc.problems) from exc
+    pack = open_pack(args.pack)
+    result = assess(pack, facts, args.on or dt.date.today())
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print_table(result, show_all=args.all)
+    return 0
+
+
+def print_table(assessment: Assessment, *, show_all: bool = False) -> None:
+    print(f"企业：{assessment.enterprise_name or '（未填写名称）'}  "
+          f"统一社会信用代码：{assessment.uscc or '未填写'}")
+    size = choice_label(assessment.size_class) if assessment.size_class != "unknown" else "未确定"
+    print(f"企业规模：{size}。{assessment.size_explanation}")
+    print(f"评估日期：{assessment.assessed_on.isoformat()}  规则包："
+          f"{assessment.rulepack.id} {assessment.rulepack.version}")
+    print()
+    hidden = 0
+    for r in assessment.results:
+        if r.status.value == "not_applicable" and not show_all:
+            hidden += 1
+            continue
+        amount = (f"{format_wan(r.amount.yuan)} 万元" if r.amount.yuan is not None
+                  else "由主管部门确定" if r.amount.certainty == "set_by_authority" else "—")
+        print(f"【{STATUS_LABELS[r.status]}】{r.title}  预计金额：{amount}")
+        for c in r.conditions:
+            if c.outcome is not Outcome.PASS or r.status.value in ("eligible",):
+                print(f"    {OUTCOME_LABELS[c.outcome]}  {c.label}：{c.detail}")
+        for m in r.missing:
+            print(f"    待补充：{m.question}")
+        print(f"    金额依据：{r.amount.basis}")
+        print()
+    if hidden:
+        print(f"（另有 {hidden} 项其他地区的政策未列出，加 --all 查看）")

@@ -1,0 +1,1 @@
+"""Reference facts bundled with the app: industry codes, size classes, regions, identifiers."""

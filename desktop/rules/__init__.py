@@ -1,0 +1,1 @@
+"""Policy rules: the rule-pack format, its loader and compiler, and the eligibility engine."""

@@ -1,0 +1,109 @@
+"""Fact lookup for one assessment: plain dict access plus lazily derived facts."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from desktop.facts import FactsFile, Loan
+from desktop.money import round_yuan
+from desktop.reference.industry import lookup
+from desktop.reference.size_class import SizeResult, classify
+
+INDUSTRIAL_SECTIONS = frozenset("BCD")
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from ``start`` to ``end``; 03-15 -> 09-15 is 6, 09-14 is 5.
+
+    A loan ending on the last day of a shorter month counts the month as whole
+    (08-31 -> 02-28 is 6 months), as bank contracts do.
+    """
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    end_is_month_end = end.day == calendar.monthrange(end.year, end.month)[1]
+    if end.day < start.day and not end_is_month_end:
+        months -= 1
+    return months
+
+
+def loan_interest(loan: Loan, basis_days: int = 360) -> Decimal | None:
+    """Contract-period interest: principal x annual rate / basis x actual days."""
+    if None in (loan.principal, loan.annual_rate, loan.start_on, loan.end_on):
+        return None
+    assert loan.principal is not None and loan.annual_rate is not None
+    assert loan.start_on is not None and loan.end_on is not None
+    days = (loan.end_on - loan.start_on).days
+    return round_yuan(loan.principal * loan.annual_rate * days / basis_days)
+
+
+class FactContext:
+    """Resolves ``section.field`` paths for one enterprise (and, for item rules, one loan)."""
+
+    __slots__ = ("_cache", "_values", "assessed_on", "facts", "item_index", "loan")
+
+    def __init__(self, facts: FactsFile, assessed_on: dt.date) -> None:
+        self.facts = facts
+        self.assessed_on = assessed_on
+        self.loan: Loan | None = None
+        self.item_index: int | None = None
+        self._values: dict[str, Any] = {}
+        for section in ("enterprise", "project", "institution"):
+            model = getattr(facts, section)
+            if model is not None:
+                for name, value in model.__dict__.items():
+                    self._values[f"{section}.{name}"] = value
+        self._cache: dict[str, Any] = {}
+
+    def for_item(self, index: int, loan: Loan) -> FactContext:
+        clone = FactContext.__new__(FactContext)
+        clone.facts, clone.assessed_on = self.facts, self.assessed_on
+        clone._values, clone._cache = self._values, self._cache
+        clone.loan, clone.item_index = loan, index
+        return clone
+
+    def get(self, path: str) -> Any:
+        if path in self._values:
+            return self._values[path]
+        if path.startswith("loan."):
+            return self._loan_fact(path)
+        if path in self._cache:
+            return self._cache[path]
+        value = self._derive(path)
+        self._cache[path] = value
+        return value
+
+    def size(self) -> SizeResult:
+        cached = self._cache.get("_size")
+        if cached is None:
+            e = self.facts.enterprise
+            cached = classify(e.industry_code, e.employees, e.revenue, e.assets)
+            self._cache["_size"] = cached
+        assert isinstance(cached, SizeResult)
+        return cached
+
+    def _derive(self, path: str) -> Any:
+        enterprise = self.facts.enterprise
+        if path == "enterprise.size_class":
+            return self.size().size_class
+        if path == "enterprise.is_industrial":
+            industry = lookup(enterprise.industry_code) if enterprise.industry_code else None
+            return None if industry is None else industry.section in INDUSTRIAL_SECTIONS
+        if path == "enterprise.local_tax_increment":
+            current, base = enterprise.local_tax_current, enterprise.local_tax_base
+            return None if current is None or base is None else max(Decimal(0), current - base)
+        return None  # sections left empty (no project, no institution) are unknown
+
+    def _loan_fact(self, path: str) -> Any:
+        loan = self.loan
+        if loan is None:
+            return None
+        name = path[5:]
+        if name == "term_months":
+            if loan.start_on is None or loan.end_on is None:
+                return None
+            return months_between(loan.start_on, loan.end_on)
+        if name == "interest":
+            return loan_interest(loan)
+        return getattr(loan, name)

@@ -1,0 +1,256 @@
+"""The eligibility engine: every programme of a pack, condition by condition, with reasons.
+
+Status precedence: another region -> ``not_applicable``; outside the validity period ->
+``expired`` / ``not_yet_effective``; otherwise any failed condition -> ``ineligible``,
+any unknown -> ``undetermined``, and only all-pass -> ``eligible``.  Conditions are still
+evaluated for expired programmes so the user sees where they would have stood.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from desktop.facts import FACTS, FactsFile
+from desktop.reference import regions
+from desktop.rules.amounts import evaluate_amount
+from desktop.rules.context import FactContext
+from desktop.rules.pack import CompiledBlock, CompiledCondition, CompiledProgramme, RulePack
+from desktop.rules.predicates import Outcome, Predicate
+from desktop.rules.results import (
+    AmountResult,
+    Assessment,
+    CitedText,
+    ConditionResult,
+    MissingFact,
+    ProgrammeResult,
+    RouteResult,
+    Status,
+)
+
+REGION_CONDITION_ID = "region"
+LOANS_FACT = "loans"
+LOANS_QUESTION = "请逐笔填写流动资金贷款合同（银行、金额、发放日、到期日、年利率）。"
+
+
+def assess(pack: RulePack, facts: FactsFile, on: dt.date, *, explain: bool = True) -> Assessment:
+    ctx = FactContext(facts, on)
+    results = [assess_programme(pack, programme, ctx, explain=explain)
+               for programme in pack.programmes]
+    size = ctx.size()
+    return Assessment(
+        assessed_on=on,
+        rulepack=pack.identity,
+        enterprise_name=facts.enterprise.name or "",
+        uscc=facts.enterprise.uscc or "",
+        size_class=size.size_class or "unknown",
+        size_explanation=size.explanation,
+        results=results,
+    )
+
+
+def _missing_inputs(paths: Iterable[str], ctx: FactContext, item: int | None = None
+                    ) -> list[str]:
+    """Expand derived facts into the user-entered facts that are still empty."""
+    found: list[str] = []
+    for path in paths:
+        spec = FACTS[path]
+        if spec.is_derived:
+            found += _missing_inputs(spec.inputs, ctx, item)
+        elif ctx.get(path) is None:
+            found.append(f"loans[{item}].{path[5:]}" if path.startswith("loan.") else path)
+    return list(dict.fromkeys(found))
+
+
+def _question(fact: str) -> str:
+    if fact == LOANS_FACT:
+        return LOANS_QUESTION
+    if fact.startswith("loans["):
+        index, name = fact[6:].split("].", 1)
+        return f"贷款{int(index) + 1}：{FACTS['loan.' + name].question}"
+    return FACTS[fact].question
+
+
+def _evaluate_condition(
+    condition: CompiledCondition, ctx: FactContext, explain: bool, label_prefix: str = "",
+    id_prefix: str = "",
+) -> ConditionResult | None:
+    if condition.when is not None:
+        guard = condition.when.evaluate(ctx)
+        if guard is Outcome.FAIL:
+            return None  # this condition does not apply to this enterprise
+        if guard is Outcome.UNKNOWN:
+            missing = tuple(_missing_inputs(condition.when.facts, ctx, ctx.item_index))
+            detail = ("是否适用取决于：" + condition.when.describe(ctx)) if explain else ""
+            return ConditionResult(id_prefix + condition.source.id,
+                                   label_prefix + condition.source.label, Outcome.UNKNOWN,
+                                   detail, condition.citation, None, missing)
+    outcome = condition.test.evaluate(ctx)
+    missing = (tuple(_missing_inputs(condition.test.facts, ctx, ctx.item_index))
+               if outcome is Outcome.UNKNOWN else ())
+    detail, hint = "", None
+    if explain:
+        detail = condition.test.describe(ctx)
+        hint = condition.test.hint(ctx)
+        if hint:
+            detail = f"{detail}；{hint}"
+    return ConditionResult(id_prefix + condition.source.id, label_prefix + condition.source.label,
+                           outcome, detail, condition.citation, hint, missing)
+
+
+def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: bool
+                      ) -> ConditionResult:
+    code = ctx.get("enterprise.region_code")
+    region_name = regions.full_name(programme.source.region.ljust(6, "0"))
+    if code is None:
+        outcome, missing = Outcome.UNKNOWN, ("enterprise.region_code",)
+    else:
+        outcome = Outcome.PASS if regions.within(code, programme.source.region) else Outcome.FAIL
+        missing = ()
+    detail = (f"企业所在地：{regions.full_name(code) if code else '未填写'}；"
+              f"本政策适用于{region_name}") if explain else ""
+    document = programme.document
+    citation = CitedText(document.file, "发文机关", document.issuer)
+    return ConditionResult(REGION_CONDITION_ID, f"企业注册地在{region_name}", outcome, detail,
+                           citation, None, missing)
+
+
+def _block_conditions(pack: RulePack, programme: CompiledProgramme, ctx: FactContext,
+                      explain: bool) -> list[ConditionResult]:
+    found = []
+    for block in pack.blocks:
+        if not _block_applies(block, programme, ctx.assessed_on):
+            continue
+        blocked = block.blocked_when.evaluate(ctx)
+        outcome = {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}.get(blocked, blocked)
+        missing = (tuple(_missing_inputs(block.blocked_when.facts, ctx))
+                   if outcome is Outcome.UNKNOWN else ())
+        detail = f"禁止情形：{block.blocked_when.describe(ctx)}" if explain else ""
+        found.append(ConditionResult(f"block_{block.source.id}", block.source.label, outcome,
+                                     detail, block.citation, None, missing))
+    return found
+
+
+def _block_applies(block: CompiledBlock, programme: CompiledProgramme, on: dt.date) -> bool:
+    source = block.source
+    if programme.source.kind not in source.applies_to:
+        return False
+    if not (programme.source.region.startswith(source.region)
+            or source.region.startswith(programme.source.region)):
+        return False
+    validity = source.validity
+    return validity.from_ <= on and (validity.to is None or on <= validity.to)
+
+
+def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bool
+                     ) -> tuple[list[ConditionResult], list[int]]:
+    items = programme.source.items
+    assert items is not None
+    loans = ctx.facts.loans
+    results: list[ConditionResult] = []
+    eligible: list[int] = []
+    outcomes: list[Outcome] = []
+    for index, loan in enumerate(loans or []):
+        item_ctx = ctx.for_item(index, loan)
+        prefix = f"{items.label}{index + 1}" + (f"（{loan.contract_no}）" if loan.contract_no else "")
+        item_results = [r for c in programme.item_conditions
+                        if (r := _evaluate_condition(c, item_ctx, explain, prefix + "：",
+                                                     f"loans[{index}].")) is not None]
+        results += item_results
+        outcome = _all([r.outcome for r in item_results])
+        outcomes.append(outcome)
+        if outcome is Outcome.PASS:
+            eligible.append(index)
+    if loans is None:
+        summary, missing = Outcome.UNKNOWN, (LOANS_FACT,)
+        detail = "尚未填写贷款合同"
+    else:
+        summary = _any(outcomes) if outcomes else Outcome.FAIL
+        missing = ()
+        detail = f"共 {len(loans)} 笔，其中 {len(eligible)} 笔符合全部条件"
+    first = programme.item_conditions[0]
+    results.insert(0, ConditionResult("items", f"至少一笔{items.label}符合条件", summary,
+                                      detail if explain else "", first.citation, None, missing))
+    return results, eligible
+
+
+def _all(outcomes: list[Outcome]) -> Outcome:
+    if Outcome.FAIL in outcomes:
+        return Outcome.FAIL
+    return Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.PASS
+
+
+def _any(outcomes: list[Outcome]) -> Outcome:
+    if Outcome.PASS in outcomes:
+        return Outcome.PASS
+    return Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.FAIL
+
+
+def _status(programme: CompiledProgramme, on: dt.date, region: ConditionResult,
+            conditions: list[ConditionResult]) -> Status:
+    validity = programme.source.validity
+    if region.outcome is Outcome.FAIL:
+        return Status.NOT_APPLICABLE
+    if on < validity.from_:
+        return Status.NOT_YET_EFFECTIVE
+    if validity.to is not None and on > validity.to:
+        return Status.EXPIRED
+    # Per-loan lines explain the "items" summary; one bad loan must not sink the others.
+    outcome = _all([region.outcome] + [c.outcome for c in conditions
+                                       if not c.id.startswith("loans[")])
+    return {Outcome.PASS: Status.ELIGIBLE, Outcome.FAIL: Status.INELIGIBLE,
+            Outcome.UNKNOWN: Status.UNDETERMINED}[outcome]
+
+
+def _applies(when: Predicate | None, ctx: FactContext) -> bool:
+    return when is None or when.evaluate(ctx) is not Outcome.FAIL
+
+
+def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactContext, *,
+                     explain: bool = True) -> ProgrammeResult:
+    source = programme.source
+    region = _region_condition(programme, ctx, explain)
+    conditions: list[ConditionResult] = []
+    eligible_items: list[int] = []
+    if region.outcome is not Outcome.FAIL:
+        conditions = [r for c in programme.conditions
+                      if (r := _evaluate_condition(c, ctx, explain)) is not None]
+        conditions += _block_conditions(pack, programme, ctx, explain)
+        if programme.item_conditions:
+            item_results, eligible_items = _item_conditions(programme, ctx, explain)
+            # Item-level detail is only worth showing when it explains the summary line.
+            conditions += item_results
+    status = _status(programme, ctx.assessed_on, region, conditions)
+    if status is Status.NOT_APPLICABLE:
+        amount = AmountResult(None, "estimate", "不在本政策适用地区，未计算金额。")
+        needed: set[str] = set()
+    else:
+        amount, needed = evaluate_amount(programme, ctx, eligible_items)
+    all_conditions = [region, *conditions]
+    missing_paths: list[str] = []
+    if explain:
+        for result in all_conditions:
+            if result.outcome is Outcome.UNKNOWN:
+                missing_paths += result.missing
+        missing_paths += _missing_inputs(needed, ctx)
+    document = programme.document
+    return ProgrammeResult(
+        programme_id=source.id,
+        title=source.title,
+        region=regions.full_name(source.region.ljust(6, "0")),
+        document_number=document.number,
+        document_file=document.file,
+        kind=source.kind,
+        wizard=source.wizard,
+        status=status,
+        conditions=all_conditions,
+        missing=[MissingFact(f, _question(f)) for f in dict.fromkeys(missing_paths)],
+        amount=amount,
+        materials=[name for name, when in programme.materials if _applies(when, ctx)]
+        if explain else [],
+        route=[RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
+               for step, (when, cite) in zip(source.route, programme.route, strict=True)
+               if _applies(when, ctx)] if explain else [],
+        valid_from=source.validity.from_,
+        valid_to=source.validity.to,
+    )

@@ -1,0 +1,149 @@
+"""Plain result objects of an assessment, and their JSON form (the ``assess --json`` shape)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from desktop.money import format_wan
+from desktop.rules.predicates import Outcome
+
+
+class Status(enum.StrEnum):
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    UNDETERMINED = "undetermined"
+    EXPIRED = "expired"
+    NOT_YET_EFFECTIVE = "not_yet_effective"
+    NOT_APPLICABLE = "not_applicable"
+
+
+STATUS_LABELS = {
+    Status.ELIGIBLE: "可以申报", Status.INELIGIBLE: "不符合", Status.UNDETERMINED: "待补充信息",
+    Status.EXPIRED: "已过期", Status.NOT_YET_EFFECTIVE: "尚未生效", Status.NOT_APPLICABLE: "非本地区",
+}
+OUTCOME_LABELS = {Outcome.PASS: "符合", Outcome.FAIL: "不符合", Outcome.UNKNOWN: "待确认"}
+
+
+@dataclass(frozen=True)
+class CitedText:
+    file: str
+    clause: str
+    excerpt: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"file": self.file, "clause": self.clause, "excerpt": self.excerpt}
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    id: str
+    label: str
+    outcome: Outcome
+    detail: str
+    citation: CitedText
+    hint: str | None = None
+    missing: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "outcome": self.outcome.value,
+                "detail": self.detail, "citation": self.citation.to_json()}
+
+
+@dataclass(frozen=True)
+class MissingFact:
+    fact: str
+    question: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"fact": self.fact, "question": self.question}
+
+
+@dataclass(frozen=True)
+class AmountResult:
+    yuan: Decimal | None
+    certainty: str  # exact | estimate | upper_bound | set_by_authority
+    basis: str
+    citation: CitedText | None = None
+    rule_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        wan = format_wan(self.yuan) if self.yuan is not None else None
+        return {"wan": wan, "certainty": self.certainty, "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    submit_to: str
+    copy_to: tuple[str, ...]
+    then: str
+    citation: CitedText
+
+
+@dataclass
+class ProgrammeResult:
+    programme_id: str
+    title: str
+    region: str
+    document_number: str | None
+    document_file: str
+    kind: str
+    wizard: str | None
+    status: Status
+    conditions: list[ConditionResult]
+    missing: list[MissingFact]
+    amount: AmountResult
+    materials: list[str]
+    route: list[RouteResult] = field(default_factory=list)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "programme_id": self.programme_id,
+            "title": self.title,
+            "region": self.region,
+            "document": {"number": self.document_number, "file": self.document_file},
+            "status": self.status.value,
+            "amount": self.amount.to_json(),
+            "conditions": [c.to_json() for c in self.conditions],
+            "missing": [m.to_json() for m in self.missing],
+            "materials": list(self.materials),
+        }
+
+
+@dataclass(frozen=True)
+class PackIdentity:
+    id: str
+    version: str
+    sha256: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "version": self.version, "sha256": self.sha256}
+
+
+@dataclass
+class Assessment:
+    assessed_on: dt.date
+    rulepack: PackIdentity
+    enterprise_name: str
+    uscc: str
+    size_class: str
+    size_explanation: str
+    results: list[ProgrammeResult]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "assessed_on": self.assessed_on.isoformat(),
+            "rulepack": self.rulepack.to_json(),
+            "enterprise": {"name": self.enterprise_name, "uscc": self.uscc,
+                           "size_class": self.size_class,
+                           "size_explanation": self.size_explanation},
+            "results": [r.to_json() for r in self.results],
+        }
+
+    def result(self, programme_id: str) -> ProgrammeResult:
+        return next(r for r in self.results if r.programme_id == programme_id)

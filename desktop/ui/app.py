@@ -1,0 +1,51 @@
+"""Start the GUI: fonts, translations, crash handling, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.ui.crash import install_crash_handler
+from desktop.ui.fonts import register_bundled_fonts
+from desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from desktop.ui.main_window import MainWindow
+from desktop.ui.status_text import rulepack_status_text
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None) -> int:
+    app = create_application()
+    families = register_bundled_fonts(app)
+    log.info("GUI starting, data dir %s, fonts %s", data_dir, families)
+    translators = install_translators(app, lang or DEFAULT_LANGUAGE)
+    if not smoke_test:
+        install_crash_handler()
+    window = MainWindow(rulepack_status_text())
+    window.show()
+    if smoke_test:
+        app.processEvents()
+        ok = window.isVisible()
+        window.close()
+        app.processEvents()
+        print(f"smoke test {'ok' if ok else 'FAILED'}: window shown, fonts {families}")
+        del translators
+        return 0 if ok else 1
+    code = app.exec()
+    del translators
+    return code
