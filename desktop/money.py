@@ -40,7 +40,7 @@ def round_yuan(yuan: Decimal) -> Decimal:
 
 def parse_decimal(value: object) -> Decimal:
     """Accept int, Decimal or a numeric string; never float (binary rounding)."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError("金额须以字符串或整数给出，不接受浮点数")
     try:
         return Decimal(str(value).strip().replace(",", ""))

@@ -17,7 +17,7 @@ def fact(
     ge: int | None = None,
 ) -> Any:
     """A nullable fact: ``None`` means "not known yet", which the rules treat as unknown."""
-    extra = {"label": label, "question": question, "unit": unit, "label_en": label_en}
+    extra: dict[str, Any] = {"label": label, "question": question, "unit": unit, "label_en": label_en}
     return Field(
         default=None,
         description=f"{label}{f'（{unit}）' if unit else ''}。{question}",

@@ -214,7 +214,9 @@ class Loan(_Facts):
 
 class Institution(_Facts):
     name: Text | None = fact("研发机构名称", "研发机构的名称是什么？", max_length=200)
-    kind: InstitutionKind | None = fact("研发机构类型", "研发机构属于哪一类（企业技术中心、工程研究中心等）？")
+    kind: InstitutionKind | None = fact(
+        "研发机构类型", "研发机构属于哪一类（企业技术中心、工程研究中心等）？"
+    )
     level: Level | None = fact("认定级别", "研发机构被认定为国家级、省级还是市级？")
     recognised_on: dt.date | None = fact("认定（建成）日期", "研发机构何时被新认定或建成？")
     document_no: str | None = fact("认定文件文号", "认定文件的文号是什么？", max_length=60)
@@ -226,7 +228,7 @@ class FactsFile(_Facts):
     """The whole input of one assessment."""
 
     schema_version: Literal[1] = Field(
-        default=SCHEMA_VERSION, description="事实文件格式版本 / facts schema version"
+        default=1, description="事实文件格式版本 / facts schema version"
     )
     enterprise: Enterprise = Field(default_factory=Enterprise)
     project: Project | None = None

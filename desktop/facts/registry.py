@@ -76,7 +76,7 @@ def _fact_type(annotation: object, unit: str) -> tuple[FactType, tuple[str, ...]
         return FactType.ENUM, tuple(str(v) for v in typing.get_args(base))
     simple = {bool: FactType.BOOL, int: FactType.INT, str: FactType.TEXT, dt.date: FactType.DATE}
     if base in simple:
-        return simple[base], ()  # type: ignore[index]
+        return simple[base], ()
     if base is Decimal:
         return (FactType.MONEY if unit == "元" else FactType.DECIMAL), ()
     raise TypeError(f"unsupported fact annotation {annotation!r}")

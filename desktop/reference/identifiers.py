@@ -65,5 +65,5 @@ def validate_resident_id(text: str) -> Validation:
         return Validation(True, number,
                           warnings=("出生地或出生日期代码未能核实，请确认号码无误。",))
     except stdnum_exceptions.ValidationError as exc:
-        return Validation(False, number, f"身份证号码无效：{exc.message}")
+        return Validation(False, number, f"身份证号码无效：{exc}")
     return Validation(True, number)

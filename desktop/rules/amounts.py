@@ -49,7 +49,7 @@ def _compute(
 ) -> tuple[AmountResult, set[str]]:
     src, n = rule.source, rule.numbers
     needed: set[str] = set()
-    certainty = src.certainty or "exact"
+    certainty: str = src.certainty or "exact"
     steps: list[str] = []
     amount: Decimal | None = None
     if src.fixed is not None:
@@ -122,7 +122,7 @@ def _tiers(rule: CompiledAmount, ctx: FactContext, needed: set[str], steps: list
     if not reached:
         steps.append("未达到任何档次")
         return Decimal(0)
-    threshold, amount, text = max(reached, key=lambda tier: tier[0])
+    _, amount, text = max(reached, key=lambda tier: tier[0])
     steps.append(f"{FACTS[tiers.fact].label} {format_wan_with_unit(value)}，"
                  f"达到“{text}”档，奖励 {format_wan_with_unit(amount)}")
     assert isinstance(amount, Decimal)

@@ -102,11 +102,11 @@ def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: b
                       ) -> ConditionResult:
     code = ctx.get("enterprise.region_code")
     region_name = regions.full_name(programme.source.region.ljust(6, "0"))
+    missing: tuple[str, ...] = ()
     if code is None:
         outcome, missing = Outcome.UNKNOWN, ("enterprise.region_code",)
     else:
         outcome = Outcome.PASS if regions.within(code, programme.source.region) else Outcome.FAIL
-        missing = ()
     detail = (f"企业所在地：{regions.full_name(code) if code else '未填写'}；"
               f"本政策适用于{region_name}") if explain else ""
     document = programme.document
@@ -161,12 +161,12 @@ def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bo
         outcomes.append(outcome)
         if outcome is Outcome.PASS:
             eligible.append(index)
+    missing: tuple[str, ...] = ()
     if loans is None:
         summary, missing = Outcome.UNKNOWN, (LOANS_FACT,)
         detail = "尚未填写贷款合同"
     else:
         summary = _any(outcomes) if outcomes else Outcome.FAIL
-        missing = ()
         detail = f"共 {len(loans)} 笔，其中 {len(eligible)} 笔符合全部条件"
     first = programme.item_conditions[0]
     results.insert(0, ConditionResult("items", f"至少一笔{items.label}符合条件", summary,

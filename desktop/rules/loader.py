@@ -30,7 +30,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     mapping["__lines__"] = lines
     mapping["__line__"] = node.start_mark.line + 1

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks [CASE ...]`` prints JSON and updates docs/PERFORMANCE.md."""

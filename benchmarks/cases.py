@@ -1,0 +1,87 @@
+"""The benchmark cases.  Later capabilities add theirs here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from benchmarks.runner import Case
+from desktop.facts import Enterprise, FactsFile, Institution
+from desktop.rules.database import bundled_pack
+from desktop.rules.engine import assess
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\nw = QMainWindow()\nw.show()\napp.processEvents()\nw.close()\n"
+)
+
+
+def _offscreen_env(data_dir: str) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DESKTOP_DATA_DIR": data_dir}
+
+
+def app_start() -> None:
+    with tempfile.TemporaryDirectory() as data:
+        subprocess.run([sys.executable, "-m", "desktop", "--smoke-test"], cwd=ROOT, check=True,
+                       env=_offscreen_env(data), capture_output=True)
+
+
+def bare_window() -> None:
+    with tempfile.TemporaryDirectory() as data:
+        subprocess.run([sys.executable, "-c", BARE_WINDOW], check=True,
+                       env=_offscreen_env(data), capture_output=True)
+
+
+SAMPLE = FactsFile(
+    enterprise=Enterprise(name="基准企业", region_code="130171", industry_code="2710",
+                          employees=420, revenue=Decimal("380000000")),
+    institution=Institution(kind="enterprise_tech_center", level="national",
+                            recognised_on=dt.date(2018, 1, 15)),
+)
+ON = dt.date(2018, 6, 1)
+
+
+def assess_one() -> None:
+    assess(bundled_pack(), SAMPLE, ON)
+
+
+def handwritten_rd_institution() -> None:
+    """The same R&D-institution decision written directly in Python: the floor to compare with."""
+    e, i = SAMPLE.enterprise, SAMPLE.institution
+    assert i is not None
+    ok = (e.region_code is not None and e.region_code.startswith("1301")
+          and i.kind in {"enterprise_tech_center", "engineering_research_center",
+                         "engineering_laboratory", "engineering_tech_research_center",
+                         "key_laboratory"}
+          and i.recognised_on is not None
+          and dt.date(2017, 2, 25) <= i.recognised_on <= dt.date(2020, 12, 31)
+          and dt.date(2017, 2, 25) <= ON <= dt.date(2020, 12, 31))
+    _ = {"national": 5_000_000, "provincial": 1_000_000, "municipal": 100_000}[i.level or ""] \
+        if ok else None
+
+
+def assess_one_programme() -> None:
+    pack = bundled_pack()
+    from desktop.rules.context import FactContext
+    from desktop.rules.engine import assess_programme
+
+    assess_programme(pack, pack.programme("sjz-2017-rd-institution"),
+                     FactContext(SAMPLE, ON), explain=False)
+
+
+CASES = [
+    Case("startup", "python -m desktop --smoke-test（进程启动到主窗口显示并退出）", app_start,
+         "bare PySide6 window", bare_window, repeat=5),
+    Case("assess_single", "一家企业对整个规则包的完整自评（含解释文字）", assess_one,
+         "hand-written R&D-institution check", handwritten_rd_institution, repeat=200,
+         target="< 5 ms median"),
+    Case("assess_rd_programme", "引擎判定单个项目（研发机构奖励，不生成解释）",
+         assess_one_programme, "hand-written R&D-institution check",
+         handwritten_rd_institution, repeat=2000, target="≤ 3x hand-written"),
+]

@@ -1,0 +1,58 @@
+"""Time named cases against a baseline measured in the same run; report median and spread."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    description: str
+    run: Callable[[], object]
+    baseline_name: str
+    baseline: Callable[[], object]
+    repeat: int = 7
+    target: str = ""
+
+
+def _times(fn: Callable[[], object], repeat: int) -> list[float]:
+    fn()  # warm-up: imports, caches
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _summary(samples: list[float]) -> dict[str, float]:
+    return {
+        "median_ms": round(statistics.median(samples) * 1000, 3),
+        "min_ms": round(min(samples) * 1000, 3),
+        "max_ms": round(max(samples) * 1000, 3),
+        "stdev_ms": round(statistics.pstdev(samples) * 1000, 3),
+    }
+
+
+def measure(case: Case) -> dict[str, object]:
+    # Interleave case and baseline so machine noise hits both alike.
+    case_samples: list[float] = []
+    base_samples: list[float] = []
+    for _ in range(case.repeat):
+        case_samples += _times(case.run, 1)
+        base_samples += _times(case.baseline, 1)
+    result, base = _summary(case_samples), _summary(base_samples)
+    return {
+        "case": case.name,
+        "description": case.description,
+        "target": case.target,
+        "samples": case.repeat,
+        **result,
+        "baseline": {"name": case.baseline_name, **base},
+        "ratio_to_baseline": round(result["median_ms"] / base["median_ms"], 2)
+        if base["median_ms"] else None,
+    }
