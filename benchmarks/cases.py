@@ -12,8 +12,9 @@ from pathlib import Path
 
 from benchmarks.runner import Case
 from desktop.facts import Enterprise, FactsFile, Institution
+from desktop.rules.context import FactContext
 from desktop.rules.database import bundled_pack
-from desktop.rules.engine import assess
+from desktop.rules.engine import assess, assess_programme
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE_WINDOW = (
@@ -68,9 +69,6 @@ def handwritten_rd_institution() -> None:
 
 def assess_one_programme() -> None:
     pack = bundled_pack()
-    from desktop.rules.context import FactContext
-    from desktop.rules.engine import assess_programme
-
     assess_programme(pack, pack.programme("sjz-2017-rd-institution"),
                      FactContext(SAMPLE, ON), explain=False)
 

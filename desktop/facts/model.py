@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.facts.fields import fact
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 Text = Annotated[str, Field(max_length=200)]
@@ -228,7 +228,7 @@ class FactsFile(_Facts):
     """The whole input of one assessment."""
 
     schema_version: Literal[1] = Field(
-        default=1, description="事实文件格式版本 / facts schema version"
+        default=SCHEMA_VERSION, description="事实文件格式版本 / facts schema version"
     )
     enterprise: Enterprise = Field(default_factory=Enterprise)
     project: Project | None = None

@@ -218,7 +218,6 @@ def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
         conditions += _block_conditions(pack, programme, ctx, explain)
         if programme.item_conditions:
             item_results, eligible_items = _item_conditions(programme, ctx, explain)
-            # Item-level detail is only worth showing when it explains the summary line.
             conditions += item_results
     status = _status(programme, ctx.assessed_on, region, conditions)
     if status is Status.NOT_APPLICABLE:

@@ -129,7 +129,7 @@ class _Collector:
             return None
 
 
-def _cite(documents: dict[str, Document], default: Document, cite: Citation) -> CitedText:
+def resolve_citation(documents: dict[str, Document], default: Document, cite: Citation) -> CitedText:
     document = documents.get(cite.document or default.key, default)
     return CitedText(document.file, cite.clause, cite.excerpt)
 
@@ -163,7 +163,7 @@ def compile_pack(
             continue
         test = out.predicate(block.id, "blocked_when", block.blocked_when)
         if test:
-            blocks.append(CompiledBlock(block, test, _cite(documents, document, block.cite)))
+            blocks.append(CompiledBlock(block, test, resolve_citation(documents, document, block.cite)))
     if out.problems:
         raise RulePackError(out.problems)
     identity = PackIdentity(source.header.id, source.header.version, sha256)
@@ -187,7 +187,7 @@ def _compile_conditions(
             out.add(rule, f"{where}.cite.document", f"未定义的文件 {condition.cite.document}")
         if test:
             compiled.append(CompiledCondition(condition, test, when,
-                                              _cite(documents, default, condition.cite)))
+                                              resolve_citation(documents, default, condition.cite)))
     return compiled
 
 
@@ -215,7 +215,7 @@ def _compile_programme(
     route = []
     for i, step in enumerate(programme.route):
         when = out.predicate(programme.id, f"route[{i}].when", step.when) if step.when else None
-        route.append((when, _cite(documents, document, step.cite)))
+        route.append((when, resolve_citation(documents, document, step.cite)))
     return CompiledProgramme(programme, document, conditions, items, amounts, materials, route)
 
 
@@ -278,7 +278,7 @@ def _compile_amount(
             out.add(pid, f"{where}.split", f"分配比例合计应为 1，实际为 {total}")
     if rule.cite.document and rule.cite.document not in documents:
         out.add(pid, f"{where}.cite.document", f"未定义的文件 {rule.cite.document}")
-    return CompiledAmount(rule, when, _cite(documents, document, rule.cite), numbers)
+    return CompiledAmount(rule, when, resolve_citation(documents, document, rule.cite), numbers)
 
 
 def _exclusive(a: Predicate | None, b: Predicate | None) -> bool:

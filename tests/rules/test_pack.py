@@ -13,7 +13,7 @@ from desktop.paths import resource
 from desktop.rules.database import bundled_pack_path, read_database, write_database
 from desktop.rules.describe import describe_pack
 from desktop.rules.loader import load_pack_dir, load_source_dir, source_digest
-from desktop.rules.pack import RulePack, RulePackError
+from desktop.rules.pack import RulePack, RulePackError, resolve_citation
 
 SOURCE = resource("rules", "source")
 
@@ -32,23 +32,12 @@ def _all_citations(pack: RulePack) -> list[tuple[str, str, str]]:
     for p in pack.programmes:
         cites = [c.citation for c in p.conditions + p.item_conditions]
         cites += [a.citation for a in p.amounts] + [cite for _, cite in p.route]
-        for material in p.source.materials:
-            if material.cite:
-                cites.append(pack.documents[material.cite.document or p.document.key].file
-                             and _material_cite(pack, p.document.key, material.cite))
-        if p.source.validity.cite:
-            cites.append(_material_cite(pack, p.document.key, p.source.validity.cite))
+        extra = [m.cite for m in p.source.materials] + [p.source.validity.cite]
+        cites += [resolve_citation(pack.documents, p.document, c) for c in extra if c]
         found += [(p.id, c.file, c.excerpt) for c in cites]
     for block in pack.blocks:
         found.append((block.source.id, block.citation.file, block.citation.excerpt))
     return found
-
-
-def _material_cite(pack: RulePack, default_key: str, cite: object) -> object:
-    from desktop.rules.results import CitedText
-
-    document = pack.documents[getattr(cite, "document", None) or default_key]
-    return CitedText(document.file, cite.clause, cite.excerpt)  # type: ignore[attr-defined]
 
 
 def test_every_excerpt_is_verbatim_in_its_source(pack: RulePack) -> None:
