@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from desktop.facts import FactsFile, Loan
+from desktop.facts import FACTS, FactsFile, Loan
 from desktop.money import round_yuan
 from desktop.reference.industry import lookup
 from desktop.reference.size_class import SizeResult, classify
@@ -38,39 +38,48 @@ def loan_interest(loan: Loan, basis_days: int = 360) -> Decimal | None:
     return round_yuan(loan.principal * loan.annual_rate * days / basis_days)
 
 
-class FactContext:
-    """Resolves ``section.field`` paths for one enterprise (and, for item rules, one loan)."""
+# "enterprise.revenue" -> ("enterprise", "revenue") for every fact read straight off the model.
+_DIRECT: dict[str, tuple[str, str]] = {
+    path: (path.partition(".")[0], path.partition(".")[2])
+    for path, spec in FACTS.items()
+    if not spec.is_derived and not path.startswith("loan.")
+}
 
-    __slots__ = ("_cache", "_values", "assessed_on", "facts", "item_index", "loan")
+
+class FactContext:
+    """Resolves ``section.field`` paths for one enterprise.
+
+    Values are looked up lazily and memoised: a triage of thousands of enterprises touches
+    only the handful of facts the rules actually read.  ``loan.*`` facts resolve only in
+    the per-loan context made by :meth:`for_item`.
+    """
+
+    __slots__ = ("_cache", "assessed_on", "facts", "item_index", "loan")
 
     def __init__(self, facts: FactsFile, assessed_on: dt.date) -> None:
         self.facts = facts
         self.assessed_on = assessed_on
         self.loan: Loan | None = None
         self.item_index: int | None = None
-        self._values: dict[str, Any] = {}
-        for section in ("enterprise", "project", "institution"):
-            model = getattr(facts, section)
-            if model is not None:
-                for name, value in model.__dict__.items():
-                    self._values[f"{section}.{name}"] = value
         self._cache: dict[str, Any] = {}
 
     def for_item(self, index: int, loan: Loan) -> FactContext:
-        clone = FactContext.__new__(FactContext)
-        clone.facts, clone.assessed_on = self.facts, self.assessed_on
-        clone._values, clone._cache = self._values, self._cache
+        clone = _LoanContext.__new__(_LoanContext)
+        clone.facts, clone.assessed_on, clone._cache = self.facts, self.assessed_on, self._cache
         clone.loan, clone.item_index = loan, index
         return clone
 
     def get(self, path: str) -> Any:
-        if path in self._values:
-            return self._values[path]
-        if path.startswith("loan."):
-            return self._loan_fact(path)
-        if path in self._cache:
+        try:
             return self._cache[path]
-        value = self._derive(path)
+        except KeyError:
+            pass
+        direct = _DIRECT.get(path)
+        if direct is not None:
+            model = getattr(self.facts, direct[0])
+            value = None if model is None else getattr(model, direct[1])
+        else:
+            value = self._derive(path)
         self._cache[path] = value
         return value
 
@@ -107,3 +116,14 @@ class FactContext:
         if name == "interest":
             return loan_interest(loan)
         return getattr(loan, name)
+
+
+class _LoanContext(FactContext):
+    """The context of one loan line: ``loan.*`` facts come from that loan, never the cache."""
+
+    __slots__ = ()
+
+    def get(self, path: str) -> Any:
+        if path.startswith("loan."):
+            return self._loan_fact(path)
+        return super().get(path)

@@ -101,7 +101,7 @@ def _evaluate_condition(
 def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: bool
                       ) -> ConditionResult:
     code = ctx.get("enterprise.region_code")
-    region_name = regions.full_name(programme.source.region.ljust(6, "0"))
+    region_name = programme.region_name
     missing: tuple[str, ...] = ()
     if code is None:
         outcome, missing = Outcome.UNKNOWN, ("enterprise.region_code",)
@@ -236,7 +236,7 @@ def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
     return ProgrammeResult(
         programme_id=source.id,
         title=source.title,
-        region=regions.full_name(source.region.ljust(6, "0")),
+        region=programme.region_name,
         document_number=document.number,
         document_file=document.file,
         kind=source.kind,

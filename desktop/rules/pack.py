@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.facts import FACTS, FactType
 from desktop.money import parse_amount_text
+from desktop.reference import regions
 from desktop.rules.model import (
     AmountRule,
     Block,
@@ -73,6 +74,7 @@ class CompiledProgramme:
     amounts: list[CompiledAmount]
     materials: list[tuple[str, Predicate | None]]
     route: list[tuple[Predicate | None, CitedText]]
+    region_name: str = ""  # "河北省 石家庄市", resolved once at compile time
 
     @property
     def id(self) -> str:
@@ -216,7 +218,8 @@ def _compile_programme(
     for i, step in enumerate(programme.route):
         when = out.predicate(programme.id, f"route[{i}].when", step.when) if step.when else None
         route.append((when, resolve_citation(documents, document, step.cite)))
-    return CompiledProgramme(programme, document, conditions, items, amounts, materials, route)
+    return CompiledProgramme(programme, document, conditions, items, amounts, materials, route,
+                             regions.full_name(programme.region.ljust(6, "0")))
 
 
 def _money(out: _Collector, rule: str, where: str, text: str) -> Decimal | None:

@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, __version__
+from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.ui.crash import install_crash_handler
 from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from desktop.ui.main_window import MainWindow
-from desktop.ui.status_text import rulepack_status_text
+from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
+from desktop.ui.status_text import load_pack_with_status
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,14 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
     translators = install_translators(app, lang or DEFAULT_LANGUAGE)
     if not smoke_test:
         install_crash_handler()
-    window = MainWindow(rulepack_status_text())
+    pack, status = load_pack_with_status()
+    window = MainWindow(status, pack)
+    if window.dashboard is not None:
+        # First start: the 示例企业, on a day its programmes were in force, so something
+        # real is on screen at once (the date is shown and can be changed).
+        window.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON)
+        window.dashboard.set_facts(load_sample())
+        window.navigation.setCurrentRow(DASHBOARD_ROW)
     window.show()
     if smoke_test:
         app.processEvents()

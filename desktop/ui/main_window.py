@@ -14,21 +14,30 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.rules.pack import RulePack
+from desktop.ui.dashboard import DashboardPage
 from desktop.ui.fonts import title_font
+
+DASHBOARD_ROW = 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, rulepack_status: str) -> None:
+    def __init__(self, rulepack_status: str, pack: RulePack | None = None) -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.resize(1100, 720)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(6)
         self.pages = QStackedWidget()
-        for title, blurb in self._sections():
+        self.dashboard = DashboardPage(pack) if pack is not None else None
+        for row, (title, blurb) in enumerate(self._sections()):
             self.navigation.addItem(title)
-            self.pages.addWidget(self._placeholder_page(title, blurb))
+            if row == DASHBOARD_ROW and self.dashboard is not None:
+                self.pages.addWidget(self.dashboard)
+            else:
+                self.pages.addWidget(self._placeholder_page(title, blurb))
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 

@@ -1,0 +1,67 @@
+"""The self-assessment dashboard driven through its widgets, with the sample enterprise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.facts import FactsFile
+from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
+from desktop.rules.database import bundled_pack
+from desktop.rules.results import Status
+from desktop.ui.assessment_table import ResultRole
+from desktop.ui.dashboard import DashboardPage
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def dashboard(qtbot: QtBot) -> DashboardPage:
+    page = DashboardPage(bundled_pack())
+    qtbot.addWidget(page)
+    page.set_assessed_on(SAMPLE_ASSESSED_ON)
+    page.set_facts(load_sample())
+    return page
+
+
+def _visible_statuses(page: DashboardPage) -> dict[str, Status]:
+    proxy = page.proxy
+    return {proxy.data(proxy.index(row, 0), ResultRole).programme_id:
+            proxy.data(proxy.index(row, 0), ResultRole).status for row in range(proxy.rowCount())}
+
+
+def test_sample_enterprise_shows_its_award_first_with_the_amount(dashboard: DashboardPage) -> None:
+    first = dashboard.proxy.index(0, 0)
+    assert dashboard.proxy.data(first, ResultRole).programme_id == "sjz-2017-rd-institution"
+    assert "可以申报" in dashboard.proxy.data(first)
+    assert dashboard.proxy.data(dashboard.proxy.index(0, 4)) == "500.00"
+    html = dashboard.detail.toPlainText()
+    assert "本政策执行期内新认定" in html or "新认定" in html
+    assert "500.00 万元" in html
+    assert not dashboard.banner.isVisibleTo(dashboard)
+
+
+def test_other_regions_hidden_by_default_and_shown_on_request(dashboard: DashboardPage) -> None:
+    statuses = _visible_statuses(dashboard)
+    assert statuses and all(pid.startswith("sjz-") for pid in statuses)
+    dashboard.other_regions.setChecked(True)
+    statuses = _visible_statuses(dashboard)
+    assert statuses["qh-2011-sme-loan-interest"] is Status.NOT_APPLICABLE
+
+
+def test_changing_the_date_reassesses_and_warns_when_everything_expired(
+        dashboard: DashboardPage, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(dashboard.assessed):
+        dashboard.set_assessed_on(dt.date(2026, 11, 22))
+    assert set(_visible_statuses(dashboard).values()) == {Status.EXPIRED}
+    assert dashboard.banner.isVisibleTo(dashboard)
+    assert "均已过期" in dashboard.banner.text() and "2026-11-22" in dashboard.banner.text()
+
+
+def test_user_text_is_shown_literally(dashboard: DashboardPage) -> None:
+    data = load_sample().model_dump()
+    data["enterprise"]["name"] = "<b>粗体</b> & <img src=x>"
+    dashboard.set_facts(FactsFile.model_validate(data))
+    assert dashboard.enterprise_label.text().endswith("<b>粗体</b> & <img src=x>")
