@@ -12,6 +12,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from desktop.facts.declarations import PolicyDeclarations
 from desktop.facts.fields import fact
 
 SCHEMA_VERSION: Final = 1
@@ -51,7 +52,7 @@ class _Facts(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Enterprise(_Facts):
+class Enterprise(_Facts, PolicyDeclarations):
     name: Text | None = fact("企业名称", "企业的全称是什么？", max_length=200)
     uscc: str | None = fact(
         "统一社会信用代码", "企业的统一社会信用代码（18位）是什么？", max_length=18

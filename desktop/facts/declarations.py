@@ -1,0 +1,84 @@
+"""Yes/no facts and levels for measures that turn on one event or status of the enterprise.
+
+Each answers one clause of a policy text (the rule that reads it cites the clause).  They
+live apart from :mod:`desktop.facts.model` so the core enterprise profile stays readable.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from desktop.facts.fields import fact
+
+Level = Literal["national", "provincial", "municipal"]
+_Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+
+
+class PolicyDeclarations(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    # 青海 2013
+    waste_heat_power: bool | None = fact(
+        "利用余热余压发电或尾气综合利用", "企业是否利用余热余压发电或开展尾气综合利用？")
+    local_deep_processing: bool | None = fact(
+        "电解铝等原材料产品就地精深加工", "企业是否就地对电解铝等原材料产品进行精深加工？")
+    tech_achievement_or_cooperation: bool | None = fact(
+        "引进科技成果再创新或开展产学研合作", "企业是否引进科技成果再创新，或与科研院校开展产学研合作？")
+    tech_based: bool | None = fact("科技型企业", "企业是否为科技型企业？")
+    new_consumer_goods_producer: bool | None = fact(
+        "新设日用消费品生产企业", "企业是否为新设立的日用消费品生产企业？")
+    rail_transport_investment: bool | None = fact(
+        "购置铁路自备车或开展公铁联运等",
+        "企业是否购置铁路自备车、接入铁路重车，或开展公铁联运、公铁分流？")
+    large_road_freight: bool | None = fact(
+        "物资运输量大", "企业的公路物资运输量是否较大（拟申请通行费年费制度）？")
+    special_equipment_investment: _Yuan | None = fact(
+        "购置目录内专用设备投资额",
+        "企业购置并实际使用的环境保护、节能节水、安全生产专用设备（在优惠目录内）投资额是多少？",
+        unit="元")
+    resource_utilisation_income: bool | None = fact(
+        "综合利用资源生产产品取得收入",
+        "企业是否综合利用资源、生产符合国家产业政策规定的产品并取得收入？")
+    tech_transfer_income: bool | None = fact(
+        "技术转让、技术开发及相关服务收入", "企业是否有技术转让、技术开发及相关技术咨询、技术服务收入？")
+    # 乌海 2014
+    priority_sector: bool | None = fact(
+        "战略性新兴产业、传统优势产业或实施产能整合的企业",
+        "企业是否属于战略性新兴产业、传统优势产业或实施产能整合的企业？")
+    energy_saving_retrofit: bool | None = fact(
+        "采用目录推荐技术实施节能技术改造",
+        "企业是否采用《国家重点节能技术推广目录》推荐的工艺、技术或设备实施了节能技术改造？")
+    completed_capacity_elimination: bool | None = fact(
+        "完成年度淘汰落后产能目标任务", "企业是否完成了年度淘汰落后产能目标任务？")
+    # 石家庄 2017
+    brand_honour: bool | None = fact(
+        "获得名牌产品或驰名、著名、知名商标",
+        "企业是否新获得省名牌产品、市十大工业名牌产品或驰名、著名、知名商标？")
+    new_fixed_assets_purchased: bool | None = fact(
+        "新购进固定资产或研发仪器设备", "企业是否新购进固定资产或专门用于研发的仪器、设备？")
+    restructuring_with_state_land: bool | None = fact(
+        "整体改建、合并、分立或以国有土地房屋投资",
+        "企业是否实施整体改建、合并、分立，或以国有土地、房屋进行投资？")
+    sells_used_fixed_assets: bool | None = fact(
+        "销售或出口自己使用过的固定资产", "企业是否销售自己使用过的固定资产或出口自己使用过的二手设备？")
+    rents_government_standard_factory: bool | None = fact(
+        "租用政府投资标准化厂房", "企业是否租用政府投资的标准化厂房？")
+    raises_plot_ratio: bool | None = fact(
+        "利用现有厂区提高容积率",
+        "企业是否在不改变工业用途的前提下，利用现有厂区改造、厂房加层、地下空间提高容积率？")
+    innovative_enterprise_level: Level | None = fact(
+        "新认定创新型企业级别", "企业新近被认定为哪一级创新型企业？")
+    tech_sme_level: Level | None = fact(
+        "新认定科技型中小企业级别", "企业新近被认定为哪一级科技型中小企业？")
+    industrialisation_project_investor: bool | None = fact(
+        "战略性新兴产业化项目的成果持有人或投资人",
+        "企业是否为战略性新兴产业化项目建设的高新技术成果持有人或产业化项目投资人？")
+    provincial_benchmark_advanced: bool | None = fact(
+        "省对标先进企业", "企业是否被评为省对标先进企业？")
+    clean_production_demo_project: bool | None = fact(
+        "清洁生产技术示范项目", "企业是否实施转型升级的清洁生产技术示范项目？")
+    attended_trade_fair: bool | None = fact(
+        "参加政府组织的交易会、博览会", "企业是否参加了组织的国内外知名交易会、博览会等会展活动？")
