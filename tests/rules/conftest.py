@@ -1,7 +1,8 @@
 """Collect ``scenarios/*.yaml``: facts in, expected statuses, amounts and failing conditions out.
 
-Each file holds ``cases``; each case becomes one test item named after the file and case,
-so a policy reviewer can add a case without touching Python.
+A file holds one programme's ``cases`` (with ``programme`` and ``base_facts``), or a list of
+such blocks under ``scenarios``.  Each case becomes one test item named after the programme
+and case, so a policy reviewer can add a case without touching Python.
 """
 
 from __future__ import annotations
@@ -25,13 +26,19 @@ def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Col
     return None
 
 
+def scenario_blocks(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["scenarios"]) if "scenarios" in data else [data]
+
+
 class ScenarioFile(pytest.File):
     def collect(self) -> Any:
-        data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
-        base = data.get("base_facts", {})
-        for case in data["cases"]:
-            yield ScenarioItem.from_parent(self, name=case["name"], case=case, base=base,
-                                           programme=data["programme"])
+        for block in scenario_blocks(self.path):
+            base = block.get("base_facts", {})
+            for case in block["cases"]:
+                yield ScenarioItem.from_parent(
+                    self, name=f"{block['programme']}: {case['name']}", case=case, base=base,
+                    programme=block["programme"])
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
