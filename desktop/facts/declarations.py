@@ -20,6 +20,9 @@ _Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 class PolicyDeclarations(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    # 青海 2011
+    merger_restructuring: bool | None = fact(
+        "实施兼并重组", "企业是否正在实施兼并重组或整合（涉及资产处置、人员安置）？")
     # 青海 2013
     waste_heat_power: bool | None = fact(
         "利用余热余压发电或尾气综合利用", "企业是否利用余热余压发电或开展尾气综合利用？")

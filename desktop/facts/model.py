@@ -231,6 +231,9 @@ class FactsFile(_Facts):
     schema_version: Literal[1] = Field(
         default=SCHEMA_VERSION, description="事实文件格式版本 / facts schema version"
     )
+    # JSON has no comments; examples explain themselves here and the engine ignores it.
+    comment: str | None = Field(default=None, alias="$comment", max_length=4000,
+                                description="说明文字，程序不读取 / free-text note, ignored")
     enterprise: Enterprise = Field(default_factory=Enterprise)
     project: Project | None = None
     loans: list[Loan] | None = Field(

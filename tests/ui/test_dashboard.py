@@ -63,7 +63,7 @@ def test_changing_the_date_reassesses_and_warns_when_everything_expired(
 
 
 def test_user_text_is_shown_literally(dashboard: DashboardPage) -> None:
-    data = load_sample().model_dump()
+    data = load_sample().model_dump(by_alias=True)
     data["enterprise"]["name"] = "<b>粗体</b> & <img src=x>"
     dashboard.set_facts(FactsFile.model_validate(data))
     assert dashboard.enterprise_label.text().endswith("<b>粗体</b> & <img src=x>")
