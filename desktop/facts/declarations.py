@@ -83,5 +83,16 @@ class PolicyDeclarations(BaseModel):
         "省对标先进企业", "企业是否被评为省对标先进企业？")
     clean_production_demo_project: bool | None = fact(
         "清洁生产技术示范项目", "企业是否实施转型升级的清洁生产技术示范项目？")
+    above_scale: bool | None = fact("规模以上工业企业", "企业是否为规模以上工业企业？")
+    leads_standard_setting: bool | None = fact(
+        "主导标准制（修）订", "企业是否主导国际标准、国家标准或行业标准的制（修）订？")
+    runs_staff_training: bool | None = fact(
+        "组织职工培训", "企业是否组织职工培训（包括职业院校实习）？")
+    newly_attracted_enterprise: bool | None = fact(
+        "新引进的符合产业发展政策的企业", "企业是否为新引进、符合当地产业发展政策的企业？")
+    short_term_liquidity_need: bool | None = fact(
+        "短期资金周转困难", "企业在运行发展中是否存在短期资金周转困难？")
+    internet_plus_demo: bool | None = fact(
+        "“互联网+”应用示范项目", "企业是否有“互联网+”重点项目或商业模式创新等应用示范项目？")
     attended_trade_fair: bool | None = fact(
         "参加政府组织的交易会、博览会", "企业是否参加了组织的国内外知名交易会、博览会等会展活动？")
