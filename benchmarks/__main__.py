@@ -12,6 +12,19 @@ from benchmarks.cases import CASES, ROOT
 from benchmarks.runner import measure
 
 COMMAND = "python -m benchmarks"
+NOTES = """
+## Reading the figures
+
+- **Start-up** now includes reading and re-validating the bundled rule database (70 programmes,
+  SHA-256 checked) and assessing the sample enterprise, so the first window has content.
+- **Single assessment** meets its target (< 5 ms) with every explanation text built.
+- **Not met: engine vs hand-written (≤ 3x) and batch triage (≥ 2,000/s).**  The engine builds
+  a result object per condition and per programme; the hand-written baseline returns a word.
+  Triage (`explain=False`) already skips explanation text, missing-fact questions and other
+  regions' programmes, and a test checks it gives the same statuses as a full assessment.
+  The next step is compiling predicates into closures and giving triage a status-only path
+  that builds no condition objects.
+"""
 
 
 def _markdown(results: list[dict[str, object]]) -> str:
@@ -21,16 +34,17 @@ def _markdown(results: list[dict[str, object]]) -> str:
         f"({platform.python_implementation()} {platform.python_version()}, "
         f"{platform.machine()}, 2 cores). Each case runs interleaved with its baseline in the same run;",
         "figures are medians in milliseconds, with min–max.", "",
-        "| case | what | median ms (min–max) | baseline | baseline median ms | ratio | target |",
-        "|---|---|---|---|---|---|---|",
+        "| case | what | median ms (min–max) | baseline | baseline median ms | ratio | per second | target |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         base = r["baseline"]
         assert isinstance(base, dict)
         lines.append(
             f"| {r['case']} | {r['description']} | {r['median_ms']} ({r['min_ms']}–{r['max_ms']}) "
-            f"| {base['name']} | {base['median_ms']} | {r['ratio_to_baseline']} | {r['target']} |")
-    return "\n".join(lines) + "\n"
+            f"| {base['name']} | {base['median_ms']} | {r['ratio_to_baseline']} "
+            f"| {r['items_per_second'] or ''} | {r['target']} |")
+    return "\n".join(lines) + "\n" + NOTES
 
 
 def main() -> int:

@@ -17,6 +17,7 @@ class Case:
     baseline: Callable[[], object]
     repeat: int = 7
     target: str = ""
+    items: int = 0  # when set, the report adds items per second
 
 
 def _times(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -55,4 +56,6 @@ def measure(case: Case) -> dict[str, object]:
         "baseline": {"name": case.baseline_name, **base},
         "ratio_to_baseline": round(result["median_ms"] / base["median_ms"], 2)
         if base["median_ms"] else None,
+        "items_per_second": round(case.items / (result["median_ms"] / 1000))
+        if case.items and result["median_ms"] else None,
     }

@@ -25,3 +25,17 @@ def test_status_after_the_last_programme_warns_that_all_expired() -> None:
     assert status.in_force == 0
     assert status.all_expired
     assert not pack_status(bundled_pack(), dt.date(2020, 12, 31)).all_expired
+
+
+def test_triage_gives_the_same_statuses_as_a_full_assessment() -> None:
+    import datetime as dt
+
+    from benchmarks.synthetic import enterprises
+    from desktop.rules.engine import assess
+
+    pack = bundled_pack()
+    for on in (dt.date(2012, 3, 1), dt.date(2018, 6, 1)):
+        for facts in enterprises(200, seed=7):
+            full = [(r.programme_id, r.status) for r in assess(pack, facts, on).results]
+            quick = [(r.programme_id, r.status) for r in assess(pack, facts, on, explain=False).results]
+            assert full == quick
