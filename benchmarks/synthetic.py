@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import TypeVar
 
 from desktop.facts import Enterprise, FactsFile, Institution
-from desktop.facts.model import InstitutionKind, Level
+from desktop.facts.declarations import Level
+from desktop.facts.model import InstitutionKind
 
 REGIONS = ("630102", "630104", "130102", "130171", "150302", "150303")
 INDUSTRIES = ("3150", "2710", "2614", "3442", "3484", "5211")

@@ -12,7 +12,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from desktop.facts.declarations import PolicyDeclarations
+from desktop.facts.declarations import Level, PolicyDeclarations
 from desktop.facts.fields import fact
 
 SCHEMA_VERSION: Final = 1
@@ -29,7 +29,6 @@ Ownership = Literal[
     "collective",
     "other",
 ]
-Level = Literal["national", "provincial", "municipal"]
 ListingBoard = Literal["main_board", "chinext", "neeq", "regional_equity", "none"]
 ProjectKind = Literal["tech_upgrade", "new_industry", "sme_fixed_asset"]
 Readiness = Literal["ready_to_start", "under_construction", "preparing", "completed"]
