@@ -6,20 +6,14 @@ live apart from :mod:`desktop.facts.model` so the core enterprise profile stays 
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from desktop.facts.fields import fact
+from desktop.facts.fields import FactsModel, Yuan, fact
 
 Level = Literal["national", "provincial", "municipal"]
-_Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 
 
-class PolicyDeclarations(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
+class PolicyDeclarations(FactsModel):
     # 青海 2011
     merger_restructuring: bool | None = fact(
         "实施兼并重组", "企业是否正在实施兼并重组或整合（涉及资产处置、人员安置）？")
@@ -38,7 +32,7 @@ class PolicyDeclarations(BaseModel):
         "企业是否购置铁路自备车、接入铁路重车，或开展公铁联运、公铁分流？")
     large_road_freight: bool | None = fact(
         "物资运输量大", "企业的公路物资运输量是否较大（拟申请通行费年费制度）？")
-    special_equipment_investment: _Yuan | None = fact(
+    special_equipment_investment: Yuan | None = fact(
         "购置目录内专用设备投资额",
         "企业购置并实际使用的环境保护、节能节水、安全生产专用设备（在优惠目录内）投资额是多少？",
         unit="元")

@@ -1,10 +1,20 @@
-"""One helper to declare a fact field with its label, unit and the question that asks for it."""
+"""The building blocks of fact models: the shared base, the money type, and ``fact()``,
+which declares a field with its label, unit and the question that asks for it."""
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
+
+Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+
+
+class FactsModel(BaseModel):
+    """Every facts section: unknown keys are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 def fact(

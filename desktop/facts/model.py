@@ -10,14 +10,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from desktop.facts.declarations import Level, PolicyDeclarations
-from desktop.facts.fields import fact
+from desktop.facts.fields import FactsModel, Yuan, fact
 
 SCHEMA_VERSION: Final = 1
 
-Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 Text = Annotated[str, Field(max_length=200)]
 
 Ownership = Literal[
@@ -47,11 +46,7 @@ InstitutionKind = Literal[
 LoanKind = Literal["working_capital", "fixed_asset", "other"]
 
 
-class _Facts(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Enterprise(_Facts, PolicyDeclarations):
+class Enterprise(PolicyDeclarations):
     name: Text | None = fact("企业名称", "企业的全称是什么？", max_length=200)
     uscc: str | None = fact(
         "统一社会信用代码", "企业的统一社会信用代码（18位）是什么？", max_length=18
@@ -162,7 +157,7 @@ class Enterprise(_Facts, PolicyDeclarations):
     rd_expense: Yuan | None = fact("上年度研发费用", "企业上年度研究开发费用是多少？", unit="元")
 
 
-class Project(_Facts):
+class Project(FactsModel):
     name: Text | None = fact("项目名称", "项目的名称是什么？", max_length=200)
     kind: ProjectKind | None = fact("项目类别", "项目属于技术改造、新兴产业，还是中小企业固定资产投资项目？")
     sector: str | None = fact("项目所属领域", "项目属于哪个重点支持领域？", max_length=40)
@@ -200,7 +195,7 @@ class Project(_Facts):
     finish_on: dt.date | None = fact("计划竣工日期", "项目计划何时竣工？")
 
 
-class Loan(_Facts):
+class Loan(FactsModel):
     bank: Text | None = fact("贷款银行", "贷款银行是哪家？", max_length=200)
     contract_no: str | None = fact("合同编号", "贷款合同编号是什么？", max_length=60)
     kind: LoanKind | None = fact("贷款种类", "这笔贷款是流动资金贷款吗？")
@@ -212,7 +207,7 @@ class Loan(_Facts):
     )
 
 
-class Institution(_Facts):
+class Institution(FactsModel):
     name: Text | None = fact("研发机构名称", "研发机构的名称是什么？", max_length=200)
     kind: InstitutionKind | None = fact(
         "研发机构类型", "研发机构属于哪一类（企业技术中心、工程研究中心等）？"
@@ -224,7 +219,7 @@ class Institution(_Facts):
     rd_spend: Yuan | None = fact("研发经费支出", "研发机构上年度研发经费支出是多少？", unit="元")
 
 
-class FactsFile(_Facts):
+class FactsFile(FactsModel):
     """The whole input of one assessment."""
 
     schema_version: Literal[1] = Field(

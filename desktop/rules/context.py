@@ -40,7 +40,7 @@ def loan_interest(loan: Loan, basis_days: int = 360) -> Decimal | None:
 
 # "enterprise.revenue" -> ("enterprise", "revenue") for every fact read straight off the model.
 _DIRECT: dict[str, tuple[str, str]] = {
-    path: (path.partition(".")[0], path.partition(".")[2])
+    path: (spec.section, path.split(".", 1)[1])
     for path, spec in FACTS.items()
     if not spec.is_derived and not path.startswith("loan.")
 }

@@ -209,24 +209,8 @@ def _applies(when: Predicate | None, ctx: FactContext) -> bool:
 _NOT_APPLICABLE_AMOUNT = AmountResult(None, "estimate", "不在本政策适用地区，未计算金额。")
 
 
-def _triage_not_applicable(programme: CompiledProgramme, ctx: FactContext) -> ProgrammeResult | None:
-    """Batch triage (``explain=False``): settle another region's programme in a few steps."""
-    code = ctx.get("enterprise.region_code")
-    if code is None or regions.within(code, programme.source.region):
-        return None
-    source, document = programme.source, programme.document
-    region = ConditionResult(REGION_CONDITION_ID, programme.region_name, Outcome.FAIL, "",
-                             CitedText(document.file, "发文机关", document.issuer))
-    return ProgrammeResult(source.id, source.title, programme.region_name, document.number,
-                           document.file, source.kind, source.wizard, Status.NOT_APPLICABLE,
-                           [region], [], _NOT_APPLICABLE_AMOUNT, [], [], source.validity.from_,
-                           source.validity.to)
-
-
 def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactContext, *,
                      explain: bool = True) -> ProgrammeResult:
-    if not explain and (quick := _triage_not_applicable(programme, ctx)) is not None:
-        return quick
     source = programme.source
     region = _region_condition(programme, ctx, explain)
     conditions: list[ConditionResult] = []

@@ -58,6 +58,8 @@ class DashboardPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # Sorted once here; the proxy keeps the user's chosen order across re-assessments.
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -106,7 +108,6 @@ class DashboardPage(QWidget):
         # docs/PERFORMANCE.md), so recomputing on the GUI thread never freezes the window.
         self.assessment = assess(self._pack, self._facts, self.assessed_on)
         self.model.set_results(self.assessment.results)
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         name = self._facts.enterprise.name or self.tr("（未填写企业名称）")
         self.enterprise_label.setText(self.tr("企业：{name}").format(name=name))
         self._update_banner()

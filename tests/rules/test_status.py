@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from benchmarks.synthetic import enterprises
 from desktop.rules.database import bundled_pack
+from desktop.rules.engine import assess
 from desktop.rules.status import pack_status
 
 
@@ -28,11 +30,6 @@ def test_status_after_the_last_programme_warns_that_all_expired() -> None:
 
 
 def test_triage_gives_the_same_statuses_as_a_full_assessment() -> None:
-    import datetime as dt
-
-    from benchmarks.synthetic import enterprises
-    from desktop.rules.engine import assess
-
     pack = bundled_pack()
     for on in (dt.date(2012, 3, 1), dt.date(2018, 6, 1)):
         for facts in enterprises(200, seed=7):
