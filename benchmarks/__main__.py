@@ -24,6 +24,13 @@ NOTES = """
   regions' programmes, and a test checks it gives the same statuses as a full assessment.
   The next step is compiling predicates into closures and giving triage a status-only path
   that builds no condition objects.
+- **Autosave** is one short write transaction through the ORM: read the record, write the
+  answer, write the audit row, commit with `synchronous=FULL` (an fsync of the WAL). The
+  baseline is a bare `UPDATE` + `COMMIT` on the same pragmas: the fsync is the floor.
+- **Opening 1,000 applications** counts taking the folder lock, SQLite's `quick_check`, reading
+  the schema revision (alembic itself is imported only when a migration is due) and listing
+  every application with its enterprise.  The once-a-day backup is excluded: it runs on the
+  first start of a day (measured in the warm-up) and on a clean close.
 """
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from benchmarks.runner import Case
+from benchmarks.store_cases import STORE_CASES
 from benchmarks.synthetic import enterprises
 from desktop.facts import Enterprise, FactsFile, Institution
 from desktop.rules.context import FactContext
@@ -115,4 +116,5 @@ CASES = [
     Case("assess_batch_10k", "10,000 家合成企业对整个规则包的批量分诊（不生成解释，单核）", assess_batch,
          "hand-written R&D-institution check over the same 10,000", handwritten_batch, repeat=3,
          target="≥ 2,000 enterprises/s", items=BATCH_SIZE),
+    *STORE_CASES,
 ]

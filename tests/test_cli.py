@@ -30,12 +30,13 @@ def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for name in ("rules", "assess", "draft", "bundle", "intake", "summary", "backup", "restore"):
+    for name in ("rules", "assess", "draft", "bundle", "intake", "summary", "backup", "restore",
+                 "export", "import", "profiles"):
         assert name in out
 
 
 def test_pending_command_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["backup"]) == 2
+    assert main(["intake"]) == 2
     assert "尚未提供" in capsys.readouterr().err
 
 

@@ -16,8 +16,6 @@ PENDING = {
     "bundle": "校验申报包 / verify a bundle",
     "intake": "主管部门收件 / intake bundles (officials)",
     "summary": "生成汇总表 / summary table for reporting upward",
-    "backup": "备份用户数据库 / back up the user database",
-    "restore": "从备份恢复 / restore from a backup",
 }
 
 

@@ -1,0 +1,119 @@
+"""``backup``, ``restore``, ``export`` and ``import``: the user database from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.output import CliError
+from desktop.store import maintenance, transfer
+from desktop.store.lock import AlreadyRunningError
+from desktop.store.records import StoreError
+from desktop.store.startup import StoreOpenError, open_store
+
+
+def register(subparsers: Any) -> None:
+    backup = subparsers.add_parser("backup", help="备份用户数据库 / back up the user database")
+    backup.add_argument("--out", type=Path, required=True, help="备份文件路径（.sqlite）")
+    backup.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    backup.set_defaults(handler=_backup)
+    restore = subparsers.add_parser("restore", help="从备份恢复 / restore from a backup")
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=_restore)
+    export = subparsers.add_parser("export", help="导出一家企业或一份申报为 JSON / export as JSON")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--profile", help="企业：统一社会信用代码或资料编号")
+    which.add_argument("--application", type=int, help="申报编号（见 profiles 列表）")
+    export.add_argument("--out", type=Path, required=True)
+    export.set_defaults(handler=_export)
+    import_ = subparsers.add_parser("import", help="导入 export 生成的 JSON / import a transfer file")
+    import_.add_argument("file", type=Path)
+    import_.add_argument("--yes", action="store_true", help="确认与已有的同一企业合并")
+    import_.set_defaults(handler=_import)
+    profiles = subparsers.add_parser("profiles", help="列出本机的企业资料与申报 / list profiles")
+    profiles.set_defaults(handler=_profiles)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    if args.out.exists() and not args.force:
+        raise CliError(f"{args.out} 已存在；如需覆盖请加 --force。")
+    try:
+        out = maintenance.backup_now(args.data_dir, args.out)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"已备份到 {out}（{out.stat().st_size:,} 字节），完整性检查通过。")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    try:
+        result = maintenance.restore(args.data_dir, args.file)
+    except (StoreError, AlreadyRunningError) as exc:
+        raise CliError(str(exc)) from exc
+    print(f"已从 {result.restored_from} 恢复。")
+    if result.previous_kept_at is not None:
+        print(f"原数据库已保存为 {result.previous_kept_at}。")
+    return 0
+
+
+def _opened(args: argparse.Namespace) -> Any:
+    try:
+        opened = open_store(args.data_dir)
+    except (AlreadyRunningError, StoreOpenError) as exc:
+        raise CliError(str(exc)) from exc
+    for message in opened.report.messages():
+        print(message)
+    return opened
+
+
+def _export(args: argparse.Namespace) -> int:
+    opened = _opened(args)
+    try:
+        store = opened.store
+        if args.application is not None:
+            document = transfer.export_application(store, args.application)
+        else:
+            matches = [p.id for p in store.list_profiles() if args.profile in (p.uscc, p.uid, str(p.id))]
+            if not matches:
+                raise CliError(f"没有找到企业资料：{args.profile}")
+            document = transfer.export_profile(store, matches[0])
+        transfer.write_transfer(document, args.out)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        opened.close()
+    print(f"已导出到 {args.out}。")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    opened = _opened(args)
+    try:
+        document = transfer.read_transfer(args.file)
+        plan = transfer.plan_import(opened.store, document)
+        for line in plan.describe():
+            print(line)
+        if plan.needs_confirmation and not args.yes:
+            raise CliError("未导入：请核对上面的合并内容，确认后加 --yes 重新运行。")
+        result = transfer.apply_import(opened.store, plan, confirmed=args.yes)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        opened.close()
+    verb = "新建" if result.created_profile else "合并到"
+    print(f"已导入：{verb}企业资料 #{result.profile_id}，申报 {len(result.application_ids)} 份。")
+    return 0
+
+
+def _profiles(args: argparse.Namespace) -> int:
+    opened = _opened(args)
+    try:
+        for profile in opened.store.list_profiles():
+            print(f"#{profile.id} {profile.name or '（未命名）'}  {profile.uscc or '（无有效信用代码）'}  "
+                  f"申报 {profile.applications} 份")
+            for app in opened.store.list_applications(profile.id):
+                print(f"    申报 #{app.id} {app.kind} {app.status} {app.title}  更新于 {app.updated_at}")
+    finally:
+        opened.close()
+    return 0

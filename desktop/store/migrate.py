@@ -1,0 +1,66 @@
+"""Bringing a user database to the current schema, with a backup first.
+
+Alembic is imported only when a migration is actually needed: opening an up-to-date
+database (every start but the first after an upgrade) only reads ``alembic_version``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy import Engine, inspect, text
+
+log = logging.getLogger(__name__)
+
+# The newest revision under migrations/versions; a test keeps the two equal.
+HEAD_REVISION: Final = "0002"
+KNOWN_REVISIONS: Final = ("0001", "0002")
+MIGRATIONS_DIR: Final = Path(__file__).resolve().parent / "migrations"
+
+
+class NewerDatabaseError(Exception):
+    """The database was written by a newer version of the app; we must not touch it."""
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return None if row is None else str(row[0])
+
+
+def upgrade(engine: Engine, *, revision: str = "head",
+            backup: Callable[[str], Path] | None = None) -> Path | None:
+    """Migrate to ``revision``; before touching a database that holds a schema, call ``backup``.
+
+    Returns the backup made, if any.  A brand-new file gets no backup: there is nothing in it.
+    """
+    found = current_revision(engine)
+    if found is not None and found not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(
+            f"数据库由更新版本的程序创建（结构版本 {found}），本版本无法安全打开。请安装最新版本。"
+            f" The database was created by a newer version (schema {found})."
+        )
+    target = HEAD_REVISION if revision == "head" else revision
+    if found == target:
+        return None
+    saved = backup(found) if backup is not None and found is not None else None
+    if saved is not None:
+        log.info("backed up %s before migrating from %s to %s", saved, found, target)
+    _run_alembic(engine, target)
+    return saved
+
+
+def _run_alembic(engine: Engine, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)

@@ -1,0 +1,345 @@
+"""The user database's API: short transactions, every change audited.
+
+The UI calls :meth:`Store.save_answer` on every edit; when it returns, the edit is on disk
+(WAL + ``synchronous=FULL``).  Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.reference.identifiers import validate_uscc
+from desktop.store.records import (
+    LISTED_PARTS,
+    RECORD_CLASSES,
+    RecordKind,
+    RecordRef,
+    StoreError,
+    check_answer,
+)
+from desktop.store.schema import (
+    APPLICATION_KINDS,
+    APPLICATION_STATUSES,
+    Answers,
+    Application,
+    AssessmentSnapshot,
+    AuditEntry,
+    EquipmentLine,
+    LoanContract,
+    Profile,
+    ProjectDetails,
+    RdInstitution,
+    Setting,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    from desktop.rules.results import Assessment
+
+T = TypeVar("T")
+
+# Which single part each kind of application starts with.
+SINGLE_PARTS: dict[str, tuple[RecordKind, type[ProjectDetails] | type[RdInstitution]]] = {
+    "tech_upgrade": ("project", ProjectDetails),
+    "rd_institution": ("institution", RdInstitution),
+}
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    id: int
+    uid: str
+    name: str
+    uscc: str | None
+    applications: int
+
+
+@dataclass(frozen=True)
+class ApplicationSummary:
+    id: int
+    uid: str
+    profile_id: int
+    profile_name: str
+    kind: str
+    programme_id: str | None
+    title: str
+    status: str
+    rulepack_id: str
+    rulepack_version: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: str
+    entity: str
+    entity_id: int
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+class Store:
+    def __init__(self, engine: Engine, data_dir: Path) -> None:
+        self.engine = engine
+        self.data_dir = data_dir
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One short write transaction: committed on exit, rolled back on error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def read(self) -> Session:
+        return self._sessions()
+
+    # -- profiles ---------------------------------------------------------------------
+
+    def create_profile(self, answers: Mapping[str, str] | None = None) -> int:
+        with self.write() as session:
+            profile = Profile(answers={})
+            session.add(profile)
+            session.flush()
+            audit(session, "profile", profile.id, "*", None, "created")
+            for field, text in (answers or {}).items():
+                self._set(session, profile, "profile", field, text)
+            return profile.id
+
+    def list_profiles(self) -> list[ProfileSummary]:
+        counts = (select(Application.profile_id, func.count().label("n"))
+                  .group_by(Application.profile_id).subquery())
+        query = (select(Profile.id, Profile.uid, Profile.name, Profile.uscc, counts.c.n)
+                 .outerjoin(counts, counts.c.profile_id == Profile.id).order_by(Profile.name, Profile.id))
+        with self.read() as session:
+            return [ProfileSummary(r.id, r.uid, r.name, r.uscc, r.n or 0) for r in session.execute(query)]
+
+    def find_profile_by_uscc(self, uscc: str) -> int | None:
+        with self.read() as session:
+            found = session.scalars(select(Profile.id).where(Profile.uscc == uscc).order_by(Profile.id))
+            return found.first()
+
+    def delete_profile(self, profile_id: int) -> None:
+        with self.write() as session:
+            profile = get_or_fail(session, Profile, profile_id)
+            audit(session, "profile", profile_id, "*", json.dumps(profile.answers, ensure_ascii=False),
+                   None)
+            session.delete(profile)
+
+    # -- answers (autosave) -----------------------------------------------------------
+
+    def answers(self, ref: RecordRef) -> Answers:
+        with self.read() as session:
+            return dict(get_or_fail(session, RECORD_CLASSES[ref.kind], ref.id).answers)
+
+    def save_answer(self, ref: RecordRef, field: str, text: str | None) -> bool:
+        """Save one field as typed (``None`` or blank clears it).  True if anything changed."""
+        check_answer(field, text)
+        with self.write() as session:
+            record = get_or_fail(session, RECORD_CLASSES[ref.kind], ref.id)
+            return self._set(session, record, ref.kind, field, text)
+
+    def save_answers(self, ref: RecordRef, values: Mapping[str, str | None]) -> int:
+        """Several fields in one transaction (imports, pasted tables); returns how many changed."""
+        for field, text in values.items():
+            check_answer(field, text)
+        with self.write() as session:
+            record = get_or_fail(session, RECORD_CLASSES[ref.kind], ref.id)
+            return sum(self._set(session, record, ref.kind, f, t) for f, t in values.items())
+
+    @staticmethod
+    def _set(session: Session, record: Any, kind: str, field: str, text: str | None) -> bool:
+        check_answer(field, text)
+        value = text if text is not None and text.strip() else None
+        old: str | None = record.answers.get(field)
+        if old == value:
+            return False
+        answers = dict(record.answers)
+        if value is None:
+            answers.pop(field, None)
+        else:
+            answers[field] = value
+        record.answers = answers
+        if isinstance(record, Profile):
+            _denormalise(record, field, value)
+        else:
+            # The 我的申报 list is ordered by last change, including changes to its parts.
+            session.execute(update(Application).where(Application.id == record.application_id)
+                            .values(updated_at=utc_now()))
+        audit(session, kind, record.id, field, old, value)
+        return True
+
+    # -- applications -----------------------------------------------------------------
+
+    def create_application(self, profile_id: int, kind: str, *, rulepack_id: str, rulepack_version: str,
+                           programme_id: str | None = None, title: str = "") -> int:
+        if kind not in APPLICATION_KINDS:
+            raise StoreError(f"未知的申报类型：{kind}")
+        with self.write() as session:
+            get_or_fail(session, Profile, profile_id)
+            app = Application(profile_id=profile_id, kind=kind, programme_id=programme_id,
+                              title=title[:200], rulepack_id=rulepack_id,
+                              rulepack_version=rulepack_version)
+            session.add(app)
+            session.flush()
+            if kind in SINGLE_PARTS:
+                session.add(SINGLE_PARTS[kind][1](application_id=app.id, answers={}))
+            audit(session, "application", app.id, "*", None, f"created {kind}")
+            return app.id
+
+    def list_applications(self, profile_id: int | None = None) -> list[ApplicationSummary]:
+        query = (select(Application, Profile.name).join(Profile)
+                 .order_by(Application.updated_at.desc(), Application.id.desc()))
+        if profile_id is not None:
+            query = query.where(Application.profile_id == profile_id)
+        with self.read() as session:
+            return [
+                ApplicationSummary(a.id, a.uid, a.profile_id, name, a.kind, a.programme_id, a.title,
+                                   a.status, a.rulepack_id, a.rulepack_version,
+                                   a.updated_at.isoformat(timespec="seconds"))
+                for a, name in session.execute(query)
+            ]
+
+    def application(self, application_id: int) -> ApplicationSummary:
+        found = [a for a in self.list_applications() if a.id == application_id]
+        if not found:
+            raise StoreError(f"申报记录 {application_id} 不存在。")
+        return found[0]
+
+    def set_status(self, application_id: int, status: str) -> None:
+        if status not in APPLICATION_STATUSES:
+            raise StoreError(f"未知的申报状态：{status}")
+        with self.write() as session:
+            app = get_or_fail(session, Application, application_id)
+            if app.status != status:
+                audit(session, "application", app.id, "status", app.status, status)
+                app.status = status
+
+    def set_title(self, application_id: int, title: str) -> None:
+        check_answer("title", title)
+        with self.write() as session:
+            app = get_or_fail(session, Application, application_id)
+            if app.title != title[:200]:
+                audit(session, "application", app.id, "title", app.title, title[:200])
+                app.title = title[:200]
+
+    def delete_application(self, application_id: int) -> None:
+        with self.write() as session:
+            app = get_or_fail(session, Application, application_id)
+            audit(session, "application", app.id, "*", f"{app.kind} {app.title}", None)
+            session.delete(app)
+
+    def single_part(self, application_id: int) -> RecordRef:
+        """The project (tech upgrade) or institution (R&D) record of an application."""
+        with self.read() as session:
+            app = get_or_fail(session, Application, application_id)
+            if app.kind not in SINGLE_PARTS:
+                raise StoreError(f"{app.kind} 类申报没有单项记录。")
+            kind, cls = SINGLE_PARTS[app.kind]
+            part_id = session.scalars(select(cls.id).where(cls.application_id == application_id)).one()
+            return RecordRef(kind, part_id)
+
+    def add_line(self, application_id: int, kind: RecordKind) -> RecordRef:
+        """Append an equipment line or a loan contract."""
+        cls = _listed_class(kind)
+        with self.write() as session:
+            get_or_fail(session, Application, application_id)
+            last = session.scalar(select(func.max(cls.position)).where(cls.application_id == application_id))
+            line = cls(application_id=application_id, position=(last or 0) + 1, answers={})
+            session.add(line)
+            session.flush()
+            audit(session, kind, line.id, "*", None, "created")
+            return RecordRef(kind, line.id)
+
+    def lines(self, application_id: int, kind: RecordKind) -> list[RecordRef]:
+        cls = _listed_class(kind)
+        with self.read() as session:
+            ids = session.scalars(select(cls.id).where(cls.application_id == application_id)
+                                  .order_by(cls.position, cls.id))
+            return [RecordRef(kind, i) for i in ids]
+
+    def remove_line(self, ref: RecordRef) -> None:
+        cls = _listed_class(ref.kind)
+        with self.write() as session:
+            line = get_or_fail(session, cls, ref.id)
+            audit(session, ref.kind, ref.id, "*", json.dumps(line.answers, ensure_ascii=False), None)
+            session.delete(line)
+
+    # -- snapshots, settings, audit ----------------------------------------------------
+
+    def save_snapshot(self, profile_id: int, assessment: Assessment,
+                      application_id: int | None = None) -> int:
+        with self.write() as session:
+            snap = AssessmentSnapshot(
+                profile_id=profile_id, application_id=application_id,
+                assessed_on=assessment.assessed_on, rulepack_id=assessment.rulepack.id,
+                rulepack_version=assessment.rulepack.version, rulepack_hash=assessment.rulepack.sha256,
+                result_json=json.dumps(assessment.to_json(), ensure_ascii=False, sort_keys=True))
+            session.add(snap)
+            session.flush()
+            return snap.id
+
+    def latest_snapshot(self, profile_id: int) -> dict[str, Any] | None:
+        with self.read() as session:
+            text = session.scalars(
+                select(AssessmentSnapshot.result_json).where(AssessmentSnapshot.profile_id == profile_id)
+                .order_by(AssessmentSnapshot.id.desc())).first()
+        return None if text is None else dict(json.loads(text))
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self.read() as session:
+            row = session.get(Setting, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.write() as session:
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+    def audit_trail(self, entity: str, entity_id: int) -> list[AuditRecord]:
+        query = (select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+                 .order_by(AuditEntry.id))
+        with self.read() as session:
+            return [AuditRecord(e.at.isoformat(), e.entity, e.entity_id, e.field, e.old_value, e.new_value)
+                    for e in session.scalars(query)]
+
+
+def get_or_fail(session: Session, cls: type[T], key: int) -> T:
+    found = session.get(cls, key)
+    if found is None:
+        table = getattr(cls, "__tablename__", cls.__name__)
+        raise StoreError(f"记录不存在（{table} #{key}），可能已被删除。")
+    return found
+
+
+def _listed_class(kind: RecordKind) -> type[EquipmentLine] | type[LoanContract]:
+    if kind not in LISTED_PARTS:
+        raise StoreError(f"{kind} 不是可增删的明细行。")
+    return EquipmentLine if kind == "equipment" else LoanContract
+
+
+def _denormalise(profile: Profile, field: str, value: str | None) -> None:
+    if field == "name":
+        profile.name = (value or "").strip()[:200]
+    elif field == "uscc":
+        check = validate_uscc(value) if value else None
+        profile.uscc = check.normalised if check is not None and check.ok else None
+
+
+def audit(session: Session, entity: str, entity_id: int, field: str,
+           old: str | None, new: str | None) -> None:
+    session.add(AuditEntry(entity=entity, entity_id=entity_id, field=field, old_value=old, new_value=new))
