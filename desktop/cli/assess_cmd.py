@@ -17,7 +17,7 @@ from desktop.rules.predicates import Outcome
 from desktop.rules.results import OUTCOME_LABELS, STATUS_LABELS, Assessment
 
 
-def _date(text: str) -> dt.date:
+def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
@@ -27,7 +27,7 @@ def _date(text: str) -> dt.date:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("assess", help="按规则包自评一家企业 / self-assessment")
     parser.add_argument("facts", type=Path, help="企业事实 JSON（格式见 resources/schema）")
-    parser.add_argument("--on", type=_date, default=None, help="评估日期，默认今天")
+    parser.add_argument("--on", type=parse_date, default=None, help="评估日期，默认今天")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--pack", type=Path, help="规则包（目录或 .sqlite），默认为内置规则包")
     parser.add_argument("--all", action="store_true", help="文字输出时也列出其他地区的政策")

@@ -12,8 +12,6 @@ from typing import Any
 from desktop.cli.output import CliError
 
 PENDING = {
-    "draft": "生成申报材料包 / draft an application bundle",
-    "bundle": "校验申报包 / verify a bundle",
     "intake": "主管部门收件 / intake bundles (officials)",
     "summary": "生成汇总表 / summary table for reporting upward",
 }

@@ -20,7 +20,7 @@ class FactsError(ValueError):
         self.problems = problems
 
 
-def _location(loc: tuple[int | str, ...]) -> str:
+def location(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -36,7 +36,7 @@ def parse_facts(data: Any) -> FactsFile:
     try:
         return FactsFile.model_validate(data)
     except ValidationError as exc:
-        raise FactsError([f"{_location(tuple(e['loc']))}：{e['msg']}"
+        raise FactsError([f"{location(tuple(e['loc']))}：{e['msg']}"
                           for e in exc.errors()]) from exc
 
 

@@ -1,0 +1,111 @@
+"""Pydantic models of one application (the ``draft`` input and the bundle's ``application.json``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Final, Literal
+
+from pydantic import Field
+
+from desktop.facts.fields import FactsModel, Yuan
+from desktop.facts.model import Enterprise, Institution, Loan, Project
+
+APPLICATION_SCHEMA_VERSION: Final = 1
+ApplicationKind = Literal["tech_upgrade", "loan_interest", "rd_institution"]
+
+Short = Annotated[str, Field(max_length=200)]
+Narrative = Annotated[str, Field(max_length=20_000)]
+
+
+class Contact(FactsModel):
+    person: Short = Field(description="联系人")
+    phone: Annotated[str, Field(max_length=40)] = Field(description="联系电话")
+    address: Short | None = Field(default=None, description="通信地址")
+
+
+class ReportSections(FactsModel):
+    """项目申请报告书: the sections 附件3 四（二）1 lists, in its order."""
+
+    enterprise_overview: Narrative = Field(description="企业基本情况")
+    background: Narrative = Field(description="项目建设背景")
+    necessity: Narrative = Field(description="必要性分析")
+    construction: Narrative = Field(description="建设内容")
+    financing: Narrative = Field(description="总投资及资金筹措（文字说明；金额取自 investment 与 financing）")
+    technology: Narrative = Field(description="技术工艺")
+    benefits: Narrative = Field(description="经济效益分析")
+    conditions: Narrative = Field(description="建设条件落实")
+    schedule: Narrative = Field(description="计划进度安排")
+
+
+REPORT_SECTION_TITLES: Final = (
+    ("enterprise_overview", "企业基本情况"),
+    ("background", "项目建设背景"),
+    ("necessity", "必要性分析"),
+    ("construction", "建设内容"),
+    ("financing", "总投资及资金筹措"),
+    ("technology", "技术工艺"),
+    ("benefits", "经济效益分析"),
+    ("conditions", "建设条件落实"),
+    ("schedule", "计划进度安排"),
+)
+
+
+class Investment(FactsModel):
+    """How the total investment splits (元); the parts must add up to ``project.total_investment``."""
+
+    equipment: Yuan = Field(description="设备购置费（须等于购置清单合计）")
+    construction: Yuan = Field(description="建筑安装工程费")
+    other: Yuan = Field(description="其他费用")
+
+
+class Financing(FactsModel):
+    """Where the money comes from (元); must add up to ``project.total_investment``."""
+
+    requested_subsidy: Yuan = Field(description="申请专项资金（须等于 project.requested_amount）")
+    bank_loans: Yuan = Field(description="银行贷款")
+    self_raised: Yuan = Field(description="企业自筹")
+
+
+class EquipmentLine(FactsModel):
+    name: Short = Field(description="设备名称")
+    model: Short | None = Field(default=None, description="规格型号")
+    quantity: int = Field(ge=1, le=1_000_000, description="数量")
+    unit: Annotated[str, Field(max_length=10)] = Field(default="台", description="单位")
+    unit_price: Yuan = Field(description="单价（元）")
+    supplier: Short | None = Field(default=None, description="供应商")
+
+
+class PledgeTerms(FactsModel):
+    """What the 目标责任书 template leaves as ＊＊＊ and the policy text does not fix."""
+
+    fund_name: Short = Field(description="资金名称，如“技术改造专项资金”")
+    management_measures: Short = Field(description="《＊＊＊资金管理办法》的名称（不含书名号）")
+    indicators: Narrative = Field(description="项目主要经济技术指标")
+    construction_period: Short = Field(description="建设周期，如“2012年4月至2012年12月”")
+
+
+class AttachmentRef(FactsModel):
+    material: Short = Field(description="对应的申报材料名称（与材料清单一致）")
+    path: Annotated[str, Field(max_length=500)] = Field(description="文件路径，相对于本 JSON 文件")
+
+
+class ApplicationFile(FactsModel):
+    schema_version: Literal[1] = Field(default=APPLICATION_SCHEMA_VERSION, description="申报文件格式版本")
+    comment: str | None = Field(default=None, alias="$comment", max_length=4000,
+                                description="说明文字，程序不读取")
+    kind: ApplicationKind = Field(description="申报类型")
+    programme_id: Annotated[str, Field(max_length=80)] = Field(description="规则包中的政策项目编号")
+    prepared_on: dt.date = Field(description="成文日期（文书落款日期）")
+    enterprise: Enterprise
+    contact: Contact
+    project: Project | None = None
+    report: ReportSections | None = None
+    investment: Investment | None = None
+    financing: Financing | None = None
+    equipment: list[EquipmentLine] = Field(default_factory=list, max_length=2000)
+    pledge: PledgeTerms | None = None
+    loans: list[Loan] = Field(default_factory=list, max_length=500)
+    loan_purpose: Narrative | None = Field(default=None, description="贷款用途及贴息资金使用说明")
+    institution: Institution | None = None
+    institution_summary: Narrative | None = Field(default=None, description="研发机构建设与运行情况")
+    attachments: list[AttachmentRef] = Field(default_factory=list, max_length=200)

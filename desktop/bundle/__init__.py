@@ -1,0 +1,1 @@
+"""The application bundle: one zip with the documents, the answers, the assessment and a manifest."""

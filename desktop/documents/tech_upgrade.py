@@ -1,0 +1,160 @@
+"""The technical-upgrade (and new-industry, SME fixed-asset) project package, 附件3 四（二）."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desktop.applications.checks import equipment_total
+from desktop.applications.model import REPORT_SECTION_TITLES
+from desktop.documents.context import DraftContext
+from desktop.documents.pdf import PdfDocument, form, grid, heading, page_break, para, paragraphs, spacer
+from desktop.documents.text import chinese_date, chinese_year_month
+from desktop.documents.xlsx import (
+    merge_text,
+    new_workbook,
+    put_number,
+    put_text,
+    put_wan,
+    save_deterministic,
+    setup_sheet,
+)
+from desktop.facts.labels import choice_label
+from desktop.money import format_wan
+
+REPORT = "01_项目申请报告书.pdf"
+BASIC_INFO = "02_项目基本情况表.xlsx"
+EQUIPMENT = "03_项目固定资产购置清单.xlsx"
+LETTER = "00_申报文件.pdf"
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _wan(yuan: Decimal | None) -> str:
+    return f"{format_wan(yuan)} 万元" if yuan is not None else "未填写"
+
+
+def investment_rows(ctx: DraftContext) -> list[list[str]]:
+    app = ctx.application
+    project, investment, financing = app.project, app.investment, app.financing
+    assert project is not None and investment is not None and financing is not None
+    return [
+        ["项目", "金额（万元）"],
+        ["项目总投资", format_wan(project.total_investment or Decimal(0))],
+        ["其中：设备购置费", format_wan(investment.equipment)],
+        ["　　　建筑安装工程费", format_wan(investment.construction)],
+        ["　　　其他费用", format_wan(investment.other)],
+        ["资金筹措：申请专项资金", format_wan(financing.requested_subsidy)],
+        ["　　　　　银行贷款", format_wan(financing.bank_loans)],
+        ["　　　　　企业自筹", format_wan(financing.self_raised)],
+    ]
+
+
+def report_pdf(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    project, report = app.project, app.report
+    assert project is not None and report is not None
+    doc = PdfDocument(f"项目申请报告书：{project.name}", "项目申请报告书", ctx.created, cover=True)
+    doc.add(spacer(30), para("项目申请报告书", "cover_title"), spacer(20),
+            para(project.name or "", "title"), spacer(50),
+            form([("申报单位", ctx.enterprise_name), ("申报政策", ctx.result.title),
+                  ("政策依据", ctx.policy_reference), ("联系人", app.contact.person),
+                  ("联系电话", app.contact.phone)]),
+            spacer(30), para(chinese_year_month(app.prepared_on), "center"), page_break())
+    for index, (field, title) in enumerate(REPORT_SECTION_TITLES):
+        doc.add(heading(f"{_NUMERALS[index]}、{title}"))
+        if field == "enterprise_overview":
+            doc.add(form(ctx.enterprise_rows()), spacer(3))
+        doc.add(*paragraphs(getattr(report, field)))
+        if field == "financing":
+            doc.add(spacer(2), grid(investment_rows(ctx), (100, 56), right_align=(1,)))
+        if field == "construction" and app.equipment:
+            doc.add(para(f"主要设备购置 {len(app.equipment)} 项，合计 {_wan(equipment_total(app))}，"
+                         f"明细见《项目固定资产购置清单》。"))
+    return doc.render()
+
+
+def basic_info_xlsx(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    project = app.project
+    assert project is not None
+    workbook = new_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "项目基本情况表"
+    setup_sheet(sheet, "项目基本情况表", (24, 36, 20, 26), title_rows=2)
+    merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
+    rows: list[tuple[str, str, str, str]] = [
+        ("项目名称", project.name or "", "项目类别", choice_label(project.kind) if project.kind else ""),
+        ("申报单位", ctx.enterprise_name, "统一社会信用代码", app.enterprise.uscc or ""),
+        ("所属领域", project.sector or "", "主要产品", project.product or ""),
+        ("计划开工", project.start_on.isoformat() if project.start_on else "",
+         "计划竣工", project.finish_on.isoformat() if project.finish_on else ""),
+        ("联系人", app.contact.person, "联系电话", app.contact.phone),
+    ]
+    row = 3
+    for a, b, c, d in rows:
+        put_text(sheet, row, 1, a, header=True)
+        put_text(sheet, row, 2, b)
+        put_text(sheet, row, 3, c, header=True)
+        put_text(sheet, row, 4, d)
+        row += 1
+    merge_text(sheet, row, 1, 4, "投资及资金筹措（万元）", header=True)
+    row += 1
+    for label, value in investment_rows(ctx)[1:]:
+        put_text(sheet, row, 1, label.strip("　"), header=True)
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        put_wan(sheet, row, 2, Decimal(value) * 10_000)
+        row += 1
+    put_text(sheet, row, 1, "申请政策", header=True)
+    merge_text(sheet, row, 2, 4, f"{ctx.result.title}（{ctx.policy_reference}）")
+    return save_deterministic(workbook, ctx.created)
+
+
+def equipment_xlsx(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    workbook = new_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "固定资产购置清单"
+    headers = ("序号", "设备名称", "规格型号", "单位", "数量", "单价（万元）", "金额（万元）", "供应商")
+    setup_sheet(sheet, "项目固定资产购置清单", (6, 26, 20, 6, 8, 14, 14, 24), title_rows=3)
+    project_name = app.project.name if app.project is not None else ""
+    merge_text(sheet, 2, 1, len(headers), f"项目名称：{project_name}　　申报单位：{ctx.enterprise_name}")
+    for column, text in enumerate(headers, start=1):
+        put_text(sheet, 3, column, text, header=True)
+    row = 4
+    for index, line in enumerate(app.equipment, start=1):
+        put_text(sheet, row, 1, str(index), center=True)
+        put_text(sheet, row, 2, line.name)
+        put_text(sheet, row, 3, line.model)
+        put_text(sheet, row, 4, line.unit, center=True)
+        put_number(sheet, row, 5, line.quantity)
+        put_wan(sheet, row, 6, line.unit_price)
+        put_wan(sheet, row, 7, line.unit_price * line.quantity)
+        put_text(sheet, row, 8, line.supplier)
+        row += 1
+    merge_text(sheet, row, 1, 6, "合计", header=True)
+    put_wan(sheet, row, 7, equipment_total(app), bold=True)
+    put_text(sheet, row, 8, "")
+    return save_deterministic(workbook, ctx.created)
+
+
+def letter_pdf(ctx: DraftContext) -> bytes:
+    """申报文件（请示）, addressed along the reporting route that applies to this enterprise."""
+    app = ctx.application
+    project = app.project
+    assert project is not None
+    route = ctx.result.route[0] if ctx.result.route else None
+    to = route.submit_to if route is not None else "主管部门"
+    doc = PdfDocument(f"申报文件：{project.name}", "申报文件", ctx.created)
+    doc.add(para(f"关于申请{ctx.result.title}的请示", "title"), spacer(4), para(f"{to}：", "plain"))
+    doc.add(para(f"根据{ctx.policy_reference}，我单位{project.name}符合支持条件。项目总投资"
+                 f"{_wan(project.total_investment)}，申请{ctx.result.title}{_wan(project.requested_amount)}。"
+                 "现将项目申请报告书、项目基本情况表、项目固定资产购置清单等申报材料一并报上，"
+                 "我单位对申报材料的真实性负责。"))
+    doc.add(para("妥否，请批示。"), spacer(12), para(f"{ctx.enterprise_name}（盖章）", "right"),
+            para(chinese_date(app.prepared_on), "right"), spacer(12))
+    if route is not None:
+        doc.add(para(f"抄送：{'、'.join(route.copy_to)}。" if route.copy_to else "抄送：无。", "plain"),
+                para(f"报送路径：{route.then}（{route.citation.clause}）", "plain"))
+    doc.add(para(f"联系人：{app.contact.person}　　联系电话：{app.contact.phone}", "plain"))
+    return doc.render()

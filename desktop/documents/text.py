@@ -1,0 +1,39 @@
+"""User text made safe for documents, and dates written the way the templates write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from xml.sax.saxutils import escape
+
+# C0 controls except tab and newline, DEL, C1 controls, and the Unicode non-characters
+# Excel rejects; a pasted form feed or NUL would otherwise corrupt a workbook.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def pdf_markup(text: str) -> str:
+    """User text as reportlab paragraph markup that prints literally: ``<b>`` stays ``<b>``."""
+    return escape(strip_controls(text)).replace("\n", "<br/>")
+
+
+def chinese_year_month(day: dt.date) -> str:
+    """``2011-12-05`` -> ``二〇一一年十二月``: the 责任书 template's date style."""
+    year = "".join(_CHINESE_DIGITS[int(d)] for d in str(day.year))
+    return f"{year}年{_MONTHS[day.month - 1]}月"
+
+
+def chinese_date(day: dt.date) -> str:
+    """``2018-06-01`` -> ``二〇一八年六月一日``."""
+    return f"{chinese_year_month(day)}{_chinese_number(day.day)}日"
+
+
+def _chinese_number(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else f"{_CHINESE_DIGITS[tens]}十")
+    return head + (_CHINESE_DIGITS[ones] if ones else "")
