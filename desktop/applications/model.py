@@ -11,6 +11,8 @@ from desktop.facts.fields import FactsModel, Yuan
 from desktop.facts.model import Enterprise, Institution, Loan, Project
 
 APPLICATION_SCHEMA_VERSION: Final = 1
+# One limit for a user's attachment, in the store and in a drafted bundle.
+MAX_ATTACHMENT_BYTES: Final = 50 * 1024 * 1024
 ApplicationKind = Literal["tech_upgrade", "loan_interest", "rd_institution"]
 
 Short = Annotated[str, Field(max_length=200)]

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
-import zipfile
 from pathlib import Path
 from typing import Any, Final
 
 from desktop import __version__
 from desktop.documents.drafting import Draft
+from desktop.documents.zipfiles import deterministic_zip
 
 BUNDLE_FORMAT: Final = "huiqi-shenbao/bundle"
 BUNDLE_SCHEMA_VERSION: Final = 1
@@ -56,15 +55,8 @@ def bundle_bytes(draft: Draft, attachments: dict[str, bytes]) -> bytes:
 
 
 def _zip(files: dict[str, bytes], created: dt.datetime) -> bytes:
-    out = io.BytesIO()
-    stamp = max(created, dt.datetime(1980, 1, 1)).timetuple()[:6]
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in [MANIFEST, *sorted(n for n in files if n != MANIFEST)]:
-            entry = zipfile.ZipInfo(name, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, files[name])
-    return out.getvalue()
+    order = [MANIFEST, *sorted(n for n in files if n != MANIFEST)]
+    return deterministic_zip(((name, files[name]) for name in order), created)
 
 
 def write_bundle(draft: Draft, attachments: dict[str, bytes], out: Path) -> Path:

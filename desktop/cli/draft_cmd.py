@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.applications.io import read_application
+from desktop.applications.model import MAX_ATTACHMENT_BYTES, AttachmentRef
 from desktop.bundle.build import write_bundle
 from desktop.bundle.verify import verify_bundle
 from desktop.cli.assess_cmd import parse_date
@@ -15,8 +16,6 @@ from desktop.cli.output import CliError
 from desktop.cli.rules_cmd import open_pack
 from desktop.documents.drafting import DraftError, draft
 from desktop.facts.io import FactsError
-
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def _timestamp(text: str) -> dt.datetime:
@@ -64,14 +63,14 @@ def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_attachments(base: Path, refs: list[Any]) -> tuple[dict[str, bytes], list[str]]:
+def _read_attachments(base: Path, refs: list[AttachmentRef]) -> tuple[dict[str, bytes], list[str]]:
     found: dict[str, bytes] = {}
     problems = []
     for ref in refs:
         path = base / ref.path
         try:
             if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-                problems.append(f"附件 {ref.path} 超过 50 MB。")
+                problems.append(f"附件 {ref.path} 超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB。")
                 continue
             found[Path(ref.path).name] = path.read_bytes()
         except OSError as exc:

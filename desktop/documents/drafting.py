@@ -13,7 +13,6 @@ from desktop.documents import materials, pledge, tech_upgrade
 from desktop.documents.context import DraftContext
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
-from desktop.rules.results import Assessment
 
 Builder = Callable[[DraftContext], bytes]
 PLEDGE = "04_项目建设目标责任书.pdf"
@@ -43,10 +42,6 @@ class DraftError(Exception):
 class Draft:
     context: DraftContext
     documents: dict[str, bytes]
-
-    @property
-    def assessment(self) -> Assessment:
-        return self.context.assessment
 
 
 def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,

@@ -8,7 +8,7 @@ from typing import Final, Literal
 from desktop.documents.context import DraftContext
 from desktop.documents.pdf import PdfDocument, grid, para, spacer
 from desktop.documents.text import chinese_date
-from desktop.documents.xlsx import new_workbook, put_text, save_deterministic, setup_sheet
+from desktop.documents.xlsx import new_form, put_text, save_deterministic
 
 Status = Literal["provided", "missing", "not_applicable"]
 STATUS_TEXT: Final = {"provided": "已提供", "missing": "缺", "not_applicable": "不适用"}
@@ -48,11 +48,7 @@ def _not_applicable(ctx: DraftContext, name: str) -> bool:
 
 
 def materials_xlsx(ctx: DraftContext) -> bytes:
-    workbook = new_workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "申报材料清单"
-    setup_sheet(sheet, "申报材料清单", (6, 60, 10, 40), title_rows=3)
+    workbook, sheet = new_form("申报材料清单", "申报材料清单", (6, 60, 10, 40), title_rows=3)
     put_text(sheet, 2, 1, f"申报单位：{ctx.enterprise_name}　　政策项目：{ctx.result.title}")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
     for column, header in enumerate(("序号", "材料名称", "状态", "说明"), start=1):

@@ -11,12 +11,11 @@ from desktop.documents.pdf import PdfDocument, form, grid, heading, page_break, 
 from desktop.documents.text import chinese_date, chinese_year_month
 from desktop.documents.xlsx import (
     merge_text,
-    new_workbook,
+    new_form,
     put_number,
     put_text,
     put_wan,
     save_deterministic,
-    setup_sheet,
 )
 from desktop.facts.labels import choice_label
 from desktop.money import format_wan
@@ -32,19 +31,19 @@ def _wan(yuan: Decimal | None) -> str:
     return f"{format_wan(yuan)} 万元" if yuan is not None else "未填写"
 
 
-def investment_rows(ctx: DraftContext) -> list[list[str]]:
+def investment_rows(ctx: DraftContext) -> list[tuple[str, Decimal]]:
+    """The investment and financing figures (元) the report and the 基本情况表 both show."""
     app = ctx.application
     project, investment, financing = app.project, app.investment, app.financing
     assert project is not None and investment is not None and financing is not None
     return [
-        ["项目", "金额（万元）"],
-        ["项目总投资", format_wan(project.total_investment or Decimal(0))],
-        ["其中：设备购置费", format_wan(investment.equipment)],
-        ["　　　建筑安装工程费", format_wan(investment.construction)],
-        ["　　　其他费用", format_wan(investment.other)],
-        ["资金筹措：申请专项资金", format_wan(financing.requested_subsidy)],
-        ["　　　　　银行贷款", format_wan(financing.bank_loans)],
-        ["　　　　　企业自筹", format_wan(financing.self_raised)],
+        ("项目总投资", project.total_investment or Decimal(0)),
+        ("其中：设备购置费", investment.equipment),
+        ("　　　建筑安装工程费", investment.construction),
+        ("　　　其他费用", investment.other),
+        ("资金筹措：申请专项资金", financing.requested_subsidy),
+        ("　　　　　银行贷款", financing.bank_loans),
+        ("　　　　　企业自筹", financing.self_raised),
     ]
 
 
@@ -65,7 +64,9 @@ def report_pdf(ctx: DraftContext) -> bytes:
             doc.add(form(ctx.enterprise_rows()), spacer(3))
         doc.add(*paragraphs(getattr(report, field)))
         if field == "financing":
-            doc.add(spacer(2), grid(investment_rows(ctx), (100, 56), right_align=(1,)))
+            rows = [["项目", "金额（万元）"]]
+            rows += [[label, format_wan(yuan)] for label, yuan in investment_rows(ctx)]
+            doc.add(spacer(2), grid(rows, (100, 56), right_align=(1,)))
         if field == "construction" and app.equipment:
             doc.add(para(f"主要设备购置 {len(app.equipment)} 项，合计 {_wan(equipment_total(app))}，"
                          f"明细见《项目固定资产购置清单》。"))
@@ -76,11 +77,7 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
     app = ctx.application
     project = app.project
     assert project is not None
-    workbook = new_workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "项目基本情况表"
-    setup_sheet(sheet, "项目基本情况表", (24, 36, 20, 26), title_rows=2)
+    workbook, sheet = new_form("项目基本情况表", "项目基本情况表", (24, 36, 20, 26), title_rows=2)
     merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
     rows: list[tuple[str, str, str, str]] = [
         ("项目名称", project.name or "", "项目类别", choice_label(project.kind) if project.kind else ""),
@@ -99,10 +96,10 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
         row += 1
     merge_text(sheet, row, 1, 4, "投资及资金筹措（万元）", header=True)
     row += 1
-    for label, value in investment_rows(ctx)[1:]:
+    for label, yuan in investment_rows(ctx):
         put_text(sheet, row, 1, label.strip("　"), header=True)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-        put_wan(sheet, row, 2, Decimal(value) * 10_000)
+        put_wan(sheet, row, 2, yuan)
         row += 1
     put_text(sheet, row, 1, "申请政策", header=True)
     merge_text(sheet, row, 2, 4, f"{ctx.result.title}（{ctx.policy_reference}）")
@@ -111,12 +108,9 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
 
 def equipment_xlsx(ctx: DraftContext) -> bytes:
     app = ctx.application
-    workbook = new_workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "固定资产购置清单"
     headers = ("序号", "设备名称", "规格型号", "单位", "数量", "单价（万元）", "金额（万元）", "供应商")
-    setup_sheet(sheet, "项目固定资产购置清单", (6, 26, 20, 6, 8, 14, 14, 24), title_rows=3)
+    workbook, sheet = new_form("固定资产购置清单", "项目固定资产购置清单", (6, 26, 20, 6, 8, 14, 14, 24),
+                               title_rows=3)
     project_name = app.project.name if app.project is not None else ""
     merge_text(sheet, 2, 1, len(headers), f"项目名称：{project_name}　　申报单位：{ctx.enterprise_name}")
     for column, text in enumerate(headers, start=1):

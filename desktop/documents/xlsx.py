@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop import APP_NAME
 from desktop.documents.text import strip_controls
+from desktop.documents.zipfiles import deterministic_zip
 from desktop.money import to_wan
 
 FONT_NAME: Final = "宋体"
@@ -35,9 +36,15 @@ HEADER_FILL: Final = PatternFill("solid", fgColor="EEEEEE")
 WRAP: Final = Alignment(wrap_text=True, vertical="center")
 
 
-def new_workbook() -> Workbook:
+def new_form(sheet_name: str, title: str, widths: Sequence[float], *,
+             title_rows: int) -> tuple[Workbook, Worksheet]:
+    """A one-sheet workbook whose sheet is a printable form (see :func:`setup_sheet`)."""
     workbook = Workbook()
-    return workbook
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook always has its one sheet
+    sheet.title = sheet_name
+    setup_sheet(sheet, title, widths, title_rows=title_rows)
+    return workbook, sheet
 
 
 def setup_sheet(sheet: Worksheet, title: str, widths: Sequence[float], *, title_rows: int) -> None:
@@ -122,15 +129,9 @@ def save_deterministic(workbook: Workbook, created: dt.datetime) -> bytes:
     raw = io.BytesIO()
     workbook.save(raw)
     stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _MODIFIED.sub(b'<dcterms:modified xsi:type="dcterms:W3CDTF">' + stamp
-                                     + b"</dcterms:modified>", data)
-            entry = zipfile.ZipInfo(info.filename, date_time=created.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, data)
-    return out.getvalue()
+    modified = b'<dcterms:modified xsi:type="dcterms:W3CDTF">' + stamp + b"</dcterms:modified>"
+    with zipfile.ZipFile(raw) as source:
+        entries = [(name, source.read(name)) for name in source.namelist()]
+    return deterministic_zip(
+        ((name, _MODIFIED.sub(modified, data) if name == "docProps/core.xml" else data)
+         for name, data in entries), created)

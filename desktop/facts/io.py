@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from desktop.facts.model import SCHEMA_VERSION, FactsFile
 
 MAX_FACTS_BYTES = 2_000_000
+M = TypeVar("M", bound=BaseModel)
 
 
 class FactsError(ValueError):
@@ -27,30 +28,43 @@ def location(loc: tuple[int | str, ...]) -> str:
     return text or "(根)"
 
 
-def parse_facts(data: Any) -> FactsFile:
+def check_version(data: Any, supported: int) -> None:
+    """Refuse a file of another ``schema_version`` before field validation muddles the message."""
     if isinstance(data, dict):
-        version = data.get("schema_version", SCHEMA_VERSION)
-        if version != SCHEMA_VERSION:
+        version = data.get("schema_version", supported)
+        if version != supported:
             raise FactsError([f"schema_version {version!r} 不受支持：本程序只能读取版本 "
-                              f"{SCHEMA_VERSION}，请升级程序或按示例重新填写"])
+                              f"{supported}，请升级程序或按示例重新填写"])
+
+
+def validate(model: type[M], data: Any) -> M:
     try:
-        return FactsFile.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise FactsError([f"{location(tuple(e['loc']))}：{e['msg']}"
                           for e in exc.errors()]) from exc
 
 
-def read_facts(path: Path) -> FactsFile:
+def load_json(path: Path, max_bytes: int, what: str) -> Any:
+    """A UTF-8 JSON file (numbers as Decimal), with every failure said as a :class:`FactsError`."""
     try:
-        if path.stat().st_size > MAX_FACTS_BYTES:
-            raise FactsError([f"{path.name} 超过 {MAX_FACTS_BYTES // 1_000_000} MB，不是有效的事实文件"])
+        if path.stat().st_size > max_bytes:
+            raise FactsError([f"{path.name} 超过 {max_bytes // 1_000_000} MB，不是有效的{what}"])
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise FactsError([f"无法读取 {path}：{exc.strerror or exc}"]) from exc
     except UnicodeDecodeError as exc:
         raise FactsError([f"{path.name} 不是 UTF-8 文本"]) from exc
     try:
-        data = json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise FactsError([f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"]) from exc
-    return parse_facts(data)
+
+
+def parse_facts(data: Any) -> FactsFile:
+    check_version(data, SCHEMA_VERSION)
+    return validate(FactsFile, data)
+
+
+def read_facts(path: Path) -> FactsFile:
+    return parse_facts(load_json(path, MAX_FACTS_BYTES, "事实文件"))

@@ -9,15 +9,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
 
 from sqlalchemy import select
 
+from desktop.applications.model import MAX_ATTACHMENT_BYTES
 from desktop.store.records import StoreError
 from desktop.store.schema import Application, Attachment
 from desktop.store.store import Store, audit, get_or_fail
-
-MAX_ATTACHMENT_BYTES: Final = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)

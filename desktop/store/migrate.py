@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -33,11 +34,19 @@ def current_revision(engine: Engine) -> str | None:
     return None if row is None else str(row[0])
 
 
+@dataclass(frozen=True)
+class Migration:
+    """What :func:`upgrade` did: the revision it started from (None: a new file) and the backup."""
+
+    from_revision: str | None
+    backup: Path | None = None
+
+
 def upgrade(engine: Engine, *, revision: str = "head",
-            backup: Callable[[str], Path] | None = None) -> Path | None:
+            backup: Callable[[str], Path] | None = None) -> Migration | None:
     """Migrate to ``revision``; before touching a database that holds a schema, call ``backup``.
 
-    Returns the backup made, if any.  A brand-new file gets no backup: there is nothing in it.
+    Returns None when already there.  A brand-new file gets no backup: there is nothing in it.
     """
     found = current_revision(engine)
     if found is not None and found not in KNOWN_REVISIONS:
@@ -52,7 +61,7 @@ def upgrade(engine: Engine, *, revision: str = "head",
     if saved is not None:
         log.info("backed up %s before migrating from %s to %s", saved, found, target)
     _run_alembic(engine, target)
-    return saved
+    return Migration(found, saved)
 
 
 def _run_alembic(engine: Engine, target: str) -> None:

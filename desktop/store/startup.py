@@ -142,7 +142,7 @@ def _migrate(store: Store, db_path: Path, data_dir: Path, now: dt.datetime, repo
         name = f"pre-migration-{revision}-{now:%Y%m%d-%H%M%S}.sqlite"
         return backups.copy_database(db_path, backups.backups_dir(data_dir) / name)
 
-    before = migrate.current_revision(store.engine)
-    report.pre_migration_backup = migrate.upgrade(store.engine, backup=backup_before)
-    if before is not None and before != migrate.HEAD_REVISION:
-        report.migrated_from = before
+    done = migrate.upgrade(store.engine, backup=backup_before)
+    if done is not None and done.from_revision is not None:
+        report.migrated_from = done.from_revision
+        report.pre_migration_backup = done.backup

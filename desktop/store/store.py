@@ -108,6 +108,8 @@ class Store:
     # -- profiles ---------------------------------------------------------------------
 
     def create_profile(self, answers: Mapping[str, str] | None = None) -> int:
+        for field, text in (answers or {}).items():
+            check_answer(field, text)
         with self.write() as session:
             profile = Profile(answers={})
             session.add(profile)
@@ -160,7 +162,7 @@ class Store:
 
     @staticmethod
     def _set(session: Session, record: Any, kind: str, field: str, text: str | None) -> bool:
-        check_answer(field, text)
+        # Callers have run check_answer on every field before opening the transaction.
         value = text if text is not None and text.strip() else None
         old: str | None = record.answers.get(field)
         if old == value:
@@ -204,18 +206,15 @@ class Store:
         if profile_id is not None:
             query = query.where(Application.profile_id == profile_id)
         with self.read() as session:
-            return [
-                ApplicationSummary(a.id, a.uid, a.profile_id, name, a.kind, a.programme_id, a.title,
-                                   a.status, a.rulepack_id, a.rulepack_version,
-                                   a.updated_at.isoformat(timespec="seconds"))
-                for a, name in session.execute(query)
-            ]
+            return [_summary(a, name) for a, name in session.execute(query)]
 
     def application(self, application_id: int) -> ApplicationSummary:
-        found = [a for a in self.list_applications() if a.id == application_id]
-        if not found:
+        query = select(Application, Profile.name).join(Profile).where(Application.id == application_id)
+        with self.read() as session:
+            row = session.execute(query).first()
+        if row is None:
             raise StoreError(f"申报记录 {application_id} 不存在。")
-        return found[0]
+        return _summary(*row)
 
     def set_status(self, application_id: int, status: str) -> None:
         if status not in APPLICATION_STATUSES:
@@ -324,6 +323,12 @@ def get_or_fail(session: Session, cls: type[T], key: int) -> T:
         table = getattr(cls, "__tablename__", cls.__name__)
         raise StoreError(f"记录不存在（{table} #{key}），可能已被删除。")
     return found
+
+
+def _summary(app: Application, profile_name: str) -> ApplicationSummary:
+    return ApplicationSummary(app.id, app.uid, app.profile_id, profile_name, app.kind, app.programme_id,
+                              app.title, app.status, app.rulepack_id, app.rulepack_version,
+                              app.updated_at.isoformat(timespec="seconds"))
 
 
 def _listed_class(kind: RecordKind) -> type[EquipmentLine] | type[LoanContract]:

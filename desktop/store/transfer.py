@@ -200,10 +200,9 @@ class ImportResult:
 def apply_import(store: Store, plan: ImportPlan, *, confirmed: bool = False) -> ImportResult:
     if plan.needs_confirmation and not confirmed:
         raise NeedsConfirmationError(plan)
-    for app in plan.document.applications:
-        for item in app.attachments:
-            _check_attachment(item)
     doc = plan.document
+    # Decoded and checked up front, so a bad attachment stops the import before any write.
+    contents = [[_check_attachment(item) for item in app.attachments] for app in doc.applications]
     if plan.match_profile_id is None:
         profile_id = store.create_profile(doc.profile.answers)
         with store.write() as session:
@@ -213,7 +212,8 @@ def apply_import(store: Store, plan: ImportPlan, *, confirmed: bool = False) -> 
     else:
         profile_id = plan.match_profile_id
         store.save_answers(RecordRef("profile", profile_id), {c.field: c.incoming for c in plan.changes})
-    app_ids = [_import_application(store, profile_id, app) for app in doc.applications]
+    app_ids = [_import_application(store, profile_id, app, files)
+               for app, files in zip(doc.applications, contents, strict=True)]
     return ImportResult(profile_id, plan.match_profile_id is None, app_ids)
 
 
@@ -231,7 +231,8 @@ def _check_attachment(item: TransferAttachment) -> bytes:
     return content
 
 
-def _import_application(store: Store, profile_id: int, app: TransferApplication) -> int:
+def _import_application(store: Store, profile_id: int, app: TransferApplication,
+                        files: list[bytes]) -> int:
     with store.read() as session:
         existing = session.scalars(select(Application.id).where(Application.uid == app.uid)).first()
     if existing is not None:
@@ -250,7 +251,6 @@ def _import_application(store: Store, profile_id: int, app: TransferApplication)
     for kind, lines in (("equipment", app.equipment), ("loan", app.loans)):
         for answers in lines:
             store.save_answers(store.add_line(app_id, kind), answers)  # type: ignore[arg-type]
-    for item in app.attachments:
-        attachments.add_attachment_bytes(store, app_id, _check_attachment(item), item.original_name,
-                                         item.material)
+    for item, content in zip(app.attachments, files, strict=True):
+        attachments.add_attachment_bytes(store, app_id, content, item.original_name, item.material)
     return app_id

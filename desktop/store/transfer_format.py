@@ -7,13 +7,13 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from desktop.store.records import MAX_ANSWER_CHARS
+from desktop.store.records import FIELD_NAME, MAX_ANSWER_CHARS
 
 TRANSFER_FORMAT: Final = "huiqi-shenbao/transfer"
 TRANSFER_SCHEMA_VERSION: Final = 1
 MAX_TRANSFER_BYTES: Final = 200 * 1024 * 1024
 
-FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,79}$")]
+FieldName = Annotated[str, StringConstraints(pattern=FIELD_NAME.pattern)]
 AnswerText = Annotated[str, StringConstraints(max_length=MAX_ANSWER_CHARS)]
 AnswerMap = dict[FieldName, AnswerText]
 
