@@ -121,8 +121,38 @@ def _col(index: int) -> str:
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
 
 
+LINE_HEIGHT_PT: Final = 15.0
+
+
+def _display_width(text: str) -> int:
+    # A CJK character takes two of Excel's character-width units.
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def fit_row_heights(sheet: Worksheet) -> None:
+    """Give wrapped text the rows it needs: neither Excel nor LibreOffice grows a row for it on open."""
+    widths = {col: dim.width for col, dim in sheet.column_dimensions.items()}
+    spans = {(r.min_row, r.min_col): sum(widths.get(_col(c), 8.43) for c in range(r.min_col, r.max_col + 1))
+             for r in sheet.merged_cells.ranges}
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+                continue
+            width = spans.get((cell.row, cell.column), widths.get(cell.column_letter, 8.43))
+            usable = max(int(width) - 1, 1)
+            lines = max(lines, sum(max(1, -(-_display_width(part) // usable))
+                                   for part in cell.value.split("\n")))
+        index = int(row[0].row or 1)
+        current = sheet.row_dimensions[index].height
+        if lines > 1 and (current is None or current < lines * LINE_HEIGHT_PT):
+            sheet.row_dimensions[index].height = lines * LINE_HEIGHT_PT + 3
+
+
 def save_deterministic(workbook: Workbook, created: dt.datetime) -> bytes:
     """Workbook bytes that depend only on content and ``created`` (not on the wall clock)."""
+    for sheet in workbook.worksheets:
+        fit_row_heights(sheet)
     workbook.properties.creator = APP_NAME
     workbook.properties.lastModifiedBy = APP_NAME
     workbook.properties.created = created

@@ -217,3 +217,23 @@ def test_shipped_application_schema_is_current() -> None:
     shipped = ROOT.joinpath("resources", *SCHEMA_FILE).read_text(encoding="utf-8")
     command = "python -m desktop.applications.schema resources/schema/application.schema.json"
     assert shipped == render(), f"run: {command}"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_opens_every_workbook(documents: dict[str, bytes], tmp_path: Path) -> None:
+    workbooks = []
+    for name, content in documents.items():
+        if name.endswith(".xlsx"):
+            (tmp_path / name).write_bytes(content)
+            workbooks.append(tmp_path / name)
+    # A private profile: never touch (or wait on) a user's LibreOffice settings.
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "out"), *map(str, workbooks)],
+                   check=True, capture_output=True, timeout=300)
+    for workbook in workbooks:
+        converted = tmp_path / "out" / (workbook.stem + ".pdf")
+        assert converted.is_file(), workbook.name
+        text = _squash(_pdf_text(converted.read_bytes()))
+        assert workbook.stem.split("_", 1)[1] in text
