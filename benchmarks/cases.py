@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from benchmarks.bundle_cases import BUNDLE_CASES
 from benchmarks.runner import Case
 from benchmarks.store_cases import STORE_CASES
 from benchmarks.synthetic import enterprises
@@ -117,4 +118,5 @@ CASES = [
          "hand-written R&D-institution check over the same 10,000", handwritten_batch, repeat=3,
          target="≥ 2,000 enterprises/s", items=BATCH_SIZE),
     *STORE_CASES,
+    *BUNDLE_CASES,
 ]

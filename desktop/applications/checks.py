@@ -15,11 +15,12 @@ from desktop.rules.results import STATUS_LABELS, ProgrammeResult, Status
 
 REQUIRED_PARTS = {
     "tech_upgrade": ("project", "report", "investment", "financing", "pledge"),
-    "loan_interest": ("pledge",),
+    "loan_interest": ("loan_purpose", "pledge"),
     "rd_institution": ("institution",),
 }
 PART_LABELS = {"project": "项目信息", "report": "项目申请报告书各章节", "investment": "总投资构成",
-               "financing": "资金筹措", "pledge": "目标责任书内容", "institution": "研发机构信息"}
+               "financing": "资金筹措", "pledge": "目标责任书内容", "institution": "研发机构信息",
+               "loan_purpose": "贷款用途及贴息资金使用说明"}
 
 
 def equipment_total(application: ApplicationFile) -> Decimal:
@@ -78,14 +79,21 @@ def _tech_upgrade_totals(application: ApplicationFile) -> list[str]:
     return problems
 
 
-def check_requested_within_estimate(application: ApplicationFile, result: ProgrammeResult) -> list[str]:
-    """The request may not exceed an exact or capped amount the rules computed."""
-    project = application.project
+def check_amounts_within_estimate(application: ApplicationFile, result: ProgrammeResult) -> list[str]:
+    """Neither the request nor the pledge's grant may exceed an amount the rules computed."""
+    project, terms = application.project, application.pledge
+    granted = terms.granted_amount if terms is not None else None
     requested = project.requested_amount if project is not None else None
+    problems = []
+    if application.kind == "tech_upgrade" and granted is not None and requested is not None \
+            and granted != requested:
+        problems.append(f"目标责任书下达资金 {format_wan_with_unit(granted)} 与申请资金 "
+                        f"{format_wan_with_unit(requested)} 不一致。")
     estimate = result.amount.yuan
-    if requested is None or estimate is None or result.amount.certainty == "set_by_authority":
-        return []
-    if requested > estimate:
-        return [f"申请资金 {format_wan_with_unit(requested)} 超过按政策测算的金额 "
-                f"{format_wan_with_unit(estimate)}（{result.amount.basis}）。"]
-    return []
+    if estimate is None or result.amount.certainty == "set_by_authority":
+        return problems
+    for label, value in (("申请资金", requested), ("目标责任书下达资金", granted)):
+        if value is not None and value > estimate:
+            problems.append(f"{label} {format_wan_with_unit(value)} 超过按政策测算的金额 "
+                            f"{format_wan_with_unit(estimate)}（{result.amount.basis}）。")
+    return problems

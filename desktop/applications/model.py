@@ -84,6 +84,10 @@ class PledgeTerms(FactsModel):
     management_measures: Short = Field(description="《＊＊＊资金管理办法》的名称（不含书名号）")
     indicators: Narrative = Field(description="项目主要经济技术指标")
     construction_period: Short = Field(description="建设周期，如“2012年4月至2012年12月”")
+    granted_amount: Yuan | None = Field(
+        default=None,
+        description="下达资金（元）。技术改造类不填，取申请资金；贴息类在主管部门核定后填写，"
+                    "未填写且政策未规定比例时，责任书金额处留空待签订时填写")
 
 
 class AttachmentRef(FactsModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.applications.model import ApplicationFile
@@ -10,7 +11,27 @@ from desktop.facts.labels import choice_label
 from desktop.reference.industry import lookup
 from desktop.reference.regions import full_name
 from desktop.rules.model import Document
+from desktop.rules.pack import CompiledProgramme
 from desktop.rules.results import Assessment, ProgrammeResult
+
+Builder = Callable[["DraftContext"], bytes]
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """One document of a package: its file name, its builder, and the materials it satisfies.
+
+    A material counts as provided when the file's name (without number and suffix) occurs in
+    it, or any of ``provides`` does: 研发机构奖励申请表 carries the 研发机构基本情况 the rules ask for.
+    """
+
+    name: str
+    build: Builder
+    provides: tuple[str, ...] = ()
+
+    def satisfies(self, material: str) -> bool:
+        stem = self.name.rsplit(".", 1)[0].split("_", 1)[-1]
+        return any(part in material for part in (stem, *self.provides))
 
 
 @dataclass(frozen=True)
@@ -18,10 +39,14 @@ class DraftContext:
     application: ApplicationFile
     assessment: Assessment
     result: ProgrammeResult
-    document: Document
+    programme: CompiledProgramme
     created: dt.datetime
-    # Names of the materials this package itself provides (generated documents).
-    generated: tuple[str, ...] = ()
+    # The documents this package itself provides, for the materials list.
+    generated: tuple[DocumentSpec, ...] = ()
+
+    @property
+    def document(self) -> Document:
+        return self.programme.document
 
     @property
     def enterprise_name(self) -> str:

@@ -3,32 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.applications.checks import check_application, check_requested_within_estimate
+from desktop.applications.checks import check_amounts_within_estimate, check_application
 from desktop.applications.io import facts_of
 from desktop.applications.model import ApplicationFile
-from desktop.documents import materials, pledge, tech_upgrade
-from desktop.documents.context import DraftContext
+from desktop.documents import loan_interest, materials, pledge, rd_institution, tech_upgrade
+from desktop.documents.context import DocumentSpec, DraftContext
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 
-Builder = Callable[[DraftContext], bytes]
-PLEDGE = "04_项目建设目标责任书.pdf"
-MATERIALS_XLSX = "05_申报材料清单.xlsx"
-MATERIALS_PDF = "05_申报材料清单.pdf"
+PLEDGE = "项目建设目标责任书.pdf"
+MATERIALS = "申报材料清单"
 
-DOCUMENT_SETS: dict[str, dict[str, Builder]] = {
-    "tech_upgrade": {
-        tech_upgrade.LETTER: tech_upgrade.letter_pdf,
-        tech_upgrade.REPORT: tech_upgrade.report_pdf,
-        tech_upgrade.BASIC_INFO: tech_upgrade.basic_info_xlsx,
-        tech_upgrade.EQUIPMENT: tech_upgrade.equipment_xlsx,
-        PLEDGE: pledge.pledge_pdf,
-        MATERIALS_XLSX: materials.materials_xlsx,
-        MATERIALS_PDF: materials.materials_pdf,
-    },
+
+def _with_materials(specs: tuple[DocumentSpec, ...]) -> tuple[DocumentSpec, ...]:
+    """Every package ends with its 申报材料清单, numbered after the last document."""
+    number = max(int(spec.name.split("_", 1)[0]) for spec in specs) + 1
+    return (*specs, DocumentSpec(f"{number:02d}_{MATERIALS}.xlsx", materials.materials_xlsx),
+            DocumentSpec(f"{number:02d}_{MATERIALS}.pdf", materials.materials_pdf))
+
+
+DOCUMENT_SETS: dict[str, tuple[DocumentSpec, ...]] = {
+    "tech_upgrade": _with_materials((
+        DocumentSpec(tech_upgrade.LETTER, tech_upgrade.letter_pdf),
+        DocumentSpec(tech_upgrade.REPORT, tech_upgrade.report_pdf),
+        DocumentSpec(tech_upgrade.BASIC_INFO, tech_upgrade.basic_info_xlsx),
+        DocumentSpec(tech_upgrade.EQUIPMENT, tech_upgrade.equipment_xlsx),
+        DocumentSpec(f"04_{PLEDGE}", pledge.pledge_pdf),
+    )),
+    "loan_interest": _with_materials((
+        DocumentSpec(loan_interest.LETTER, loan_interest.letter_pdf),
+        DocumentSpec(loan_interest.FORM, loan_interest.form_xlsx),
+        DocumentSpec(loan_interest.SCHEDULE, loan_interest.schedule_xlsx),
+        DocumentSpec(f"03_{PLEDGE}", pledge.pledge_pdf),
+    )),
+    "rd_institution": _with_materials((
+        DocumentSpec(rd_institution.FORM_XLSX, rd_institution.form_xlsx, rd_institution.PROVIDES),
+        DocumentSpec(rd_institution.FORM_PDF, rd_institution.form_pdf, rd_institution.PROVIDES),
+        DocumentSpec(rd_institution.TRUTH_PLEDGE, rd_institution.truth_pledge_pdf),
+    )),
 }
 
 
@@ -47,18 +61,15 @@ class Draft:
 def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
           on: dt.date | None = None) -> Draft:
     """Build every document, or raise :class:`DraftError` listing every problem (nothing is built)."""
-    builders = DOCUMENT_SETS.get(application.kind)
-    if builders is None:
-        raise DraftError([f"“{application.kind}”类申报的文书在本版本中尚未提供。"])
+    specs = DOCUMENT_SETS[application.kind]
     try:
         programme = pack.programme(application.programme_id)
     except StopIteration:
         raise DraftError([f"规则包中没有政策项目 {application.programme_id}。"]) from None
     assessment = assess(pack, facts_of(application), on or application.prepared_on)
     result = assessment.result(application.programme_id)
-    problems = check_application(application, result) + check_requested_within_estimate(application, result)
+    problems = check_application(application, result) + check_amounts_within_estimate(application, result)
     if problems:
         raise DraftError(problems)
-    context = DraftContext(application, assessment, result, programme.document, created,
-                           generated=tuple(builders))
-    return Draft(context, {name: build(context) for name, build in builders.items()})
+    context = DraftContext(application, assessment, result, programme, created, generated=specs)
+    return Draft(context, {spec.name: spec.build(context) for spec in specs})

@@ -25,9 +25,9 @@ def material_statuses(ctx: DraftContext) -> list[MaterialStatus]:
     attached = {ref.material: ref.path for ref in ctx.application.attachments}
     out = []
     for name in ctx.result.materials:
-        generated = next((g for g in ctx.generated if _mentions(name, g)), None)
+        generated = next((g for g in ctx.generated if g.satisfies(name)), None)
         if generated is not None:
-            out.append(MaterialStatus(name, "provided", f"本材料包：{generated}"))
+            out.append(MaterialStatus(name, "provided", f"本材料包：{generated.name}"))
         elif name in attached:
             out.append(MaterialStatus(name, "provided", f"附件：{attached[name]}"))
         elif _not_applicable(ctx, name):
@@ -35,11 +35,6 @@ def material_statuses(ctx: DraftContext) -> list[MaterialStatus]:
         else:
             out.append(MaterialStatus(name, "missing", "请补充后一并报送"))
     return out
-
-
-def _mentions(material: str, generated: str) -> bool:
-    stem = generated.rsplit(".", 1)[0].split("_", 1)[-1]
-    return stem in material
 
 
 def _not_applicable(ctx: DraftContext, name: str) -> bool:

@@ -6,8 +6,11 @@ unchanged (tests/documents/test_pledge.py checks them against the policy text).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final
 
+from desktop.documents import loan_interest
 from desktop.documents.context import DraftContext
 from desktop.documents.pdf import PdfDocument, columns, keep, page_break, para, paragraphs, spacer
 from desktop.documents.text import chinese_year_month
@@ -20,32 +23,58 @@ EARMARK: Final = "按照《{measures}》要求，该专项资金应专款专用�
 GRANT: Final = ("根据{basis}文件和《{measures}》，下达给{enterprise}{project}{fund}资金{wan}万元"
                 "（人民币{upper}），项目主要内容如下：")
 DEFAULT_AUTHORITY: Final = "青海省经济委员会"
+# Where the policy fixes no amount (贴息 "按一定的比例"), the figures stay a blank to fill on signing.
+AMOUNT_BLANK: Final = "＿＿＿＿"
+UPPER_BLANK: Final = "＿＿＿＿＿＿＿＿＿＿"
+
+
+@dataclass(frozen=True)
+class PledgeSubject:
+    """What the template's project blanks hold for this kind of application."""
+
+    project_name: str
+    amount: Decimal | None  # None: not yet set by the authority; the blank stays for signing
+    content: str
+    total: str
+
+
+def pledge_subject(ctx: DraftContext) -> PledgeSubject:
+    app = ctx.application
+    terms = app.pledge
+    assert terms is not None  # checked before drafting
+    if app.kind == "loan_interest":
+        t = loan_interest.totals(ctx)
+        return PledgeSubject(
+            "流动资金贷款贴息项目", terms.granted_amount if terms.granted_amount is not None else t.subsidy,
+            app.loan_purpose or "",
+            f"符合贴息条件的流动资金贷款{t.eligible}笔，本金合计{format_wan(t.eligible_principal)}万元")
+    project = app.project
+    assert project is not None and project.name  # checked before drafting
+    amount = terms.granted_amount if terms.granted_amount is not None else project.requested_amount
+    total = f"{format_wan(project.total_investment)}万元" if project.total_investment is not None else ""
+    return PledgeSubject(project.name, amount, app.report.construction if app.report else "", total)
 
 
 def pledge_pdf(ctx: DraftContext) -> bytes:
     app = ctx.application
     terms = app.pledge
-    if terms is None:
-        raise ValueError("pledge terms are checked before drafting")
-    project = app.project
-    amount = project.requested_amount if project is not None else None
-    if project is None or amount is None or not project.name:
-        raise ValueError("the project and its requested amount are checked before drafting")
-    project_name = project.name
+    assert terms is not None  # checked before drafting
+    subject = pledge_subject(ctx)
     authority = authority_name(ctx)
     when = chinese_year_month(app.prepared_on)
-    doc = PdfDocument(f"项目建设目标责任书：{project_name}", "项目建设目标责任书", ctx.created,
+    doc = PdfDocument(f"项目建设目标责任书：{subject.project_name}", "项目建设目标责任书", ctx.created,
                       cover=True)
     doc.add(spacer(40), para("项目建设目标责任书", "cover_title"), spacer(80),
             para(authority, "center"), para(when, "center"))
     doc.add(page_break(), para(OPENING))
     enterprise = fill_blank(ctx.enterprise_name, "企业", ("公司", "厂", "集团", "企业"))
+    amount = subject.amount
+    project = fill_blank(subject.project_name, "项目", ("项目",))
     doc.add(para(GRANT.format(basis=ctx.policy_reference, measures=terms.management_measures,
-                              enterprise=enterprise, project=fill_blank(project_name, "项目", ("项目",)),
-                              fund=terms.fund_name, wan=format_wan(amount), upper=rmb_upper(amount))))
-    total = f"{format_wan(project.total_investment)}万元" if project.total_investment is not None else ""
-    content = app.report.construction if app.report is not None else ""
-    for label, text in (("项目建设内容", content), ("项目总投资", total),
+                              enterprise=enterprise, project=project, fund=terms.fund_name,
+                              wan=format_wan(amount) if amount is not None else AMOUNT_BLANK,
+                              upper=rmb_upper(amount) if amount is not None else UPPER_BLANK)))
+    for label, text in (("项目建设内容", subject.content), ("项目总投资", subject.total),
                         ("项目主要经济技术指标", terms.indicators), ("建设周期", terms.construction_period)):
         doc.add(para(label, "heading"), *paragraphs(text))
     doc.add(spacer(4), para(EARMARK.format(measures=terms.management_measures)), spacer(24))

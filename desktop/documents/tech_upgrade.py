@@ -7,8 +7,9 @@ from decimal import Decimal
 from desktop.applications.checks import equipment_total
 from desktop.applications.model import REPORT_SECTION_TITLES
 from desktop.documents.context import DraftContext
+from desktop.documents.letter import request_letter
 from desktop.documents.pdf import PdfDocument, form, grid, heading, page_break, para, paragraphs, spacer
-from desktop.documents.text import chinese_date, chinese_year_month
+from desktop.documents.text import chinese_year_month
 from desktop.documents.xlsx import (
     merge_text,
     new_form,
@@ -134,21 +135,10 @@ def equipment_xlsx(ctx: DraftContext) -> bytes:
 
 def letter_pdf(ctx: DraftContext) -> bytes:
     """申报文件（请示）, addressed along the reporting route that applies to this enterprise."""
-    app = ctx.application
-    project = app.project
+    project = ctx.application.project
     assert project is not None
-    route = ctx.result.route[0] if ctx.result.route else None
-    to = route.submit_to if route is not None else "主管部门"
-    doc = PdfDocument(f"申报文件：{project.name}", "申报文件", ctx.created)
-    doc.add(para(f"关于申请{ctx.result.title}的请示", "title"), spacer(4), para(f"{to}：", "plain"))
-    doc.add(para(f"根据{ctx.policy_reference}，我单位{project.name}符合支持条件。项目总投资"
-                 f"{_wan(project.total_investment)}，申请{ctx.result.title}{_wan(project.requested_amount)}。"
-                 "现将项目申请报告书、项目基本情况表、项目固定资产购置清单等申报材料一并报上，"
-                 "我单位对申报材料的真实性负责。"))
-    doc.add(para("妥否，请批示。"), spacer(12), para(f"{ctx.enterprise_name}（盖章）", "right"),
-            para(chinese_date(app.prepared_on), "right"), spacer(12))
-    if route is not None:
-        doc.add(para(f"抄送：{'、'.join(route.copy_to)}。" if route.copy_to else "抄送：无。", "plain"),
-                para(f"报送路径：{route.then}（{route.citation.clause}）", "plain"))
-    doc.add(para(f"联系人：{app.contact.person}　　联系电话：{app.contact.phone}", "plain"))
-    return doc.render()
+    return request_letter(ctx, "申报文件", [para(
+        f"根据{ctx.policy_reference}，我单位{project.name}符合支持条件。项目总投资"
+        f"{_wan(project.total_investment)}，申请{ctx.result.title}{_wan(project.requested_amount)}。"
+        "现将项目申请报告书、项目基本情况表、项目固定资产购置清单等申报材料一并报上，"
+        "我单位对申报材料的真实性负责。")])

@@ -37,18 +37,22 @@ WRAP: Final = Alignment(wrap_text=True, vertical="center")
 
 
 def new_form(sheet_name: str, title: str, widths: Sequence[float], *,
-             title_rows: int) -> tuple[Workbook, Worksheet]:
+             title_rows: int, landscape: bool = False) -> tuple[Workbook, Worksheet]:
     """A one-sheet workbook whose sheet is a printable form (see :func:`setup_sheet`)."""
     workbook = Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)  # a new workbook always has its one sheet
     sheet.title = sheet_name
-    setup_sheet(sheet, title, widths, title_rows=title_rows)
+    setup_sheet(sheet, title, widths, title_rows=title_rows, landscape=landscape)
     return workbook, sheet
 
 
-def setup_sheet(sheet: Worksheet, title: str, widths: Sequence[float], *, title_rows: int) -> None:
-    """Title row merged across the columns, A4 portrait fit to one page wide, titles repeated."""
+def setup_sheet(sheet: Worksheet, title: str, widths: Sequence[float], *, title_rows: int,
+                landscape: bool = False) -> None:
+    """Title row merged across the columns, A4 fit to one page wide, titles repeated.
+
+    Wide tables (a loan schedule has 14 columns) print landscape so the text stays legible.
+    """
     last = len(widths)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[_col(index)].width = width
@@ -58,7 +62,7 @@ def setup_sheet(sheet: Worksheet, title: str, widths: Sequence[float], *, title_
     cell.alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 30
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from desktop.applications.io import read_application
 from desktop.bundle.build import bundle_bytes
@@ -23,6 +18,7 @@ from desktop.documents.drafting import DraftError, draft
 from desktop.documents.pledge import EARMARK, OPENING
 from desktop.rules.database import bundled_pack
 from tests.conftest import ROOT
+from tests.documents.helpers import draft_example, pdf_text, sheet_of, squash
 
 EXAMPLE = ROOT / "examples" / "application_tech_upgrade.json"
 CREATED = dt.datetime(2012, 3, 1, 9, 0)
@@ -30,16 +26,7 @@ POLICY = (ROOT / "resources" / "policies" / "001_41750fd7ee36e10e.txt").read_tex
 
 
 def _draft(application: Any = None) -> dict[str, bytes]:
-    app = application or read_application(EXAMPLE)
-    return draft(app, bundled_pack(), CREATED).documents
-
-
-def _pdf_text(content: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return draft_example(EXAMPLE.name, CREATED, application)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +35,7 @@ def documents() -> dict[str, bytes]:
 
 
 def test_report_has_every_section_the_policy_lists(documents: dict[str, bytes]) -> None:
-    text = _squash(_pdf_text(documents["01_项目申请报告书.pdf"]))
+    text = squash(pdf_text(documents["01_项目申请报告书.pdf"]))
     sections = ["企业基本情况", "项目建设背景", "必要性分析", "建设内容", "总投资及资金筹措", "技术工艺",
                 "经济效益分析", "建设条件落实", "计划进度安排"]
     positions = [text.index(f"{n}、{s}") for n, s in zip("一二三四五六七八九", sections, strict=True)]
@@ -57,11 +44,11 @@ def test_report_has_every_section_the_policy_lists(documents: dict[str, bytes]) 
 
 
 def test_pledge_follows_the_template_and_fills_every_blank(documents: dict[str, bytes]) -> None:
-    text = _squash(_pdf_text(documents["04_项目建设目标责任书.pdf"]))
+    text = squash(pdf_text(documents["04_项目建设目标责任书.pdf"]))
     # The fixed sentences are quoted from the template itself.
-    assert _squash(OPENING) in _squash(POLICY)
-    assert _squash(EARMARK.split("《")[0]) in _squash(POLICY)
-    assert _squash(OPENING) in text
+    assert squash(OPENING) in squash(POLICY)
+    assert squash(EARMARK.split("《")[0]) in squash(POLICY)
+    assert squash(OPENING) in text
     assert "下达给青海示例硅业有限公司硅铁矿热炉节能环保技术改造项目技术改造专项资金500.00万元" in text
     assert "（人民币伍佰万元整）" in text
     assert "按照《青海省技术改造专项资金管理办法》要求，该专项资金应专款专用" in text
@@ -73,7 +60,7 @@ def test_pledge_follows_the_template_and_fills_every_blank(documents: dict[str, 
 
 
 def test_cover_letter_follows_the_reporting_route(documents: dict[str, bytes]) -> None:
-    text = _squash(_pdf_text(documents["00_申报文件.pdf"]))
+    text = squash(pdf_text(documents["00_申报文件.pdf"]))
     # A private enterprise reports to its own level, copied to 发改 and 财政 (附件3 四（二）).
     assert "关于申请青海省工业企业技术改造项目资金支持（2011）的请示" in text
     assert "同级经（发、商）委（按管辖关系）：" in text
@@ -81,7 +68,7 @@ def test_cover_letter_follows_the_reporting_route(documents: dict[str, bytes]) -
 
 
 def test_equipment_list_and_basic_info_read_back(documents: dict[str, bytes]) -> None:
-    sheet = load_workbook(io.BytesIO(documents["03_项目固定资产购置清单.xlsx"])).active
+    sheet = sheet_of(documents["03_项目固定资产购置清单.xlsx"])
     assert sheet is not None
     assert sheet["A1"].value == "项目固定资产购置清单" and "A1:H1" in sheet.merged_cells
     assert sheet.print_title_rows == "$1:$3"
@@ -92,35 +79,20 @@ def test_equipment_list_and_basic_info_read_back(documents: dict[str, bytes]) ->
     total_row = sheet.max_row
     assert sheet.cell(total_row, 1).value == "合计"
     assert sheet.cell(total_row, 7).value == pytest.approx(2200)
-    info = load_workbook(io.BytesIO(documents["02_项目基本情况表.xlsx"])).active
+    info = sheet_of(documents["02_项目基本情况表.xlsx"])
     assert info is not None
     values = [c.value for row in info.iter_rows() for c in row if c.value is not None]
     assert "硅铁矿热炉节能环保技术改造项目" in values and 3500 in values
 
 
 def test_materials_list_statuses(documents: dict[str, bytes]) -> None:
-    sheet = load_workbook(io.BytesIO(documents["05_申报材料清单.xlsx"])).active
+    sheet = sheet_of(documents["05_申报材料清单.xlsx"])
     assert sheet is not None
     rows = {sheet.cell(r, 2).value: sheet.cell(r, 3).value for r in range(4, sheet.max_row + 1)}
     assert rows["项目的核准或备案文件"] == "已提供"  # the attachment
     assert rows["项目固定资产购置清单和合同"] == "已提供"  # generated here
     assert rows["用地预审（批复）意见、环评手续、规划选址意见、验资或上年度审计报告等"] == "缺"
     assert set(rows.values()) <= {"已提供", "缺", "不适用"}
-
-
-@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
-def test_every_pdf_font_is_embedded(documents: dict[str, bytes], tmp_path: Path) -> None:
-    for name, content in documents.items():
-        if not name.endswith(".pdf"):
-            continue
-        path = tmp_path / "doc.pdf"
-        path.write_bytes(content)
-        lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                               check=True).stdout.splitlines()[2:]
-        assert lines, name
-        for line in lines:
-            emb, sub = line.split()[-5], line.split()[-4]
-            assert (emb, sub) == ("yes", "yes"), f"{name}: {line}"
 
 
 def test_inconsistent_totals_are_listed_and_nothing_is_built() -> None:
@@ -148,9 +120,9 @@ def test_user_text_prints_literally_and_never_becomes_a_formula() -> None:
     app.equipment[1].name = "#N/A"
     app.equipment[2].model = "+1-2\x07\x0c@SUM(A1)"
     docs = _draft(app)
-    text = _pdf_text(docs["01_项目申请报告书.pdf"])
+    text = pdf_text(docs["01_项目申请报告书.pdf"])
     assert "<b>粗体</b>" in text and "<img src=\"x.png\"/>" in text and "A&B" in text
-    sheet = load_workbook(io.BytesIO(docs["03_项目固定资产购置清单.xlsx"])).active
+    sheet = sheet_of(docs["03_项目固定资产购置清单.xlsx"])
     assert sheet is not None
     assert sheet["B4"].value == "=HYPERLINK(\"http://x\",\"点我\")" and sheet["B4"].data_type == "s"
     assert sheet["B5"].value == "#N/A" and sheet["B5"].data_type == "s"
@@ -217,23 +189,3 @@ def test_shipped_application_schema_is_current() -> None:
     shipped = ROOT.joinpath("resources", *SCHEMA_FILE).read_text(encoding="utf-8")
     command = "python -m desktop.applications.schema resources/schema/application.schema.json"
     assert shipped == render(), f"run: {command}"
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_opens_every_workbook(documents: dict[str, bytes], tmp_path: Path) -> None:
-    workbooks = []
-    for name, content in documents.items():
-        if name.endswith(".xlsx"):
-            (tmp_path / name).write_bytes(content)
-            workbooks.append(tmp_path / name)
-    # A private profile: never touch (or wait on) a user's LibreOffice settings.
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path / "out"), *map(str, workbooks)],
-                   check=True, capture_output=True, timeout=300)
-    for workbook in workbooks:
-        converted = tmp_path / "out" / (workbook.stem + ".pdf")
-        assert converted.is_file(), workbook.name
-        text = _squash(_pdf_text(converted.read_bytes()))
-        assert workbook.stem.split("_", 1)[1] in text

@@ -1,0 +1,233 @@
+"""The SME working-capital loan interest subsidy package (附件5 一、2).
+
+Per-loan eligibility comes from the assessment itself (the ``loans[i].*`` condition lines),
+and interest from the rule's own day-count basis, so the papers can never disagree with
+what the dashboard said.  Where the text gives no subsidy ratio ("按一定的比例"), every
+document says the ratio and the amount are set by the authority instead of inventing one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from desktop.documents.context import DraftContext
+from desktop.documents.letter import request_letter
+from desktop.documents.pdf import grid, para, paragraphs, spacer
+from desktop.documents.xlsx import merge_text, new_form, put_number, put_text, put_wan, save_deterministic
+from desktop.facts.labels import choice_label
+from desktop.facts.model import Loan
+from desktop.money import format_wan, format_wan_with_unit, round_yuan
+from desktop.rules.context import loan_interest
+from desktop.rules.predicates import Outcome
+from desktop.rules.results import CitedText, ConditionResult
+
+LETTER: Final = "00_流动资金贷款贴息申请书.pdf"
+FORM: Final = "01_流动资金贷款贴息申请表.xlsx"
+SCHEDULE: Final = "02_流动资金贷款明细表.xlsx"
+ELIGIBILITY_TEXT: Final = {Outcome.PASS: "符合", Outcome.FAIL: "不符合", Outcome.UNKNOWN: "待确认"}
+
+
+@dataclass(frozen=True)
+class InterestTerms:
+    """The programme's interest rule: day-count basis, ratio (None: not in the text), source."""
+
+    basis_days: int
+    rate: Decimal | None
+    basis: str
+    citation: CitedText
+
+    @property
+    def method(self) -> str:
+        return f"日利率＝年利率/{self.basis_days}，按实际天数计息"
+
+    @property
+    def ratio_text(self) -> str:
+        return f"{self.rate * 100:.2f}%" if self.rate is not None else "由主管部门确定"
+
+    @property
+    def ratio_source(self) -> str:
+        return f"{self.basis}（{self.citation.clause}：“{self.citation.excerpt}”）"
+
+
+@dataclass(frozen=True)
+class LoanLine:
+    number: int
+    loan: Loan
+    days: int | None
+    interest: Decimal | None
+    eligibility: Outcome
+    reasons: tuple[str, ...]
+    subsidy: Decimal | None
+
+
+def interest_terms(ctx: DraftContext) -> InterestTerms:
+    rule = next(a for a in ctx.programme.amounts if a.source.interest_subsidy is not None)
+    spec = rule.source.interest_subsidy
+    assert spec is not None
+    basis_days = 360 if spec.day_count == "actual/360" else 365
+    return InterestTerms(basis_days, Decimal(spec.rate) if spec.rate is not None else None,
+                         rule.source.basis, rule.citation)
+
+
+def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: InterestTerms) -> list[LoanLine]:
+    """Each loan with its days, interest, its eligibility from the assessment and, if any, why not."""
+    out = []
+    for index, loan in enumerate(loans):
+        own = [c for c in conditions if c.id.startswith(f"loans[{index}].")]
+        outcomes = [c.outcome for c in own]
+        eligibility = (Outcome.FAIL if Outcome.FAIL in outcomes else
+                       Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes or not own else Outcome.PASS)
+        reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail}" for c in own
+                        if c.outcome is not Outcome.PASS)
+        interest = loan_interest(loan, terms.basis_days)
+        days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None
+        subsidy = (round_yuan(interest * terms.rate) if eligibility is Outcome.PASS and interest is not None
+                   and terms.rate is not None else None)
+        out.append(LoanLine(index + 1, loan, days, interest, eligibility, reasons, subsidy))
+    return out
+
+
+def _lines(ctx: DraftContext) -> list[LoanLine]:
+    return loan_lines(ctx.application.loans, ctx.result.conditions, interest_terms(ctx))
+
+
+@dataclass(frozen=True)
+class LoanTotals:
+    count: int
+    eligible: int
+    principal: Decimal
+    eligible_principal: Decimal
+    eligible_interest: Decimal
+    subsidy: Decimal | None  # None: the ratio (so the amount) is the authority's to set
+
+
+def totals(ctx: DraftContext) -> LoanTotals:
+    lines = _lines(ctx)
+    passed = [line for line in lines if line.eligibility is Outcome.PASS]
+    amount = ctx.result.amount
+    return LoanTotals(
+        count=len(lines), eligible=len(passed),
+        principal=sum((line.loan.principal or Decimal(0) for line in lines), Decimal(0)),
+        eligible_principal=sum((line.loan.principal or Decimal(0) for line in passed), Decimal(0)),
+        eligible_interest=sum((line.interest or Decimal(0) for line in passed), Decimal(0)),
+        # The engine's figure, so the form, the schedule and the dashboard agree to the fen.
+        subsidy=amount.yuan if amount.certainty != "set_by_authority" else None,
+    )
+
+
+def _subsidy_text(value: Decimal | None) -> str:
+    return format_wan_with_unit(value) if value is not None else "由主管部门按规定比例核定"
+
+
+def letter_pdf(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    t, terms = totals(ctx), interest_terms(ctx)
+    rows = [["序号", "贷款银行", "合同编号", "期限", "本金（万元）", "利息（万元）"]]
+    rows += [[str(line.number), line.loan.bank or "", line.loan.contract_no or "",
+              f"{_date(line.loan.start_on)}至{_date(line.loan.end_on)}",
+              format_wan(line.loan.principal or Decimal(0)), format_wan(line.interest or Decimal(0))]
+             for line in _lines(ctx) if line.eligibility is Outcome.PASS]
+    body = [
+        para(f"根据{ctx.policy_reference}，我单位申报贴息的流动资金贷款共{t.count}笔，本金合计"
+             f"{format_wan_with_unit(t.principal)}，其中符合贴息条件的{t.eligible}笔，本金合计"
+             f"{format_wan_with_unit(t.eligible_principal)}，按{terms.method}，利息合计"
+             f"{format_wan_with_unit(t.eligible_interest)}。"),
+        para(f"贴息比例：{terms.ratio_text}。{terms.ratio_source}"),
+        para(f"申请贴息金额：{_subsidy_text(t.subsidy)}。"),
+        spacer(2), grid(rows, (10, 34, 30, 40, 21, 21), right_align=(4, 5)), spacer(2),
+        para("贷款用途及贴息资金使用说明：", "plain"), *paragraphs(app.loan_purpose or ""),
+        para("现将流动资金贷款贴息申请表、贷款明细表等申报材料一并报上，贷款合同及借款凭证请金融机构"
+             "核实。我单位对申报材料的真实性负责。"),
+    ]
+    return request_letter(ctx, "流动资金贷款贴息申请书", body)
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def form_xlsx(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    t, terms = totals(ctx), interest_terms(ctx)
+    workbook, sheet = new_form("贴息申请表", "流动资金贷款贴息申请表", (26, 34, 22, 34), title_rows=2)
+    merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
+    row = 3
+    pairs = ctx.enterprise_rows()
+    for left, right in zip(pairs[0::2], [*pairs[1::2], ("", "")], strict=False):
+        for column, text in enumerate((*left, *right), start=1):
+            put_text(sheet, row, column, text, header=column % 2 == 1)
+        row += 1
+    merge_text(sheet, row, 1, 4, "贷款及贴息情况", header=True)
+    row += 1
+    figures: list[tuple[str, Decimal | str]] = [
+        ("贷款笔数 / 符合条件笔数", f"{t.count} 笔 / {t.eligible} 笔"),
+        ("贷款本金合计", t.principal),
+        ("符合条件贷款本金合计", t.eligible_principal),
+        ("符合条件贷款利息合计", t.eligible_interest),
+        ("计息方法", terms.method),
+        ("贴息比例", terms.ratio_text),
+        ("贴息比例依据", terms.ratio_source),
+        ("申请贴息金额", t.subsidy if t.subsidy is not None else _subsidy_text(None)),
+        ("贷款用途", app.loan_purpose or ""),
+        ("申请政策", f"{ctx.result.title}（{ctx.policy_reference}）"),
+    ]
+    for label, value in figures:
+        put_text(sheet, row, 1, label, header=True)
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        if isinstance(value, Decimal):
+            put_wan(sheet, row, 2, value)
+        else:
+            put_text(sheet, row, 2, value)
+        row += 1
+    merge_text(sheet, row, 1, 2, "申报单位（盖章）：\n\n法定代表人（签字）：", height=60)
+    merge_text(sheet, row, 3, 4, "所在地工业主管部门意见：\n\n（盖章）", height=60)
+    return save_deterministic(workbook, ctx.created)
+
+
+SCHEDULE_HEADERS: Final = ("序号", "贷款银行", "合同编号", "贷款种类", "发放日", "到期日", "计息天数",
+                           "本金（万元）", "年利率", "利息（万元）", "是否符合", "不符合或待确认原因",
+                           "贴息比例", "贴息金额（万元）")
+
+
+def schedule_xlsx(ctx: DraftContext) -> bytes:
+    terms, t = interest_terms(ctx), totals(ctx)
+    widths = (6, 16, 16, 12, 12, 12, 9, 12, 9, 12, 9, 36, 12, 14)
+    workbook, sheet = new_form("贷款明细表", "流动资金贷款明细表", widths, title_rows=3, landscape=True)
+    last = len(SCHEDULE_HEADERS)
+    merge_text(sheet, 2, 1, last, f"申报单位：{ctx.enterprise_name}　　计息方法：{terms.method}"
+                                  f"　　贴息比例：{terms.ratio_text}")
+    for column, header in enumerate(SCHEDULE_HEADERS, start=1):
+        put_text(sheet, 3, column, header, header=True)
+    row = 4
+    for line in _lines(ctx):
+        loan = line.loan
+        put_text(sheet, row, 1, str(line.number), center=True)
+        put_text(sheet, row, 2, loan.bank)
+        put_text(sheet, row, 3, loan.contract_no)
+        put_text(sheet, row, 4, choice_label(loan.kind) if loan.kind else "")
+        put_text(sheet, row, 5, _date(loan.start_on), center=True)
+        put_text(sheet, row, 6, _date(loan.end_on), center=True)
+        put_number(sheet, row, 7, line.days)
+        put_wan(sheet, row, 8, loan.principal)
+        put_number(sheet, row, 9, loan.annual_rate, "0.00%")
+        put_wan(sheet, row, 10, line.interest)
+        put_text(sheet, row, 11, ELIGIBILITY_TEXT[line.eligibility], center=True)
+        put_text(sheet, row, 12, "；".join(line.reasons))
+        put_text(sheet, row, 13, terms.ratio_text if line.eligibility is Outcome.PASS else "—", center=True)
+        put_wan(sheet, row, 14, line.subsidy)
+        row += 1
+    merge_text(sheet, row, 1, 7, "合计（利息、贴息仅计符合条件的贷款）", header=True)
+    put_wan(sheet, row, 8, t.principal, bold=True)
+    put_text(sheet, row, 9, "")
+    put_wan(sheet, row, 10, t.eligible_interest, bold=True)
+    put_text(sheet, row, 11, f"{t.eligible}/{t.count}", center=True)
+    merge_text(sheet, row, 12, 13, "" if t.subsidy is not None else "由主管部门核定")
+    put_wan(sheet, row, 14, t.subsidy, bold=True)
+    merge_text(sheet, row + 1, 1, last, f"贴息比例依据：{terms.ratio_source}")
+    merge_text(sheet, row + 2, 1, last, "说明：利息＝本金×年利率÷"
+                                         f"{terms.basis_days}×实际天数（发放日至到期日），按合同期计算；"
+                                         "是否符合取自本申报的政策自评结果。")
+    return save_deterministic(workbook, ctx.created)

@@ -1,0 +1,162 @@
+"""The R&D institution award package: the application form (Excel and PDF) and the 真实性承诺书.
+
+The award is the assessment's, and the form prints the programme's whole schedule (国家级,
+省级, 市级 …) with the applicable line marked, so a reviewer sees the amount was not chosen
+freely.  No policy text gives a wording for the 真实性承诺书; ours is kept plain and is
+documented in docs/DOCUMENTS.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from desktop.documents.context import DraftContext
+from desktop.documents.letter import addressee
+from desktop.documents.materials import STATUS_TEXT, material_statuses
+from desktop.documents.pdf import PdfDocument, columns, form, grid, heading, keep, para, paragraphs, spacer
+from desktop.documents.text import chinese_date
+from desktop.documents.xlsx import merge_text, new_form, put_text, put_wan, save_deterministic
+from desktop.facts.labels import choice_label
+from desktop.money import format_wan, format_wan_with_unit, parse_amount_text
+
+FORM_XLSX: Final = "01_研发机构奖励申请表.xlsx"
+FORM_PDF: Final = "01_研发机构奖励申请表.pdf"
+TRUTH_PLEDGE: Final = "02_申报材料真实性承诺书.pdf"
+# What the form itself answers among the materials the rules list.
+PROVIDES: Final = ("研发机构基本情况",)
+
+
+def institution_rows(ctx: DraftContext) -> list[tuple[str, str]]:
+    inst = ctx.application.institution
+    assert inst is not None  # checked before drafting
+    return [
+        ("研发机构名称", inst.name or ""),
+        ("机构类型", choice_label(inst.kind) if inst.kind else ""),
+        ("认定级别", choice_label(inst.level) if inst.level else ""),
+        ("认定（建成）日期", inst.recognised_on.isoformat() if inst.recognised_on else ""),
+        ("认定文件文号", inst.document_no or ""),
+        ("研发人员（人）", str(inst.rd_staff) if inst.rd_staff is not None else ""),
+        ("上年度研发经费支出（万元）", format_wan(inst.rd_spend) if inst.rd_spend is not None else ""),
+    ]
+
+
+def award_text(ctx: DraftContext) -> str:
+    amount = ctx.result.amount
+    if amount.yuan is None or amount.certainty == "set_by_authority":
+        return "由主管部门确定"
+    return format_wan_with_unit(amount.yuan)
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    basis: str
+    yuan: Decimal | None  # None: the text names no figure
+    applies: bool
+
+
+def award_schedule(ctx: DraftContext) -> list[ScheduleLine]:
+    """The programme's award schedule, one line per amount rule; the one that fired applies."""
+    fired = ctx.result.amount.rule_id
+    return [ScheduleLine(rule.source.basis,
+                         parse_amount_text(rule.source.fixed) if rule.source.fixed else None,
+                         rule.source.id == fired)
+            for rule in ctx.programme.amounts]
+
+
+SCHEDULE_HEADERS: Final = ("奖励标准（政策原文）", "金额（万元）", "本申报")
+
+
+def _schedule_table(ctx: DraftContext) -> list[list[str]]:
+    return [list(SCHEDULE_HEADERS)] + [
+        [line.basis, format_wan(line.yuan) if line.yuan is not None else "由主管部门确定",
+         "适用" if line.applies else ""] for line in award_schedule(ctx)]
+
+
+def _citation(ctx: DraftContext) -> str:
+    cited = ctx.result.amount.citation
+    return f"{ctx.policy_reference} {cited.clause}：“{cited.excerpt}”" if cited else ctx.policy_reference
+
+
+def form_pdf(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    doc = PdfDocument(f"研发机构奖励申请表：{ctx.enterprise_name}", "研发机构奖励申请表", ctx.created)
+    doc.add(para("研发机构奖励申请表", "title"), para(f"申报政策：{ctx.result.title}", "plain"), spacer(3),
+            heading("一、申报单位"), form(ctx.enterprise_rows()),
+            heading("二、研发机构"), form(institution_rows(ctx)),
+            heading("三、奖励标准与申请金额"), grid(_schedule_table(ctx), (110, 26, 20), right_align=(1,)),
+            spacer(2), form([("申请奖励金额", award_text(ctx)), ("政策依据", _citation(ctx))]))
+    if app.institution_summary:
+        doc.add(heading("四、研发机构建设与运行情况"), *paragraphs(app.institution_summary))
+    doc.add(spacer(12), keep(columns([("申报单位（盖章）", "法定代表人（签字）"),
+                                      (chinese_date(app.prepared_on), "")])))
+    return doc.render()
+
+
+def form_xlsx(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    workbook, sheet = new_form("研发机构奖励申请表", "研发机构奖励申请表", (28, 60, 14, 10), title_rows=2)
+    merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
+    row = 3
+    for title, rows in (("申报单位", ctx.enterprise_rows()), ("研发机构", institution_rows(ctx))):
+        merge_text(sheet, row, 1, 4, title, header=True)
+        row += 1
+        for label, value in rows:
+            put_text(sheet, row, 1, label, header=True)
+            merge_text(sheet, row, 2, 4, value)
+            row += 1
+    merge_text(sheet, row, 1, 4, "奖励标准与申请金额", header=True)
+    row += 1
+    merge_text(sheet, row, 1, 2, SCHEDULE_HEADERS[0], header=True)
+    put_text(sheet, row, 3, SCHEDULE_HEADERS[1], header=True)
+    put_text(sheet, row, 4, SCHEDULE_HEADERS[2], header=True)
+    row += 1
+    for line in award_schedule(ctx):
+        merge_text(sheet, row, 1, 2, line.basis)
+        if line.yuan is not None:
+            put_wan(sheet, row, 3, line.yuan)
+        else:
+            put_text(sheet, row, 3, "由主管部门确定")
+        put_text(sheet, row, 4, "适用" if line.applies else "", center=True)
+        row += 1
+    amount = ctx.result.amount
+    put_text(sheet, row, 1, "申请奖励金额", header=True)
+    sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+    if amount.yuan is not None and amount.certainty != "set_by_authority":
+        put_wan(sheet, row, 2, amount.yuan, bold=True)
+    else:
+        put_text(sheet, row, 2, award_text(ctx))
+    row += 1
+    put_text(sheet, row, 1, "政策依据", header=True)
+    merge_text(sheet, row, 2, 4, _citation(ctx))
+    row += 1
+    if app.institution_summary:
+        put_text(sheet, row, 1, "研发机构建设与运行情况", header=True)
+        merge_text(sheet, row, 2, 4, app.institution_summary)
+        row += 1
+    merge_text(sheet, row, 1, 4, "申报单位（盖章）：　　　　　　法定代表人（签字）：", height=48)
+    return save_deterministic(workbook, ctx.created)
+
+
+PROMISES: Final = (
+    "一、所提交的全部申报材料（见下表）内容真实、准确、完整，复印件与原件一致，不存在虚报、伪造、隐瞒等情况。",
+    "二、所申报的研发机构及其认定（建成）文件真实有效，研发人员、研发经费等数据与单位账册一致。",
+    "三、如有不实，本单位愿承担相应的法律责任，并退回已获得的全部奖励资金。",
+)
+
+
+def truth_pledge_pdf(ctx: DraftContext) -> bytes:
+    app = ctx.application
+    inst = app.institution
+    assert inst is not None
+    doc = PdfDocument(f"申报材料真实性承诺书：{ctx.enterprise_name}", "申报材料真实性承诺书", ctx.created)
+    rows = [["序号", "材料名称", "状态"]]
+    rows += [[str(i), m.name, STATUS_TEXT[m.status]] for i, m in enumerate(material_statuses(ctx), start=1)]
+    doc.add(para("申报材料真实性承诺书", "title"), spacer(2), para(f"{addressee(ctx)}：", "plain"),
+            para(f"本单位{ctx.enterprise_name}申报{ctx.result.title}（依据{ctx.policy_reference}），"
+                 f"所涉研发机构为{inst.name or '（未填写名称）'}。现郑重承诺："),
+            *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)), spacer(14),
+            keep(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),
+                          ("", chinese_date(app.prepared_on))])))
+    return doc.render()

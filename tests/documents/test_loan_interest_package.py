@@ -1,0 +1,129 @@
+"""The working-capital loan interest package: per-loan eligibility, interest, ratio, pledge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from desktop.applications.io import read_application
+from desktop.documents.drafting import DraftError
+from desktop.documents.loan_interest import InterestTerms, loan_lines
+from desktop.documents.pledge import OPENING
+from desktop.rules.predicates import Outcome
+from desktop.rules.results import CitedText, ConditionResult
+from tests.conftest import ROOT
+from tests.documents.helpers import EXAMPLES, draft_example, sheet_of, squash, squashed_pdf_text
+
+EXAMPLE = "application_loan_interest.json"
+CREATED = dt.datetime(2011, 12, 10, 9, 0)
+POLICY = squash((ROOT / "resources" / "policies" / "001_41750fd7ee36e10e.txt").read_text(encoding="utf-8"))
+
+
+def _draft(application: Any = None) -> dict[str, bytes]:
+    return draft_example(EXAMPLE, CREATED, application)
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, bytes]:
+    return _draft()
+
+
+def test_schedule_lists_each_loan_with_eligibility_interest_and_totals(documents: dict[str, bytes]) -> None:
+    sheet = sheet_of(documents["02_流动资金贷款明细表.xlsx"])
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$3"
+    assert sheet["L3"].value == "不符合或待确认原因" and sheet["N3"].value == "贴息金额（万元）"
+    # Loan 1: 5,000,000 × 6.56% ÷ 360 × 366 days = 333,466.67 元.
+    assert [sheet.cell(4, c).value for c in (2, 5, 6, 7, 11)] == \
+        ["青海银行", "2011-06-15", "2012-06-15", 366, "符合"]
+    assert sheet["J4"].value == pytest.approx(33.35) and sheet["I4"].number_format == "0.00%"
+    assert sheet["M4"].value == "由主管部门确定" and sheet["N4"].value is None
+    # Loan 2 runs 2011-10-15 to 2012-03-14: under six months, and the schedule says so.
+    assert sheet["K5"].value == "不符合" and "6 个月" in sheet["L5"].value and sheet["G5"].value == 151
+    assert sheet["A6"].value.startswith("合计")
+    # Principal of every loan; interest of the eligible one only.
+    assert sheet["H6"].value == pytest.approx(600) and sheet["J6"].value == pytest.approx(33.35)
+    assert sheet["K6"].value == "1/2"
+    source = sheet["A7"].value
+    assert source.startswith("贴息比例依据：") and "按一定的比例给予贴息支持" in source
+    assert "年利率" in sheet["A8"].value and "360" in sheet["A8"].value
+
+
+def test_a_stated_ratio_gives_each_eligible_loan_its_subsidy() -> None:
+    app = read_application(EXAMPLES / EXAMPLE)
+    cited = CitedText("f.txt", "一", "按50%贴息")
+    terms = InterestTerms(360, Decimal("0.5"), "按50%贴息。", cited)
+    conditions = [ConditionResult("loans[0].term", "贷款1：期限", Outcome.PASS, "", cited),
+                  ConditionResult("loans[1].term", "贷款2：期限", Outcome.FAIL, "4 个月", cited)]
+    first, second = loan_lines(app.loans, conditions, terms)
+    assert first.interest == Decimal("333466.67") and first.subsidy == Decimal("166733.34")
+    assert second.eligibility is Outcome.FAIL and second.subsidy is None
+    assert second.reasons == ("期限：4 个月",)
+    assert terms.ratio_text == "50.00%"
+
+
+def test_form_and_letter_say_the_ratio_is_the_authoritys(documents: dict[str, bytes]) -> None:
+    values = [c.value for row in sheet_of(documents["01_流动资金贷款贴息申请表.xlsx"]).iter_rows()
+              for c in row if c.value is not None]
+    assert "2 笔 / 1 笔" in values and pytest.approx(33.35) in values and "由主管部门确定" in values
+    assert "91630104MA753Q2P1D" in values
+    letter = squashed_pdf_text(documents["00_流动资金贷款贴息申请书.pdf"])
+    assert "所在州（地、市）工业主管部门：" in letter
+    assert "符合贴息条件的1笔，本金合计500.00万元" in letter and "利息合计33.35万元" in letter
+    assert "申请贴息金额：由主管部门按规定比例核定" in letter
+    assert "QH-2011-0615" in letter and "XN-2011-1015" not in letter  # only eligible loans listed
+    assert "按一定的比例给予贴息支持" in POLICY
+
+
+def test_pledge_leaves_the_unset_amount_blank_and_fills_the_rest(documents: dict[str, bytes]) -> None:
+    text = squashed_pdf_text(documents["03_项目建设目标责任书.pdf"])
+    assert squash(OPENING) in text and "＊" not in text
+    assert ("下达给青海示例机械制造有限公司流动资金贷款贴息项目"
+            "中小企业流动资金贷款贴息资金＿＿＿＿万元") in text
+    assert "符合贴息条件的流动资金贷款1笔，本金合计500.00万元" in text
+    assert text.count("二〇一一年十二月") == 3
+
+
+def test_granted_amount_fills_the_pledge_figures() -> None:
+    app = read_application(EXAMPLES / EXAMPLE)
+    app.pledge.granted_amount = Decimal("100000.5")  # type: ignore[union-attr]
+    text = squashed_pdf_text(_draft(app)["03_项目建设目标责任书.pdf"])
+    assert "资金10.00万元（人民币壹拾万元零伍角）" in text
+
+
+def test_materials_list_counts_contract_and_pledge_as_provided(documents: dict[str, bytes]) -> None:
+    sheet = sheet_of(documents["04_申报材料清单.xlsx"])
+    rows = {sheet.cell(r, 2).value: sheet.cell(r, 3).value for r in range(4, sheet.max_row + 1)}
+    assert rows == {"流动资金贷款合同及借款凭证（由金融机构核实）": "已提供",
+                    "项目建设目标责任书（获得贴息后签订）": "已提供"}
+
+
+def test_missing_purpose_and_pledge_terms_are_listed() -> None:
+    app = read_application(EXAMPLES / EXAMPLE)
+    app.loan_purpose = None
+    app.pledge = None
+    with pytest.raises(DraftError) as caught:
+        _draft(app)
+    problems = "\n".join(caught.value.problems)
+    assert "贷款用途及贴息资金使用说明" in problems and "目标责任书内容" in problems
+
+
+def test_no_eligible_loan_means_no_papers() -> None:
+    app = read_application(EXAMPLES / EXAMPLE)
+    app.loans = app.loans[1:]
+    with pytest.raises(DraftError, match="不符合"):
+        _draft(app)
+
+
+def test_loan_text_stays_text_in_the_workbooks() -> None:
+    app = read_application(EXAMPLES / EXAMPLE)
+    app.loans[0].bank = "=HYPERLINK(\"http://x\")"
+    app.loans[0].contract_no = "@SUM(A1)\x07"
+    app.loan_purpose = "<b>用途</b> & 说明"
+    documents = _draft(app)
+    sheet = sheet_of(documents["02_流动资金贷款明细表.xlsx"])
+    assert sheet["B4"].value == "=HYPERLINK(\"http://x\")" and sheet["B4"].data_type == "s"
+    assert sheet["C4"].value == "@SUM(A1)" and sheet["C4"].data_type == "s"
+    assert "<b>用途</b>&说明" in squashed_pdf_text(documents["00_流动资金贷款贴息申请书.pdf"])
