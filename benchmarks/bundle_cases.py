@@ -16,7 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from benchmarks.runner import Case
 from desktop.applications.io import read_application
@@ -62,7 +62,7 @@ def raw_libraries() -> None:
     report = app.report
     assert report is not None
     style = styles()["body"]
-    text = [Paragraph(getattr(report, field).replace("\n", "<br/>"), style)
+    text: list[Flowable] = [Paragraph(getattr(report, field).replace("\n", "<br/>"), style)
             for field, _title in REPORT_SECTION_TITLES]
     SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(text)
     for _ in range(3):

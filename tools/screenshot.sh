@@ -6,6 +6,8 @@
 # packages xvfb, x11-apps (xwd), xdotool and imagemagick.
 #
 #   tools/screenshot.sh OUT.png [extra app arguments...]
+#   SCENE=dashboard tools/screenshot.sh OUT.png      (see tools/ui_scene.py for the scenes)
+#   SCREEN=2560x1600 QT_SCALE_FACTOR=2 SCENE=dashboard tools/screenshot.sh OUT.png
 set -euo pipefail
 out=${1:?usage: tools/screenshot.sh OUT.png [app args]}
 shift
@@ -28,11 +30,16 @@ if fc-list :lang=zh | grep -q .; then
 fi
 
 display=:${SCREENSHOT_DISPLAY:-97}
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
+Xvfb "$display" -screen 0 "${SCREEN:-1280x800}x24" -nolisten tcp &
 xvfb_pid=$!
 export DISPLAY=$display QT_QPA_PLATFORM=xcb
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
+if [[ -n "${SCENE:-}" ]]; then
+    # A named state of the real window (tools/ui_scene.py grabs the screen itself).
+    "$python" tools/ui_scene.py "$SCENE" "$out"
+    exit 0
+fi
 "$python" -m desktop --data-dir "$work/data" "$@" &
 app_pid=$!
 xdotool search --sync --onlyvisible --name "惠企申报助手" >/dev/null

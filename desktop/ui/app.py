@@ -6,16 +6,17 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.store.lock import AlreadyRunningError
 from desktop.store.startup import OpenedStore, StoreOpenError, open_store
 from desktop.ui.crash import install_crash_handler
+from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
+from desktop.ui.main_window import MainWindow
 from desktop.ui.status_text import load_pack_with_status
 
 log = logging.getLogger(__name__)
@@ -32,21 +33,36 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+ROLE_SETTING = "ui.role"
+LANGUAGE_SETTING = "ui.language"
+
+
 def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None) -> int:
     app = create_application()
     families = register_bundled_fonts(app)
     log.info("GUI starting, data dir %s, fonts %s", data_dir, families)
-    translators = install_translators(app, lang or DEFAULT_LANGUAGE)
     if not smoke_test:
         install_crash_handler()
     opened = _open_user_data(data_dir, smoke_test=smoke_test)
     if opened is None:
         return 1
+    shell = Shell(app, opened)
     try:
-        return _run_window(app, opened, smoke_test=smoke_test, families=families)
+        if not shell.start(lang, ask_first_run=not smoke_test):
+            return 0
+        messages = opened.report.messages()
+        if messages:
+            _tell(QApplication.translate("app", "数据库检查"), "\n\n".join(messages), smoke_test=smoke_test)
+        if smoke_test:
+            app.processEvents()
+            ok = shell.window is not None and shell.window.isVisible()
+            shell.close()
+            print(f"smoke test {'ok' if ok else 'FAILED'}: window shown, fonts {families}")
+            return 0 if ok else 1
+        return app.exec()
     finally:
+        shell.close()
         opened.close()
-        del translators
 
 
 def _open_user_data(data_dir: Path, *, smoke_test: bool) -> OpenedStore | None:
@@ -67,24 +83,64 @@ def _tell(title: str, text: str, *, smoke_test: bool) -> None:
         QMessageBox.warning(None, title, text)
 
 
-def _run_window(app: QApplication, opened: OpenedStore, *, smoke_test: bool, families: list[str]) -> int:
-    pack, status = load_pack_with_status()
-    window = MainWindow(status, pack)
-    if window.dashboard is not None:
-        # First start: the 示例企业, on a day its programmes were in force, so something
-        # real is on screen at once (the date is shown and can be changed).
-        window.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON)
-        window.dashboard.set_facts(load_sample())
-        window.navigation.setCurrentRow(DASHBOARD_ROW)
-    window.show()
-    messages = opened.report.messages()
-    if messages:
-        _tell(QApplication.translate("app", "数据库检查"), "\n\n".join(messages), smoke_test=smoke_test)
-    if smoke_test:
-        app.processEvents()
-        ok = window.isVisible()
-        window.close()
-        app.processEvents()
-        print(f"smoke test {'ok' if ok else 'FAILED'}: window shown, fonts {families}")
-        return 0 if ok else 1
-    return app.exec()
+class Shell:
+    """Owns the main window across language changes: Qt has no live re-translation of built
+    widgets, so choosing a language rebuilds the window (answers are all saved already)."""
+
+    def __init__(self, app: QApplication, opened: OpenedStore) -> None:
+        self.app = app
+        self.store = opened.store
+        self.window: MainWindow | None = None
+        self._translators: list[QTranslator] = []
+
+    def start(self, lang: str | None, *, ask_first_run: bool) -> bool:
+        """Install the language, run the first-run dialog once, and show the window."""
+        language = lang or self.store.setting(LANGUAGE_SETTING) or DEFAULT_LANGUAGE
+        self._install(language)
+        if self.store.setting(ROLE_SETTING) is None and ask_first_run:
+            dialog = FirstRunDialog(language)
+            if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+                return False
+            choice = dialog.choice()
+            self.store.set_setting(ROLE_SETTING, choice.role)
+            if choice.language != language:
+                self.store.set_setting(LANGUAGE_SETTING, choice.language)
+                self._install(choice.language)
+        self.show_window()
+        return True
+
+    def _install(self, language: str) -> None:
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = install_translators(self.app, language)
+
+    def show_window(self) -> MainWindow:
+        previous = self.window
+        role = str(self.store.setting(ROLE_SETTING) or "enterprise")
+        pack, status = load_pack_with_status()  # the status line in the language just chosen
+        window = MainWindow(status, pack, self.store, role=role)
+        window.language_requested.connect(self.set_language)
+        window.role_requested.connect(self.set_role)
+        if previous is not None:
+            window.restore_state_of(previous)
+            previous.close()
+            previous.deleteLater()
+        self.window = window
+        window.show()
+        return window
+
+    def set_language(self, language: str) -> None:
+        self.store.set_setting(LANGUAGE_SETTING, language)
+        self._install(language)
+        self.show_window()
+
+    def set_role(self, role: str) -> None:
+        self.store.set_setting(ROLE_SETTING, role)
+        if self.window is not None:
+            self.window.role_note.setVisible(role == "official")
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+        self.app.processEvents()

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 
 from desktop.money import format_wan
 from desktop.rules.results import ProgrammeResult, Status
+from desktop.ui.i18n import translate
 from desktop.ui.labels import STATUS_MARKS, status_text
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
@@ -24,8 +24,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _STATUS_ORDER = list(Status)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AssessmentTable", text)
 
 
 class AssessmentTableModel(QAbstractTableModel):
@@ -52,8 +50,8 @@ class AssessmentTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [_tr("状态"), _tr("政策项目"), _tr("地区"), _tr("文件"), _tr("预计金额（万元）"),
-                    _tr("有效期")][section]
+            return [self.tr("状态"), self.tr("政策项目"), self.tr("地区"), self.tr("文件"),
+                    self.tr("预计金额（万元）"), self.tr("有效期")][section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,15 +80,15 @@ class AssessmentTableModel(QAbstractTableModel):
         if column == "region":
             return result.region
         if column == "document":
-            return result.document_number or _tr("（无文号）")
+            return result.document_number or translate("AssessmentTable", "（无文号）")
         if column == "amount":
             if result.amount.yuan is not None:
                 return format_wan(result.amount.yuan)
             if result.amount.certainty == "set_by_authority":
-                return _tr("由主管部门确定")
+                return translate("AssessmentTable", "由主管部门确定")
             return "—"
         start = result.valid_from.isoformat() if result.valid_from else ""
-        end = result.valid_to.isoformat() if result.valid_to else _tr("长期")
+        end = result.valid_to.isoformat() if result.valid_to else translate("AssessmentTable", "长期")
         return f"{start} 至 {end}"
 
     @staticmethod

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.rules.predicates import Outcome
 from desktop.rules.results import Status
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+from desktop.ui.i18n import translate
 
 
 def status_text(status: Status) -> str:
     return {
-        Status.ELIGIBLE: _tr("可以申报"),
-        Status.INELIGIBLE: _tr("不符合"),
-        Status.UNDETERMINED: _tr("待补充信息"),
-        Status.EXPIRED: _tr("已过期"),
-        Status.NOT_YET_EFFECTIVE: _tr("尚未生效"),
-        Status.NOT_APPLICABLE: _tr("非本地区"),
+        Status.ELIGIBLE: translate("labels", "可以申报"),
+        Status.INELIGIBLE: translate("labels", "不符合"),
+        Status.UNDETERMINED: translate("labels", "待补充信息"),
+        Status.EXPIRED: translate("labels", "已过期"),
+        Status.NOT_YET_EFFECTIVE: translate("labels", "尚未生效"),
+        Status.NOT_APPLICABLE: translate("labels", "非本地区"),
     }[status]
 
 
 def outcome_text(outcome: Outcome) -> str:
-    return {Outcome.PASS: _tr("符合"), Outcome.FAIL: _tr("不符合"),
-            Outcome.UNKNOWN: _tr("待确认")}[outcome]
+    return {Outcome.PASS: translate("labels", "符合"), Outcome.FAIL: translate("labels", "不符合"),
+            Outcome.UNKNOWN: translate("labels", "待确认")}[outcome]
 
 
 # A status is never told by colour alone: the text is always there, the mark repeats it.

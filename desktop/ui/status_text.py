@@ -5,27 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.rules.database import bundled_pack
 from desktop.rules.pack import RulePack, RulePackError
 from desktop.rules.status import PackStatus, pack_status
+from desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("status", text)
 
 
 def describe_status(status: PackStatus) -> str:
-    end = status.valid_to.isoformat() if status.valid_to else _tr("长期")
-    template = _tr("规则包 {id} 版本 {version}，有效期 {start} 至 {end}，{in_force}/{total} 项政策当前有效")
+    end = status.valid_to.isoformat() if status.valid_to else translate("status", "长期")
+    template = translate(
+        "status", "规则包 {id} 版本 {version}，有效期 {start} 至 {end}，{in_force}/{total} 项政策当前有效")
     text = template.format(
         id=status.pack_id, version=status.version, start=status.valid_from.isoformat(), end=end,
         in_force=status.in_force, total=status.programmes)
     if status.all_expired:
-        text += _tr("。注意：本规则包中的政策均已过期，请向主管部门索取最新规则包。")
+        text += translate("status", "。注意：本规则包中的政策均已过期，请向主管部门索取最新规则包。")
     return text
 
 
@@ -35,7 +33,7 @@ def load_pack_with_status(on: dt.date | None = None) -> tuple[RulePack | None, s
         pack = bundled_pack()
     except RulePackError as exc:
         log.error("bundled rule pack refused: %s", exc)
-        return None, _tr("规则包无法加载：{reason}").format(reason=exc.problems[0].message)
+        return None, translate("status", "规则包无法加载：{reason}").format(reason=exc.problems[0].message)
     return pack, describe_status(pack_status(pack, on or dt.date.today()))
 
 
