@@ -13,7 +13,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from desktop.store.startup import open_store
 from desktop.ui.app import ROLE_SETTING, Shell, create_application

@@ -143,4 +143,7 @@ class Shell:
         if self.window is not None:
             self.window.close()
             self.window = None
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
         self.app.processEvents()

@@ -26,44 +26,57 @@ def certainty_text(certainty: str) -> str:
     }.get(certainty, certainty)
 
 
-def _source_link(target: str, citation: CitedText) -> str:
+def _words() -> dict[str, str]:
+    # Looked up here, outside any f-string: pyside6-lupdate does not read inside f-strings.
+    return {
+        "basis": translate("DetailPane", "依据"),
+        "view": translate("DetailPane", "查看原文"),
+        "no_number": translate("DetailPane", "（无文号）"),
+        "apply": translate("DetailPane", "开始申报 →"),
+        "later": translate("DetailPane", "符合全部条件后，可在此开始申报。"),
+        "missing": translate("DetailPane", "待补充的信息（点击填写）"),
+        "conditions": translate("DetailPane", "条件"),
+        "wan": translate("DetailPane", "万元"),
+        "no_amount": translate("DetailPane", "暂无金额"),
+        "amount": translate("DetailPane", "金额"),
+        "materials": translate("DetailPane", "申报材料"),
+    }
+
+
+def _source_link(target: str, citation: CitedText, w: dict[str, str]) -> str:
     e = escape
-    return (f"<br/><span style='color:#555'>{e(translate('DetailPane', '依据'))}：{e(citation.clause)}——"
+    return (f"<br/><span style='color:#555'>{e(w['basis'])}：{e(citation.clause)}——"
             f"“{e(citation.excerpt)}”</span> <a href='cite:{target}' style='{LINK_STYLE}'>"
-            f"{e(translate('DetailPane', '查看原文'))}</a>")
+            f"{e(w['view'])}</a>")
 
 
 def programme_detail_html(result: ProgrammeResult) -> str:
-    e = escape
+    e, w = escape, _words()
     parts = [f"<h3>{e(result.title)}</h3>",
              f"<p><b>{e(STATUS_MARKS[result.status])} {e(status_text(result.status))}</b>"
-             f" · {e(result.region)} · "
-             f"{e(result.document_number or translate('DetailPane', '（无文号）'))}</p>"]
+             f" · {e(result.region)} · {e(result.document_number or w['no_number'])}</p>"]
     if result.wizard:
         if result.status is Status.ELIGIBLE:
-            parts.append(f"<p><a href='apply:{e(result.programme_id)}'><b>"
-                         f"{e(translate('DetailPane', '开始申报 →'))}</b></a></p>")
+            parts.append(f"<p><a href='apply:{e(result.programme_id)}'><b>{e(w['apply'])}</b></a></p>")
         else:
-            later = translate("DetailPane", "符合全部条件后，可在此开始申报。")
-            parts.append(f"<p style='color:#555'>{e(later)}</p>")
+            parts.append(f"<p style='color:#555'>{e(w['later'])}</p>")
     if result.missing:
-        parts.append(f"<h4>{e(translate('DetailPane', '待补充的信息（点击填写）'))}</h4><ul>")
+        parts.append(f"<h4>{e(w['missing'])}</h4><ul>")
         parts += [f"<li><a href='fact:{e(m.fact)}' style='{LINK_STYLE}'>{e(m.question)}</a></li>"
                   for m in result.missing]
         parts.append("</ul>")
-    parts.append(f"<h4>{e(translate('DetailPane', '条件'))}</h4><ol>")
+    parts.append(f"<h4>{e(w['conditions'])}</h4><ol>")
     for index, c in enumerate(result.conditions):
         parts.append(f"<li><b>{e(OUTCOME_MARKS[c.outcome])} {e(outcome_text(c.outcome))}</b> {e(c.label)}"
-                     f"<br/>{e(c.detail)}{_source_link(str(index), c.citation)}</li>")
+                     f"<br/>{e(c.detail)}{_source_link(str(index), c.citation, w)}</li>")
     parts.append("</ol>")
     amount = result.amount
-    figure = (f"{format_wan(amount.yuan)} {translate('DetailPane', '万元')}" if amount.yuan is not None
-              else translate("DetailPane", "暂无金额"))
-    parts.append(f"<h4>{e(translate('DetailPane', '金额'))}</h4><p><b>{e(figure)}</b>"
+    figure = f"{format_wan(amount.yuan)} {w['wan']}" if amount.yuan is not None else w["no_amount"]
+    parts.append(f"<h4>{e(w['amount'])}</h4><p><b>{e(figure)}</b>"
                  f"（{e(certainty_text(amount.certainty))}）<br/>{e(amount.basis)}"
-                 + (_source_link("amount", amount.citation) if amount.citation else "") + "</p>")
+                 + (_source_link("amount", amount.citation, w) if amount.citation else "") + "</p>")
     if result.materials:
-        parts.append(f"<h4>{e(translate('DetailPane', '申报材料'))}</h4><ol>")
+        parts.append(f"<h4>{e(w['materials'])}</h4><ol>")
         parts += [f"<li>{e(m)}</li>" for m in result.materials]
         parts.append("</ol>")
     return "".join(parts)
