@@ -89,7 +89,7 @@ class AssessmentTableModel(QAbstractTableModel):
             return "—"
         start = result.valid_from.isoformat() if result.valid_from else ""
         end = result.valid_to.isoformat() if result.valid_to else translate("AssessmentTable", "长期")
-        return f"{start} 至 {end}"
+        return translate("AssessmentTable", "{start} 至 {end}").format(start=start, end=end)
 
     @staticmethod
     def _sort_key(result: ProgrammeResult, column: str) -> Any:

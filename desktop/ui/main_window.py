@@ -95,11 +95,12 @@ class MainWindow(QMainWindow):
         outer.addLayout(row, stretch=1)
         self.setCentralWidget(central)
         self.rulepack_label = QLabel(rulepack_status)
+        self.rulepack_label.setToolTip(rulepack_status)  # the whole line, when the window is narrow
         self.statusBar().addPermanentWidget(self.rulepack_label)
 
         self.profile_switcher = QComboBox()
         self.profile_switcher.setObjectName("profileSwitcher")
-        self.profile_switcher.setMinimumContentsLength(18)
+        self.profile_switcher.setMinimumContentsLength(24)
         self._build_toolbar_and_menus()
         self.profile_editor.facts_changed.connect(self._facts_changed)
         self.profile_editor.saved.connect(lambda _result: self._refresh_profile_names())

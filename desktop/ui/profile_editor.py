@@ -23,6 +23,7 @@ from desktop.facts.profile import PROFILE_GROUPS, answer_key, profile_facts, siz
 from desktop.store.autosave import Autosaver, SaveResult
 from desktop.store.records import RecordRef
 from desktop.ui.fact_widgets import FactEdit, make_fact_edit
+from desktop.ui.fonts import title_font
 from desktop.ui.i18n import translate
 
 # Typing pauses this long (or leaves the field) before the answer is written: one audit row
@@ -64,6 +65,7 @@ class ProfileEditor(QWidget):
 
         self.title = QLabel(translate("ProfileEditor", "企业信息"))
         self.title.setObjectName("pageTitle")
+        self.title.setFont(title_font(16))
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.size_label = QLabel()

@@ -42,6 +42,10 @@
         <source>长期</source>
         <translation>open-ended</translation>
     </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentTableModel</name>
