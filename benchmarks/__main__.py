@@ -31,6 +31,13 @@ NOTES = """
   the schema revision (alembic itself is imported only when a migration is due) and listing
   every application with its enterprise.  The once-a-day backup is excluded: it runs on the
   first start of a day (measured in the warm-up) and on a clean close.
+- **Technical-upgrade bundle** is the shipped example grown to an 8-page report and 50
+  equipment lines: checks, assessment, every PDF and workbook, the deterministic rewrite and
+  the zip.  The package has 3 workbooks (基本情况表, 购置清单, 材料清单), not the 4 sheets the
+  issue guessed.  The baseline is reportlab and openpyxl writing the same text and rows with no
+  layout.  The cold case is a fresh process; its baseline is the same process importing only,
+  so the difference is the rule database, font loading (the 21 MB TrueType collection) and the
+  draft itself.
 """
 
 

@@ -58,3 +58,14 @@ def test_smoke_test_offscreen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "smoke test ok" in result.stdout
     assert "AR PL UMing CN" in result.stdout
+
+
+def test_the_parser_does_not_load_the_document_libraries() -> None:
+    """Every start (the GUI's too) builds the parser; reportlab and openpyxl load only to draft."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from desktop.cli.main import build_parser; build_parser(); "
+            "print(sorted(m for m in ('reportlab', 'openpyxl') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.applications.io import read_application
-from desktop.applications.model import MAX_ATTACHMENT_BYTES, AttachmentRef
-from desktop.bundle.build import write_bundle
-from desktop.bundle.verify import verify_bundle
 from desktop.cli.assess_cmd import parse_date
 from desktop.cli.output import CliError
 from desktop.cli.rules_cmd import open_pack
-from desktop.documents.drafting import DraftError, draft
 from desktop.facts.io import FactsError
+
+if TYPE_CHECKING:
+    from desktop.applications.model import AttachmentRef
+
+# reportlab and openpyxl are imported by the handlers, not here: every start of the app
+# (the GUI included) builds this parser, and should not pay for them.
 
 
 def _timestamp(text: str) -> dt.datetime:
@@ -43,6 +44,10 @@ def register(subparsers: Any) -> None:
 
 
 def _draft(args: argparse.Namespace) -> int:
+    from desktop.applications.io import read_application
+    from desktop.bundle.build import write_bundle
+    from desktop.documents.drafting import DraftError, draft
+
     try:
         application = read_application(args.application)
     except FactsError as exc:
@@ -64,6 +69,8 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _read_attachments(base: Path, refs: list[AttachmentRef]) -> tuple[dict[str, bytes], list[str]]:
+    from desktop.applications.model import MAX_ATTACHMENT_BYTES
+
     found: dict[str, bytes] = {}
     problems = []
     for ref in refs:
@@ -79,6 +86,8 @@ def _read_attachments(base: Path, refs: list[AttachmentRef]) -> tuple[dict[str, 
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from desktop.bundle.verify import verify_bundle
+
     report = verify_bundle(args.bundle)
     if not report.ok:
         raise CliError(f"申报包 {args.bundle} 未通过校验（{len(report.problems)} 个问题）：", report.problems)
