@@ -103,13 +103,14 @@ class AssessmentTableModel(QAbstractTableModel):
 
 
 class AssessmentFilter(QSortFilterProxyModel):
-    """Hides other regions unless asked, and filters by status."""
+    """Hides other regions unless asked, and filters by status and by kind of programme."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setSortRole(SortRole)
         self._show_other_regions = False
         self._statuses: frozenset[Status] | None = None
+        self._kind: str | None = None
 
     def set_show_other_regions(self, show: bool) -> None:
         self.beginFilterChange()
@@ -121,10 +122,17 @@ class AssessmentFilter(QSortFilterProxyModel):
         self._statuses = statuses
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_kind(self, kind: str | None) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, AssessmentTableModel)
         result = model.result_at(source_row)
         if result.status is Status.NOT_APPLICABLE and not self._show_other_regions:
+            return False
+        if self._kind is not None and result.kind != self._kind:
             return False
         return self._statuses is None or result.status in self._statuses

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment, ProgrammeResult, Status
 from desktop.ui.assessment_table import AssessmentFilter, AssessmentTableModel, ResultRole
 from desktop.ui.detail_html import programme_detail_html
+from desktop.ui.labels import kind_text, status_text
 
 
 class DashboardPage(QWidget):
@@ -43,7 +45,18 @@ class DashboardPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(QDate.currentDate())
-        self.other_regions = QCheckBox(self.tr("显示其他地区的政策"))
+        self.other_regions = QCheckBox(self.tr("显示其他地区的政策(&O)"))
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in Status:
+            if status is not Status.NOT_APPLICABLE:
+                self.status_filter.addItem(status_text(status), status)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.addItem(self.tr("全部类别"), None)
+        for kind in sorted({p.source.kind for p in pack.programmes}, key=kind_text):
+            self.kind_filter.addItem(kind_text(kind), kind)
         self.enterprise_label = QLabel()
         self.enterprise_label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never markup
         self.banner = QLabel()
@@ -76,21 +89,35 @@ class DashboardPage(QWidget):
         controls.addWidget(self.enterprise_label, stretch=1)
         controls.addWidget(date_label)
         controls.addWidget(self.date_edit)
-        controls.addWidget(self.other_regions)
+        # Filters on their own row: the window must still fit a 1366-pixel screen at 150%.
+        filters = QHBoxLayout()
+        filter_label = QLabel(self.tr("筛选(&T)："))
+        filter_label.setBuddy(self.status_filter)
+        filters.addWidget(filter_label)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.other_regions)
+        filters.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setSizes([320, 280])
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addLayout(filters)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, stretch=1)
 
-        QWidget.setTabOrder(self.date_edit, self.other_regions)
+        QWidget.setTabOrder(self.date_edit, self.status_filter)
+        QWidget.setTabOrder(self.status_filter, self.kind_filter)
+        QWidget.setTabOrder(self.kind_filter, self.other_regions)
         QWidget.setTabOrder(self.other_regions, self.table)
         QWidget.setTabOrder(self.table, self.detail)
         self.date_edit.dateChanged.connect(self.refresh)
         self.other_regions.toggled.connect(self.proxy.set_show_other_regions)
+        self.status_filter.currentIndexChanged.connect(self._filter_status)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _index: self.proxy.set_kind(self.kind_filter.currentData()))
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
 
     @property
@@ -123,6 +150,10 @@ class DashboardPage(QWidget):
             self.current_result = None
             self.detail.clear()
         self.assessed.emit(self.assessment)
+
+    def _filter_status(self, _index: int) -> None:
+        status = self.status_filter.currentData()
+        self.proxy.set_statuses(frozenset({status}) if status is not None else None)
 
     def _row_of(self, programme_id: str | None) -> int:
         for row in range(self.proxy.rowCount()):

@@ -29,3 +29,20 @@ STATUS_MARKS = {
     Status.EXPIRED: "⌛", Status.NOT_YET_EFFECTIVE: "…", Status.NOT_APPLICABLE: "—",
 }
 OUTCOME_MARKS = {Outcome.PASS: "✔", Outcome.FAIL: "✘", Outcome.UNKNOWN: "？"}
+
+
+def kind_text(kind: str) -> str:
+    """The kinds of programme in the rule pack, as the dashboard's filter names them."""
+    return {
+        "tech_upgrade": translate("labels", "技术改造"),
+        "new_industry": translate("labels", "新兴产业"),
+        "sme_fixed_asset": translate("labels", "中小企业固定资产投资"),
+        "loan_interest": translate("labels", "贷款贴息"),
+        "rd_institution": translate("labels", "研发机构"),
+        "award": translate("labels", "奖励"),
+        "financing": translate("labels", "融资支持"),
+        "listing": translate("labels", "上市挂牌"),
+        "social_insurance": translate("labels", "社保与就业"),
+        "tax": translate("labels", "税收优惠"),
+        "other": translate("labels", "其他"),
+    }.get(kind, kind)

@@ -77,12 +77,24 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>显示其他地区的政策</source>
-        <translation>Show other regions</translation>
+        <source>显示其他地区的政策(&amp;O)</source>
+        <translation>Show &amp;other regions</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
     </message>
     <message>
         <source>评估日期(&amp;D)：</source>
         <translation>Assessment &amp;date:</translation>
+    </message>
+    <message>
+        <source>筛选(&amp;T)：</source>
+        <translation>Fil&amp;ter:</translation>
     </message>
     <message>
         <source>（未填写企业名称）</source>
@@ -517,6 +529,50 @@ The details are in the log file; please pass it to technical support.</translati
     <message>
         <source>待确认</source>
         <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>技术改造</source>
+        <translation>Technical upgrade</translation>
+    </message>
+    <message>
+        <source>新兴产业</source>
+        <translation>New industries</translation>
+    </message>
+    <message>
+        <source>中小企业固定资产投资</source>
+        <translation>SME fixed assets</translation>
+    </message>
+    <message>
+        <source>贷款贴息</source>
+        <translation>Loan interest subsidy</translation>
+    </message>
+    <message>
+        <source>研发机构</source>
+        <translation>R&amp;D institutions</translation>
+    </message>
+    <message>
+        <source>奖励</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>融资支持</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <source>上市挂牌</source>
+        <translation>Listing</translation>
+    </message>
+    <message>
+        <source>社保与就业</source>
+        <translation>Social insurance and jobs</translation>
+    </message>
+    <message>
+        <source>税收优惠</source>
+        <translation>Tax relief</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>

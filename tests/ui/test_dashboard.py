@@ -67,3 +67,19 @@ def test_user_text_is_shown_literally(dashboard: DashboardPage) -> None:
     data["enterprise"]["name"] = "<b>粗体</b> & <img src=x>"
     dashboard.set_facts(FactsFile.model_validate(data))
     assert dashboard.enterprise_label.text().endswith("<b>粗体</b> & <img src=x>")
+
+
+def test_filters_by_status_and_by_kind(dashboard: DashboardPage) -> None:
+    everything = _visible_statuses(dashboard)
+    dashboard.status_filter.setCurrentIndex(dashboard.status_filter.findData(Status.ELIGIBLE))
+    eligible = _visible_statuses(dashboard)
+    assert eligible and set(eligible.values()) == {Status.ELIGIBLE}
+    assert set(eligible) < set(everything)
+    dashboard.status_filter.setCurrentIndex(0)
+    dashboard.kind_filter.setCurrentIndex(dashboard.kind_filter.findData("rd_institution"))
+    proxy = dashboard.proxy
+    kinds = {proxy.data(proxy.index(row, 0), ResultRole).kind for row in range(proxy.rowCount())}
+    assert kinds == {"rd_institution"}
+    assert "sjz-2017-rd-institution" in _visible_statuses(dashboard)
+    dashboard.kind_filter.setCurrentIndex(0)
+    assert _visible_statuses(dashboard) == everything
