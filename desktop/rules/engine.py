@@ -119,7 +119,7 @@ def _block_conditions(pack: RulePack, programme: CompiledProgramme, ctx: FactCon
                       explain: bool) -> list[ConditionResult]:
     found = []
     for block in pack.blocks:
-        if not _block_applies(block, programme, ctx.assessed_on):
+        if not block_applies(block, programme, ctx.assessed_on):
             continue
         blocked = block.blocked_when.evaluate(ctx)
         outcome = {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}.get(blocked, blocked)
@@ -131,7 +131,7 @@ def _block_conditions(pack: RulePack, programme: CompiledProgramme, ctx: FactCon
     return found
 
 
-def _block_applies(block: CompiledBlock, programme: CompiledProgramme, on: dt.date) -> bool:
+def block_applies(block: CompiledBlock, programme: CompiledProgramme, on: dt.date) -> bool:
     source = block.source
     if programme.source.kind not in source.applies_to:
         return False

@@ -41,22 +41,22 @@ class ScenarioFile(pytest.File):
                     programme=block["programme"])
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+def merge_facts(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
+            merged[key] = merge_facts(merged[key], value)
         else:
             merged[key] = value
     return merged
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     """YAML gives dates and floats; facts files carry ISO strings and decimal strings."""
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: jsonable(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -72,7 +72,7 @@ class ScenarioItem(pytest.Item):
 
     def runtest(self) -> None:
         case = self.case
-        facts = parse_facts(_jsonable(_merge(self.base, case.get("facts", {}))))
+        facts = parse_facts(jsonable(merge_facts(self.base, case.get("facts", {}))))
         result = assess(bundled_pack(), facts, case["assessed_on"]).result(self.programme)
         expect = case["expect"]
         assert result.status.value == expect["status"], (
