@@ -26,7 +26,7 @@ NOTES = """
   objects, a stop at the first failing condition, and other regions' programmes skipped after
   one check.  `tests/rules/test_triage.py` requires identical statuses and amounts to the full
   engine over every scenario case and 1,200 synthetic enterprise-days.  Target met.
-- **Not met: one programme vs hand-written (≤ 3x).**  The triage path is about 11x the
+- **Not met: one programme vs hand-written (≤ 3x).**  The triage path is about 8x the
   hand-written R&D check (was 20x through the full engine).  What is left is the generic
   fact lookup (a cached dictionary per enterprise), one predicate object per condition and
   the amount rules' guards.  The next step is compiling each predicate into a closure that
