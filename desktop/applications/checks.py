@@ -89,8 +89,8 @@ def check_amounts_within_estimate(application: ApplicationFile, result: Programm
             and granted != requested:
         problems.append(f"目标责任书下达资金 {format_wan_with_unit(granted)} 与申请资金 "
                         f"{format_wan_with_unit(requested)} 不一致。")
-    estimate = result.amount.yuan
-    if estimate is None or result.amount.certainty == "set_by_authority":
+    estimate = result.amount.figure
+    if estimate is None:
         return problems
     for label, value in (("申请资金", requested), ("目标责任书下达资金", granted)):
         if value is not None and value > estimate:

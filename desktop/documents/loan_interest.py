@@ -21,13 +21,12 @@ from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
 from desktop.money import format_wan, format_wan_with_unit, round_yuan
 from desktop.rules.context import loan_interest
-from desktop.rules.predicates import Outcome
-from desktop.rules.results import CitedText, ConditionResult
+from desktop.rules.predicates import Outcome, all_of
+from desktop.rules.results import OUTCOME_LABELS, CitedText, ConditionResult
 
 LETTER: Final = "00_流动资金贷款贴息申请书.pdf"
 FORM: Final = "01_流动资金贷款贴息申请表.xlsx"
 SCHEDULE: Final = "02_流动资金贷款明细表.xlsx"
-ELIGIBILITY_TEXT: Final = {Outcome.PASS: "符合", Outcome.FAIL: "不符合", Outcome.UNKNOWN: "待确认"}
 
 
 @dataclass(frozen=True)
@@ -77,9 +76,8 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: Inte
     out = []
     for index, loan in enumerate(loans):
         own = [c for c in conditions if c.id.startswith(f"loans[{index}].")]
-        outcomes = [c.outcome for c in own]
-        eligibility = (Outcome.FAIL if Outcome.FAIL in outcomes else
-                       Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes or not own else Outcome.PASS)
+        # A loan with no condition lines was not assessed: never counted as eligible.
+        eligibility = all_of([c.outcome for c in own]) if own else Outcome.UNKNOWN
         reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail}" for c in own
                         if c.outcome is not Outcome.PASS)
         interest = loan_interest(loan, terms.basis_days)
@@ -90,12 +88,10 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: Inte
     return out
 
 
-def _lines(ctx: DraftContext) -> list[LoanLine]:
-    return loan_lines(ctx.application.loans, ctx.result.conditions, interest_terms(ctx))
-
-
 @dataclass(frozen=True)
 class LoanTotals:
+    terms: InterestTerms
+    lines: list[LoanLine]
     count: int
     eligible: int
     principal: Decimal
@@ -105,16 +101,18 @@ class LoanTotals:
 
 
 def totals(ctx: DraftContext) -> LoanTotals:
-    lines = _lines(ctx)
+    """Every loan's line and the sums the form, the schedule, the letter and the pledge show."""
+    terms = interest_terms(ctx)
+    lines = loan_lines(ctx.application.loans, ctx.result.conditions, terms)
     passed = [line for line in lines if line.eligibility is Outcome.PASS]
     amount = ctx.result.amount
     return LoanTotals(
-        count=len(lines), eligible=len(passed),
+        terms=terms, lines=lines, count=len(lines), eligible=len(passed),
         principal=sum((line.loan.principal or Decimal(0) for line in lines), Decimal(0)),
         eligible_principal=sum((line.loan.principal or Decimal(0) for line in passed), Decimal(0)),
         eligible_interest=sum((line.interest or Decimal(0) for line in passed), Decimal(0)),
         # The engine's figure, so the form, the schedule and the dashboard agree to the fen.
-        subsidy=amount.yuan if amount.certainty != "set_by_authority" else None,
+        subsidy=amount.figure,
     )
 
 
@@ -124,12 +122,13 @@ def _subsidy_text(value: Decimal | None) -> str:
 
 def letter_pdf(ctx: DraftContext) -> bytes:
     app = ctx.application
-    t, terms = totals(ctx), interest_terms(ctx)
+    t = totals(ctx)
+    terms = t.terms
     rows = [["序号", "贷款银行", "合同编号", "期限", "本金（万元）", "利息（万元）"]]
     rows += [[str(line.number), line.loan.bank or "", line.loan.contract_no or "",
               f"{_date(line.loan.start_on)}至{_date(line.loan.end_on)}",
               format_wan(line.loan.principal or Decimal(0)), format_wan(line.interest or Decimal(0))]
-             for line in _lines(ctx) if line.eligibility is Outcome.PASS]
+             for line in t.lines if line.eligibility is Outcome.PASS]
     body = [
         para(f"根据{ctx.policy_reference}，我单位申报贴息的流动资金贷款共{t.count}笔，本金合计"
              f"{format_wan_with_unit(t.principal)}，其中符合贴息条件的{t.eligible}笔，本金合计"
@@ -151,7 +150,8 @@ def _date(day: dt.date | None) -> str:
 
 def form_xlsx(ctx: DraftContext) -> bytes:
     app = ctx.application
-    t, terms = totals(ctx), interest_terms(ctx)
+    t = totals(ctx)
+    terms = t.terms
     workbook, sheet = new_form("贴息申请表", "流动资金贷款贴息申请表", (26, 34, 22, 34), title_rows=2)
     merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
     row = 3
@@ -193,7 +193,8 @@ SCHEDULE_HEADERS: Final = ("序号", "贷款银行", "合同编号", "贷款种�
 
 
 def schedule_xlsx(ctx: DraftContext) -> bytes:
-    terms, t = interest_terms(ctx), totals(ctx)
+    t = totals(ctx)
+    terms = t.terms
     widths = (6, 16, 16, 12, 12, 12, 9, 12, 9, 12, 9, 36, 12, 14)
     workbook, sheet = new_form("贷款明细表", "流动资金贷款明细表", widths, title_rows=3, landscape=True)
     last = len(SCHEDULE_HEADERS)
@@ -202,7 +203,7 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
     for column, header in enumerate(SCHEDULE_HEADERS, start=1):
         put_text(sheet, 3, column, header, header=True)
     row = 4
-    for line in _lines(ctx):
+    for line in t.lines:
         loan = line.loan
         put_text(sheet, row, 1, str(line.number), center=True)
         put_text(sheet, row, 2, loan.bank)
@@ -214,7 +215,7 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
         put_wan(sheet, row, 8, loan.principal)
         put_number(sheet, row, 9, loan.annual_rate, "0.00%")
         put_wan(sheet, row, 10, line.interest)
-        put_text(sheet, row, 11, ELIGIBILITY_TEXT[line.eligibility], center=True)
+        put_text(sheet, row, 11, OUTCOME_LABELS[line.eligibility], center=True)
         put_text(sheet, row, 12, "；".join(line.reasons))
         put_text(sheet, row, 13, terms.ratio_text if line.eligibility is Outcome.PASS else "—", center=True)
         put_wan(sheet, row, 14, line.subsidy)

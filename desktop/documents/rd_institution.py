@@ -43,10 +43,8 @@ def institution_rows(ctx: DraftContext) -> list[tuple[str, str]]:
 
 
 def award_text(ctx: DraftContext) -> str:
-    amount = ctx.result.amount
-    if amount.yuan is None or amount.certainty == "set_by_authority":
-        return "由主管部门确定"
-    return format_wan_with_unit(amount.yuan)
+    figure = ctx.result.amount.figure
+    return format_wan_with_unit(figure) if figure is not None else "由主管部门确定"
 
 
 @dataclass(frozen=True)
@@ -120,11 +118,11 @@ def form_xlsx(ctx: DraftContext) -> bytes:
             put_text(sheet, row, 3, "由主管部门确定")
         put_text(sheet, row, 4, "适用" if line.applies else "", center=True)
         row += 1
-    amount = ctx.result.amount
+    figure = ctx.result.amount.figure
     put_text(sheet, row, 1, "申请奖励金额", header=True)
     sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-    if amount.yuan is not None and amount.certainty != "set_by_authority":
-        put_wan(sheet, row, 2, amount.yuan, bold=True)
+    if figure is not None:
+        put_wan(sheet, row, 2, figure, bold=True)
     else:
         put_text(sheet, row, 2, award_text(ctx))
     row += 1

@@ -15,7 +15,6 @@ from typing import Final
 from desktop.facts.answers import parse_answers
 from desktop.facts.declarations import PolicyDeclarations
 from desktop.facts.model import Enterprise, FactsFile, Institution
-from desktop.facts.registry import FACTS, FactSpec
 from desktop.reference.size_class import classify
 
 INSTITUTION_PREFIX: Final = "institution_"
@@ -63,10 +62,6 @@ def fact_path(key: str) -> str:
     if key.startswith(INSTITUTION_PREFIX):
         return f"institution.{key.removeprefix(INSTITUTION_PREFIX)}"
     return f"enterprise.{key}"
-
-
-def spec(path: str) -> FactSpec:
-    return FACTS[path]
 
 
 @dataclass(frozen=True)

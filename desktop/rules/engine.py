@@ -16,7 +16,7 @@ from desktop.reference import regions
 from desktop.rules.amounts import evaluate_amount
 from desktop.rules.context import FactContext
 from desktop.rules.pack import CompiledBlock, CompiledCondition, CompiledProgramme, RulePack
-from desktop.rules.predicates import Outcome, Predicate
+from desktop.rules.predicates import Outcome, Predicate, all_of, any_of
 from desktop.rules.results import (
     AmountResult,
     Assessment,
@@ -157,7 +157,7 @@ def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bo
                         if (r := _evaluate_condition(c, item_ctx, explain, prefix + "：",
                                                      f"loans[{index}].")) is not None]
         results += item_results
-        outcome = _all([r.outcome for r in item_results])
+        outcome = all_of([r.outcome for r in item_results])
         outcomes.append(outcome)
         if outcome is Outcome.PASS:
             eligible.append(index)
@@ -166,24 +166,12 @@ def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bo
         summary, missing = Outcome.UNKNOWN, (LOANS_FACT,)
         detail = "尚未填写贷款合同"
     else:
-        summary = _any(outcomes) if outcomes else Outcome.FAIL
+        summary = any_of(outcomes) if outcomes else Outcome.FAIL
         detail = f"共 {len(loans)} 笔，其中 {len(eligible)} 笔符合全部条件"
     first = programme.item_conditions[0]
     results.insert(0, ConditionResult("items", f"至少一笔{items.label}符合条件", summary,
                                       detail if explain else "", first.citation, None, missing))
     return results, eligible
-
-
-def _all(outcomes: list[Outcome]) -> Outcome:
-    if Outcome.FAIL in outcomes:
-        return Outcome.FAIL
-    return Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.PASS
-
-
-def _any(outcomes: list[Outcome]) -> Outcome:
-    if Outcome.PASS in outcomes:
-        return Outcome.PASS
-    return Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.FAIL
 
 
 def _status(programme: CompiledProgramme, on: dt.date, region: ConditionResult,
@@ -196,7 +184,7 @@ def _status(programme: CompiledProgramme, on: dt.date, region: ConditionResult,
     if validity.to is not None and on > validity.to:
         return Status.EXPIRED
     # Per-loan lines explain the "items" summary; one bad loan must not sink the others.
-    outcome = _all([region.outcome] + [c.outcome for c in conditions
+    outcome = all_of([region.outcome] + [c.outcome for c in conditions
                                        if not c.id.startswith("loans[")])
     return {Outcome.PASS: Status.ELIGIBLE, Outcome.FAIL: Status.INELIGIBLE,
             Outcome.UNKNOWN: Status.UNDETERMINED}[outcome]

@@ -42,13 +42,13 @@ class RuleError(ValueError):
         self.message = message
 
 
-def _and(outcomes: Sequence[Outcome]) -> Outcome:
+def all_of(outcomes: Sequence[Outcome]) -> Outcome:
     if Outcome.FAIL in outcomes:
         return Outcome.FAIL
     return Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.PASS
 
 
-def _or(outcomes: Sequence[Outcome]) -> Outcome:
+def any_of(outcomes: Sequence[Outcome]) -> Outcome:
     if Outcome.PASS in outcomes:
         return Outcome.PASS
     return Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.FAIL
@@ -244,9 +244,9 @@ class Combined(Predicate):
     def evaluate(self, ctx: Resolver) -> Outcome:
         outcomes = [p.evaluate(ctx) for p in self.parts]
         if self.mode == "all":
-            return _and(outcomes)
+            return all_of(outcomes)
         if self.mode == "any":
-            return _or(outcomes)
+            return any_of(outcomes)
         inner = outcomes[0]
         return {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}.get(inner, inner)
 

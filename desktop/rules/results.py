@@ -70,6 +70,11 @@ class AmountResult:
     citation: CitedText | None = None
     rule_id: str | None = None
 
+    @property
+    def figure(self) -> Decimal | None:
+        """The amount papers may state: none where the authority sets it, even if a base is known."""
+        return None if self.certainty == "set_by_authority" else self.yuan
+
     def to_json(self) -> dict[str, Any]:
         wan = format_wan(self.yuan) if self.yuan is not None else None
         return {"wan": wan, "certainty": self.certainty, "basis": self.basis}

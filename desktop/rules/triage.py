@@ -17,7 +17,7 @@ from desktop.reference.regions import within
 from desktop.rules.amounts import evaluate_amount
 from desktop.rules.context import FactContext
 from desktop.rules.engine import block_applies
-from desktop.rules.pack import CompiledProgramme, RulePack
+from desktop.rules.pack import CompiledCondition, CompiledProgramme, RulePack
 from desktop.rules.predicates import Outcome
 from desktop.rules.results import Status
 
@@ -41,20 +41,11 @@ def triage_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
         return Status.NOT_YET_EFFECTIVE, None
     if validity.to is not None and on > validity.to:
         return Status.EXPIRED, None
-    outcome = _PASS if code is not None else _UNKNOWN
-    for condition in programme.conditions:
-        if condition.when is not None:
-            guard = condition.when.evaluate(ctx)
-            if guard is _FAIL:
-                continue
-            if guard is _UNKNOWN:
-                outcome = _UNKNOWN
-                continue
-        result = condition.test.evaluate(ctx)
-        if result is _FAIL:
-            return Status.INELIGIBLE, None
-        if result is _UNKNOWN:
-            outcome = _UNKNOWN
+    outcome = _conditions(programme.conditions, ctx)
+    if outcome is _FAIL:
+        return Status.INELIGIBLE, None
+    if code is None:
+        outcome = _UNKNOWN
     blocked = _blocks(pack, programme, ctx)
     if blocked is _FAIL:
         return Status.INELIGIBLE, None
@@ -71,6 +62,25 @@ def triage_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
         return Status.UNDETERMINED, None
     amount, _needed = evaluate_amount(programme, ctx, eligible_items)
     return Status.ELIGIBLE, amount.yuan
+
+
+def _conditions(conditions: list[CompiledCondition], ctx: FactContext) -> Outcome:
+    """All conditions together, as the engine combines them; stops at the first failure."""
+    outcome = _PASS
+    for condition in conditions:
+        if condition.when is not None:
+            guard = condition.when.evaluate(ctx)
+            if guard is _FAIL:
+                continue  # the condition does not apply here
+            if guard is _UNKNOWN:
+                outcome = _UNKNOWN
+                continue
+        result = condition.test.evaluate(ctx)
+        if result is _FAIL:
+            return _FAIL
+        if result is _UNKNOWN:
+            outcome = _UNKNOWN
+    return outcome
 
 
 def _blocks(pack: RulePack, programme: CompiledProgramme, ctx: FactContext) -> Outcome:
@@ -93,22 +103,7 @@ def _items(programme: CompiledProgramme, ctx: FactContext) -> tuple[Outcome, lis
     eligible: list[int] = []
     any_unknown = False
     for index, loan in enumerate(loans):
-        item_ctx = ctx.for_item(index, loan)
-        outcome = _PASS
-        for condition in programme.item_conditions:
-            if condition.when is not None:
-                guard = condition.when.evaluate(item_ctx)
-                if guard is _FAIL:
-                    continue
-                if guard is _UNKNOWN:
-                    outcome = _UNKNOWN
-                    continue
-            result = condition.test.evaluate(item_ctx)
-            if result is _FAIL:
-                outcome = _FAIL
-                break
-            if result is _UNKNOWN:
-                outcome = _UNKNOWN
+        outcome = _conditions(programme.item_conditions, ctx.for_item(index, loan))
         if outcome is _PASS:
             eligible.append(index)
         elif outcome is _UNKNOWN:

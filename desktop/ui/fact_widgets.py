@@ -24,13 +24,16 @@ MAX_TYPED_CHARS = 20_000
 
 
 class TextFactEdit(QLineEdit):
-    answer_edited = Signal(str)
+    answer_edited = Signal(str)  # every change the user makes
+    committed = Signal()  # the user is done with the field: save without waiting
+
 
     def __init__(self, spec: FactSpec) -> None:
         super().__init__()
         self.setMaxLength(MAX_TYPED_CHARS)
         self.setPlaceholderText(_placeholder(spec))
         self.textEdited.connect(self.answer_edited)
+        self.editingFinished.connect(self.committed)
 
     def answer(self) -> str:
         return self.text()
@@ -55,6 +58,7 @@ class ChoiceFactEdit(QComboBox):
     """是/否 and enumerations; the first, empty entry means "not answered"."""
 
     answer_edited = Signal(str)
+    committed = Signal()
 
     def __init__(self, spec: FactSpec) -> None:
         super().__init__()
@@ -65,7 +69,11 @@ class ChoiceFactEdit(QComboBox):
             options += [(code, choice_label(code)) for code in spec.choices]
         for code, label in options:
             self.addItem(label, code)
-        self.activated.connect(lambda _index: self.answer_edited.emit(self.answer()))
+        self.activated.connect(self._chosen)
+
+    def _chosen(self, _index: int) -> None:
+        self.answer_edited.emit(self.answer())
+        self.committed.emit()  # a choice is complete the moment it is made
 
     def answer(self) -> str:
         return str(self.currentData() or "")
@@ -82,6 +90,7 @@ class PickerFactEdit(QComboBox):
     """Region and industry: type a code or any part of a name; the code is what is saved."""
 
     answer_edited = Signal(str)
+    committed = Signal()
 
     def __init__(self, entries: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -103,6 +112,7 @@ class PickerFactEdit(QComboBox):
         line.textEdited.connect(lambda _text: self.answer_edited.emit(self.answer()))
         completer.activated.connect(lambda _text: self.answer_edited.emit(self.answer()))
         self.activated.connect(lambda _index: self.answer_edited.emit(self.answer()))
+        line.editingFinished.connect(self.committed)
 
     def answer(self) -> str:
         text = self.currentText().strip()

@@ -26,7 +26,6 @@ LANGUAGES = (("zh_CN", "中文"), ("en", "English"))  # each in its own language
 class FirstRunChoice:
     role: str
     language: str
-    open_sample: bool
 
 
 class FirstRunDialog(QDialog):
@@ -65,4 +64,4 @@ class FirstRunDialog(QDialog):
 
     def choice(self) -> FirstRunChoice:
         role = "official" if self.official.isChecked() else "enterprise"
-        return FirstRunChoice(role, str(self.language.currentData()), open_sample=True)
+        return FirstRunChoice(role, str(self.language.currentData()))

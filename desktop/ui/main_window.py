@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.facts.answers import answers_from_facts
+from desktop.facts.model import FactsFile
 from desktop.facts.profile import INSTITUTION_PREFIX
 from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.rules.pack import RulePack
@@ -31,7 +32,7 @@ from desktop.store.records import RecordRef
 from desktop.store.store import Store
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.first_run import LANGUAGES
-from desktop.ui.pages import ApplicationsPage, ExportsPage, MaterialsPage, kind_text
+from desktop.ui.pages import ApplicationsPage, ExportsPage, MaterialsPage, application_kind_text
 from desktop.ui.profile_editor import ProfileEditor
 from desktop.ui.source_viewer import SourceViewer
 
@@ -198,9 +199,9 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(PROFILE_ROW)
         self.profile_editor.focus_fact("enterprise.name")
 
-    def _facts_changed(self, facts: object) -> None:
+    def _facts_changed(self, facts: FactsFile) -> None:
         if self.dashboard is not None:
-            self.dashboard.set_facts(facts)  # type: ignore[arg-type]
+            self.dashboard.set_facts(facts)
 
     def _assessed(self, assessment: Assessment) -> None:
         self.materials.show_assessment(assessment)
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         self._show_applications()
         self.navigation.setCurrentRow(APPLICATIONS_ROW)
         self.statusBar().showMessage(self.tr("已建立{kind}申报：{title}").format(
-            kind=kind_text(result.wizard), title=result.title), 10000)
+            kind=application_kind_text(result.wizard), title=result.title), 10000)
 
     def restore_state_of(self, previous: MainWindow) -> None:
         """Carry the enterprise, the page, the date and the size over to a rebuilt window."""

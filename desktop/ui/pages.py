@@ -33,7 +33,7 @@ def _page(title: str, blurb: str) -> tuple[QVBoxLayout, QLabel]:
     return layout, body
 
 
-def kind_text(kind: str) -> str:
+def application_kind_text(kind: str) -> str:
     return {"tech_upgrade": translate("Pages", "技术改造项目"),
             "loan_interest": translate("Pages", "流动资金贷款贴息"),
             "rd_institution": translate("Pages", "研发机构奖励")}.get(kind, kind)
@@ -66,7 +66,7 @@ class ApplicationsPage(QWidget):
     def show_applications(self, applications: list[ApplicationSummary]) -> None:
         self.table.setRowCount(len(applications))
         for row, app in enumerate(applications):
-            cells = (kind_text(app.kind), app.title, application_status_text(app.status),
+            cells = (application_kind_text(app.kind), app.title, application_status_text(app.status),
                      app.updated_at[:16].replace("T", " "))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

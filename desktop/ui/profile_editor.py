@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.facts.model import FactsFile
-from desktop.facts.profile import PROFILE_GROUPS, answer_key, profile_facts, size_summary, spec
+from desktop.facts.profile import PROFILE_GROUPS, answer_key, profile_facts, size_summary
+from desktop.facts.registry import FACTS
 from desktop.store.autosave import Autosaver, SaveResult
 from desktop.store.records import RecordRef
 from desktop.ui.fact_widgets import FactEdit, make_fact_edit
@@ -92,13 +93,12 @@ class ProfileEditor(QWidget):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for path in paths:
-            fact = spec(path)
+            fact = FACTS[path]
             edit = make_fact_edit(fact)
             edit.setObjectName(path)
             edit.setToolTip(fact.question)
             edit.answer_edited.connect(lambda text, p=path: self._edited(p, text))
-            if hasattr(edit, "editingFinished"):
-                edit.editingFinished.connect(lambda p=path: self._save_now(p))
+            edit.committed.connect(lambda p=path: self._save_now(p))
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)

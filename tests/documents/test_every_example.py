@@ -26,6 +26,13 @@ def _bundle(example: Path, tmp_path: Path) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    """Each example drafted once through the CLI; the tests below read these bundles."""
+    folder = tmp_path_factory.mktemp("bundles")
+    return {example: _bundle(example, folder) for example in APPLICATION_EXAMPLES}
+
+
 def _documents(bundle: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(bundle) as archive:
         return {Path(name).name: archive.read(name) for name in archive.namelist()
@@ -33,11 +40,11 @@ def _documents(bundle: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("example", APPLICATION_EXAMPLES, ids=lambda p: p.stem)
-def test_example_drafts_and_verifies(example: Path, tmp_path: Path) -> None:
-    bundle = _bundle(example, tmp_path)
+def test_example_drafts_and_verifies(example: Path, bundles: dict[Path, Path], tmp_path: Path) -> None:
+    bundle = bundles[example]
     assert main(["bundle", "verify", str(bundle)]) == 0
-    first = bundle.read_bytes()
-    assert _bundle(example, tmp_path).read_bytes() == first  # deterministic, PDFs and workbooks included
+    # Drafted again: deterministic, PDFs and workbooks included.
+    assert _bundle(example, tmp_path).read_bytes() == bundle.read_bytes()
     documents = _documents(bundle)
     assert any(name.endswith(".pdf") for name in documents)
     assert any(name.endswith(".xlsx") for name in documents)
@@ -46,20 +53,20 @@ def test_example_drafts_and_verifies(example: Path, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize("example", APPLICATION_EXAMPLES, ids=lambda p: p.stem)
-def test_every_pdf_font_is_embedded(example: Path, tmp_path: Path) -> None:
-    for name, content in _documents(_bundle(example, tmp_path)).items():
+def test_every_pdf_font_is_embedded(example: Path, bundles: dict[Path, Path], tmp_path: Path) -> None:
+    for name, content in _documents(bundles[example]).items():
         if name.endswith(".pdf"):
             assert unembedded_fonts(content, tmp_path) == [], name
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_opens_every_workbook(tmp_path: Path) -> None:
+def test_libreoffice_opens_every_workbook(bundles: dict[Path, Path], tmp_path: Path) -> None:
     workbooks = []
     for example in APPLICATION_EXAMPLES:
         folder = tmp_path / example.stem
         folder.mkdir()
-        for name, content in _documents(_bundle(example, tmp_path)).items():
+        for name, content in _documents(bundles[example]).items():
             if name.endswith(".xlsx"):
                 (folder / name).write_bytes(content)
                 workbooks.append(folder / name)

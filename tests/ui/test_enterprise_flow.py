@@ -46,6 +46,13 @@ def _window(shell: Shell) -> MainWindow:
     return shell.window
 
 
+def _returning_user(shell: Shell, opened: OpenedStore) -> MainWindow:
+    """Start as someone who went through the first run before: enterprise role, Chinese."""
+    opened.store.set_setting(ROLE_SETTING, "enterprise")
+    shell.start("zh_CN", ask_first_run=False)
+    return _window(shell)
+
+
 def _type(qtbot: QtBot, window: MainWindow, path: str, text: str) -> None:
     edit = window.profile_editor.edits[path]
     if isinstance(edit, ChoiceFactEdit):
@@ -130,9 +137,7 @@ def test_fresh_start_to_eligible_500_wan(qtbot: QtBot, shell: Shell, opened: Ope
 
 
 def test_missing_fact_link_jumps_to_the_field(qtbot: QtBot, shell: Shell, opened: OpenedStore) -> None:
-    opened.store.set_setting(ROLE_SETTING, "enterprise")
-    shell.start("zh_CN", ask_first_run=False)
-    window = _window(shell)
+    window = _returning_user(shell, opened)
     qtbot.waitExposed(window)
     window.new_profile()
     _type(qtbot, window, "enterprise.region_code", "130102")
@@ -157,9 +162,7 @@ def test_missing_fact_link_jumps_to_the_field(qtbot: QtBot, shell: Shell, opened
 
 def test_invalid_credit_code_is_flagged_kept_and_saved(qtbot: QtBot, shell: Shell,
                                                        opened: OpenedStore) -> None:
-    opened.store.set_setting(ROLE_SETTING, "enterprise")
-    shell.start("zh_CN", ask_first_run=False)
-    window = _window(shell)
+    window = _returning_user(shell, opened)
     window.new_profile()
     _type(qtbot, window, "enterprise.uscc", "91130100MA07L2T95X")
     _type(qtbot, window, "enterprise.employees", "-5")
@@ -183,9 +186,7 @@ def test_invalid_credit_code_is_flagged_kept_and_saved(qtbot: QtBot, shell: Shel
 
 
 def test_a_huge_paste_is_cut_not_crashed(qtbot: QtBot, shell: Shell, opened: OpenedStore) -> None:
-    opened.store.set_setting(ROLE_SETTING, "enterprise")
-    shell.start("zh_CN", ask_first_run=False)
-    window = _window(shell)
+    window = _returning_user(shell, opened)
     window.new_profile()
     edit = window.profile_editor.edits["enterprise.name"]
     assert isinstance(edit, QLineEdit)
@@ -201,9 +202,7 @@ def test_a_huge_paste_is_cut_not_crashed(qtbot: QtBot, shell: Shell, opened: Ope
 
 
 def test_switching_language_changes_visible_texts(qtbot: QtBot, shell: Shell, opened: OpenedStore) -> None:
-    opened.store.set_setting(ROLE_SETTING, "enterprise")
-    shell.start("zh_CN", ask_first_run=False)
-    window = _window(shell)
+    window = _returning_user(shell, opened)
     assert window.navigation.item(0).text() == "企业信息"
     window.navigation.setCurrentRow(DASHBOARD_ROW)
     window.language_requested.emit("en")
@@ -220,9 +219,7 @@ def test_switching_language_changes_visible_texts(qtbot: QtBot, shell: Shell, op
 
 
 def test_window_geometry_is_remembered(qtbot: QtBot, shell: Shell, opened: OpenedStore) -> None:
-    opened.store.set_setting(ROLE_SETTING, "enterprise")
-    shell.start("zh_CN", ask_first_run=False)
-    window = _window(shell)
+    window = _returning_user(shell, opened)
     qtbot.waitExposed(window)
     window.setGeometry(10, 20, 760, 560)  # inside the 800×600 offscreen screen
     qtbot.waitUntil(lambda: window.width() == 760)
@@ -237,9 +234,7 @@ def test_window_geometry_is_remembered(qtbot: QtBot, shell: Shell, opened: Opene
 
 def test_keyboard_reaches_every_page_and_the_profile_switcher(qtbot: QtBot, shell: Shell,
                                                                opened: OpenedStore) -> None:
-    opened.store.set_setting(ROLE_SETTING, "enterprise")
-    shell.start("zh_CN", ask_first_run=False)
-    window = _window(shell)
+    window = _returning_user(shell, opened)
     window.activateWindow()
     qtbot.waitActive(window)
     window.navigation.setFocus()
