@@ -108,6 +108,30 @@ def _compute(
     return AmountResult(amount, certainty, basis, rule.citation, src.id), needed
 
 
+def constant_yuan(rule: CompiledAmount) -> tuple[bool, Decimal | None]:
+    """``(True, yuan)`` when the rule's figure reads no fact, as :func:`_compute` would give it.
+
+    Fixed sums, authority ranges (their upper bound) and interest subsidies without a ratio
+    qualify unless something is deducted; the cap is applied.  The triage path uses this to
+    skip building the basis text.
+    """
+    src, n = rule.source, rule.numbers
+    if src.less_received:
+        return False, None
+    if src.fixed is not None:
+        amount: Decimal | None = n["fixed"]
+    elif src.set_by_authority:
+        amount = n["range"][1] if "range" in n else None
+    elif src.interest_subsidy and src.interest_subsidy.rate is None:
+        return True, None  # no ratio in the text: whatever the loans, the authority decides
+    else:
+        return False, None
+    cap = n.get("cap")
+    if amount is not None and cap is not None and amount > cap:
+        amount = cap
+    return True, amount
+
+
 def _tiers(rule: CompiledAmount, ctx: FactContext, needed: set[str], steps: list[str]
            ) -> Decimal | None:
     tiers = rule.source.tiers

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from desktop.facts import FACTS, FactsFile, Loan
+from desktop.facts import FACTS, FactsFile, Institution, Loan, Project
 from desktop.money import round_yuan
 from desktop.reference.industry import lookup
 from desktop.reference.size_class import SizeResult, classify
@@ -38,12 +39,31 @@ def loan_interest(loan: Loan, basis_days: int = 360) -> Decimal | None:
     return round_yuan(loan.principal * loan.annual_rate * days / basis_days)
 
 
+def loan_term_months(loan: Loan) -> int | None:
+    if loan.start_on is None or loan.end_on is None:
+        return None
+    return months_between(loan.start_on, loan.end_on)
+
+
+# Per-loan facts worked out from the loan's own fields (the rest are read off the loan).
+LOAN_DERIVED: dict[str, Callable[[Loan], Any]] = {
+    "loan.term_months": loan_term_months,
+    "loan.interest": loan_interest,
+}
+
 # "enterprise.revenue" -> ("enterprise", "revenue") for every fact read straight off the model.
-_DIRECT: dict[str, tuple[str, str]] = {
+DIRECT_FACTS: dict[str, tuple[str, str]] = {
     path: (spec.section, path.split(".", 1)[1])
     for path, spec in FACTS.items()
     if not spec.is_derived and not path.startswith("loan.")
 }
+
+
+# An absent section reads as a present one left empty: every stored fact defaults to None
+# (tests/rules/test_closures.py holds this).  With these stand-ins the context exposes each
+# section as an attribute that is never None, so a stored fact is one attribute-path lookup.
+_ABSENT_PROJECT = Project.model_construct()
+_ABSENT_INSTITUTION = Institution.model_construct()
 
 
 class FactContext:
@@ -54,18 +74,25 @@ class FactContext:
     the per-loan context made by :meth:`for_item`.
     """
 
-    __slots__ = ("_cache", "assessed_on", "facts", "item_index", "loan")
+    __slots__ = ("_cache", "assessed_on", "enterprise", "facts", "institution", "project")
+    # The enterprise's own context has no loan; a loan's context (its own slots) sets both.
+    loan: Loan | None = None
+    item_index: int | None = None
 
     def __init__(self, facts: FactsFile, assessed_on: dt.date) -> None:
         self.facts = facts
+        self.enterprise = facts.enterprise
+        project, institution = facts.project, facts.institution  # each read once: a hot path
+        self.project = _ABSENT_PROJECT if project is None else project
+        self.institution = _ABSENT_INSTITUTION if institution is None else institution
         self.assessed_on = assessed_on
-        self.loan: Loan | None = None
-        self.item_index: int | None = None
         self._cache: dict[str, Any] = {}
 
-    def for_item(self, index: int, loan: Loan) -> FactContext:
-        clone = _LoanContext.__new__(_LoanContext)
+    def for_item(self, index: int, loan: Loan) -> LoanContext:
+        clone = LoanContext.__new__(LoanContext)
         clone.facts, clone.assessed_on, clone._cache = self.facts, self.assessed_on, self._cache
+        clone.enterprise, clone.project, clone.institution = (
+            self.enterprise, self.project, self.institution)
         clone.loan, clone.item_index = loan, index
         return clone
 
@@ -74,12 +101,8 @@ class FactContext:
             return self._cache[path]
         except KeyError:
             pass
-        direct = _DIRECT.get(path)
-        if direct is not None:
-            model = getattr(self.facts, direct[0])
-            value = None if model is None else getattr(model, direct[1])
-        else:
-            value = self._derive(path)
+        direct = DIRECT_FACTS.get(path)
+        value = self._derive(path) if direct is None else getattr(getattr(self, direct[0]), direct[1])
         self._cache[path] = value
         return value
 
@@ -108,20 +131,14 @@ class FactContext:
         loan = self.loan
         if loan is None:
             return None
-        name = path[5:]
-        if name == "term_months":
-            if loan.start_on is None or loan.end_on is None:
-                return None
-            return months_between(loan.start_on, loan.end_on)
-        if name == "interest":
-            return loan_interest(loan)
-        return getattr(loan, name)
+        derive = LOAN_DERIVED.get(path)
+        return getattr(loan, path[5:]) if derive is None else derive(loan)
 
 
-class _LoanContext(FactContext):
+class LoanContext(FactContext):
     """The context of one loan line: ``loan.*`` facts come from that loan, never the cache."""
 
-    __slots__ = ()
+    __slots__ = ("item_index", "loan")
 
     def get(self, path: str) -> Any:
         if path.startswith("loan."):

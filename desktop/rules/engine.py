@@ -131,15 +131,19 @@ def _block_conditions(pack: RulePack, programme: CompiledProgramme, ctx: FactCon
     return found
 
 
-def block_applies(block: CompiledBlock, programme: CompiledProgramme, on: dt.date) -> bool:
+def block_touches(block: CompiledBlock, programme: CompiledProgramme) -> bool:
+    """Whether the block covers this kind of programme in an overlapping region, on any date."""
     source = block.source
     if programme.source.kind not in source.applies_to:
         return False
-    if not (programme.source.region.startswith(source.region)
-            or source.region.startswith(programme.source.region)):
-        return False
-    validity = source.validity
-    return validity.from_ <= on and (validity.to is None or on <= validity.to)
+    return (programme.source.region.startswith(source.region)
+            or source.region.startswith(programme.source.region))
+
+
+def block_applies(block: CompiledBlock, programme: CompiledProgramme, on: dt.date) -> bool:
+    validity = block.source.validity
+    return (block_touches(block, programme) and validity.from_ <= on
+            and (validity.to is None or on <= validity.to))
 
 
 def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bool

@@ -12,10 +12,12 @@ from desktop.facts.model import FactsFile
 from desktop.rules.database import bundled_pack
 from desktop.rules.engine import assess
 from desktop.rules.results import Status
-from desktop.rules.triage import triage
+from desktop.rules.triage import Triage
 from tests.rules.conftest import jsonable, merge_facts, scenario_blocks
+from tests.rules.rule_aware_facts import RuleAwareFacts
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
+TRIAGE = Triage(bundled_pack())
 
 
 def _full(facts: FactsFile, on: dt.date) -> dict[str, tuple[Status, Decimal | None]]:
@@ -31,7 +33,7 @@ def test_every_scenario_case_triages_as_the_engine_decides() -> None:
                 answers = merge_facts(block.get("base_facts", {}), case.get("facts", {}))
                 facts = parse_facts(jsonable(answers))
                 on = case["assessed_on"]
-                assert triage(bundled_pack(), facts, on) == _full(facts, on), (path.name, case["name"])
+                assert TRIAGE(facts, on) == _full(facts, on), (path.name, case["name"])
                 checked += 1
     assert checked > 100  # loans, institutions, projects and blocks are all exercised there
 
@@ -39,4 +41,16 @@ def test_every_scenario_case_triages_as_the_engine_decides() -> None:
 def test_synthetic_enterprises_triage_as_the_engine_decides() -> None:
     for on in (dt.date(2012, 3, 1), dt.date(2013, 6, 1), dt.date(2015, 6, 1), dt.date(2018, 6, 1)):
         for facts in enterprises(300, seed=11):
-            assert triage(bundled_pack(), facts, on) == _full(facts, on)
+            assert TRIAGE(facts, on) == _full(facts, on)
+
+
+def test_enterprises_on_the_rules_own_thresholds_triage_as_the_engine_decides() -> None:
+    # Projects, loans, institutions and dates on each programme's first and last day.
+    generator = RuleAwareFacts(bundled_pack(), seed=3)
+    statuses: set[Status] = set()
+    for _ in range(1500):
+        facts, on = generator.facts(), generator.day()
+        decided = TRIAGE(facts, on)
+        assert decided == _full(facts, on), (facts, on)
+        statuses |= {status for status, _amount in decided.values()}
+    assert statuses == set(Status)
