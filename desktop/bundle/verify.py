@@ -1,7 +1,9 @@
 """Check a bundle: it opens, its manifest is ours, every file is listed and matches its hash.
 
 Every problem is reported, so an official sees at once whether a file was altered, added,
-removed or damaged in transit.
+removed or damaged in transit.  Given a rule pack, the bundle's assessment is also worked out
+again from its own answers (:mod:`desktop.bundle.recheck`), which catches a bundle edited and
+re-hashed after it was drafted.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.bundle.build import BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, MANIFEST
+from desktop.bundle.recheck import recheck
+from desktop.rules.pack import RulePack
 
 MAX_BUNDLE_BYTES = 500 * 1024 * 1024
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
@@ -25,20 +29,26 @@ class Verification:
     path: Path
     problems: list[str] = field(default_factory=list)
     manifest: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def verify_bundle(path: Path) -> Verification:
+def verify_bundle(path: Path, pack: RulePack | None = None) -> Verification:
     report = Verification(path)
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
             report.problems.append("文件过大，不是本程序生成的申报包。")
             return report
         with zipfile.ZipFile(path) as archive:
-            _check(archive, report)
+            intact = _check(archive, report)
+        if pack is not None and all(name in intact for name in REQUIRED):
+            rechecked = recheck(report.manifest, intact["application.json"],
+                                intact["assessment.json"], pack)
+            report.problems += rechecked.problems
+            report.notes += rechecked.notes
     except FileNotFoundError:
         report.problems.append(f"找不到文件：{path}")
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -46,28 +56,33 @@ def verify_bundle(path: Path) -> Verification:
     return report
 
 
-def _check(archive: zipfile.ZipFile, report: Verification) -> None:
+def _check(archive: zipfile.ZipFile, report: Verification) -> dict[str, bytes]:
+    """Record every problem; return the required files that arrived intact."""
+    intact: dict[str, bytes] = {}
     names = [info.filename for info in archive.infolist()]
     unsafe = [n for n in names if n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/")]
     report.problems += [f"包内路径不安全：{n}" for n in unsafe]
     if MANIFEST not in names:
         report.problems.append("缺少 manifest.json，无法校验。")
-        return
+        return intact
     try:
         manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         report.problems.append(f"manifest.json 无法读取：{exc}")
-        return
+        return intact
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
         report.problems.append("manifest.json 不是惠企申报助手的申报包清单。")
-        return
+        return intact
     version = manifest.get("schema_version")
     if version != BUNDLE_SCHEMA_VERSION:
         report.problems.append(f"申报包格式版本 {version!r} 不受支持"
                                f"（本程序读取版本 {BUNDLE_SCHEMA_VERSION}）。")
-        return
+        return intact
     report.manifest = manifest
-    listed: dict[str, Any] = manifest.get("files") or {}
+    listed = manifest.get("files") or {}
+    if not isinstance(listed, dict) or not all(isinstance(v, dict) for v in listed.values()):
+        report.problems.append("manifest.json 的文件清单格式不对，无法校验。")
+        return intact
     for name in REQUIRED:
         if name not in listed:
             report.problems.append(f"清单中缺少必需的文件 {name}。")
@@ -89,3 +104,6 @@ def _check(archive: zipfile.ZipFile, report: Verification) -> None:
             report.problems.append(f"{name} 的 SHA-256 与清单不符：文件已被修改或损坏。")
         elif len(content) != expected.get("size"):
             report.problems.append(f"{name} 的大小与清单不符。")
+        elif name in REQUIRED:
+            intact[name] = content
+    return intact

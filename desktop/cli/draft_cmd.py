@@ -40,6 +40,8 @@ def register(subparsers: Any) -> None:
     actions = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     verify = actions.add_parser("verify", help="校验申报包的完整性")
     verify.add_argument("bundle", type=Path)
+    verify.add_argument("--pack", type=Path,
+                        help="用来重新评估的规则包（目录或 .sqlite），默认为内置规则包")
     verify.set_defaults(handler=_verify)
 
 
@@ -88,7 +90,7 @@ def _read_attachments(base: Path, refs: list[AttachmentRef]) -> tuple[dict[str, 
 def _verify(args: argparse.Namespace) -> int:
     from desktop.bundle.verify import verify_bundle
 
-    report = verify_bundle(args.bundle)
+    report = verify_bundle(args.bundle, open_pack(args.pack))
     if not report.ok:
         raise CliError(f"申报包 {args.bundle} 未通过校验（{len(report.problems)} 个问题）：", report.problems)
     manifest = report.manifest
@@ -96,4 +98,6 @@ def _verify(args: argparse.Namespace) -> int:
     print(f"申报包完整：{len(manifest.get('files', {}))} 个文件的 SHA-256 与清单一致。")
     print(f"  企业：{manifest.get('enterprise', {}).get('name')}  政策项目：{manifest.get('programme_id')}")
     print(f"  规则包：{pack.get('id')} {pack.get('version')}  生成时间：{manifest.get('created_at')}")
+    for note in report.notes:
+        print(f"  {note}")
     return 0
