@@ -50,10 +50,10 @@ def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: 
     if ours is not None:
         report.notes.append(f"按包内申报内容和本机规则包复核（评估日 {on.isoformat()}）："
                             f"{ours['title']}——{_outcome(ours)}。")
-    bundled_pack = bundled.get("rulepack") or {}
-    if bundled_pack.get("sha256") != pack.identity.sha256:
+    their_pack = bundled.get("rulepack") or {}
+    if their_pack.get("sha256") != pack.identity.sha256:
         report.notes.append(
-            f"申报包按规则包 {bundled_pack.get('id')} {bundled_pack.get('version')} 评估，"
+            f"申报包按规则包 {their_pack.get('id')} {their_pack.get('version')} 评估，"
             f"本机为 {pack.identity.id} {pack.identity.version}：规则不同，未逐项比对包内的自评结果。")
         return report
     if recomputed != bundled:

@@ -116,6 +116,8 @@ def between(lower: Compare, upper: Compare) -> Test:
     return bounded
 
 
+# Membership, Flag and Prefix share a shape but are written out on purpose: a shared helper
+# would add a call to every evaluation, and these run millions of times in a county's triage.
 @closure.register
 def _membership(predicate: Membership) -> Test:
     read, values = reader(predicate.spec.path), predicate.values
@@ -191,30 +193,26 @@ def every(tests: tuple[Test, ...]) -> Test:
             return other if other is not _PASS else outcome
         return both_pass
 
-    def all_pass(ctx: FactContext) -> Outcome:
-        result = _PASS
-        for test in tests:
-            outcome = test(ctx)
-            if outcome is not _PASS:
-                if outcome is _FAIL:
-                    return _FAIL
-                result = _UNKNOWN
-        return result
-    return all_pass
+    return _settled_by(_FAIL, _PASS, tests)
 
 
 def some(tests: tuple[Test, ...]) -> Test:
     """Any of ``tests``: one pass settles it, else any unknown makes it unknown."""
-    def any_pass(ctx: FactContext) -> Outcome:
-        result = _FAIL
+    return _settled_by(_PASS, _FAIL, tests)
+
+
+def _settled_by(settles: Outcome, otherwise: Outcome, tests: tuple[Test, ...]) -> Test:
+    """``settles`` as soon as one test gives it; else unknown if any was, else ``otherwise``."""
+    def combined(ctx: FactContext) -> Outcome:
+        result = otherwise
         for test in tests:
             outcome = test(ctx)
-            if outcome is not _FAIL:
-                if outcome is _PASS:
-                    return _PASS
+            if outcome is not otherwise:
+                if outcome is settles:
+                    return settles
                 result = _UNKNOWN
         return result
-    return any_pass
+    return combined
 
 
 def guarded(when: Test, test: Test) -> Test:

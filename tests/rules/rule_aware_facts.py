@@ -144,9 +144,10 @@ class RuleAwareFacts:
                 return model.model_validate(answers)
             except ValidationError as exc:  # e.g. dates out of order: drop what was refused
                 for error in exc.errors():
-                    if not error["loc"]:
+                    if error["loc"]:
+                        answers.pop(str(error["loc"][0]), None)
+                    else:  # a rule across fields: start the section again, empty
                         answers.clear()
-                    answers.pop(str(error["loc"][0]) if error["loc"] else "", None)
 
     def facts(self) -> FactsFile:
         rng = self.rng
