@@ -8,7 +8,7 @@ typed and saved as typed; no dialog ever interrupts typing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -23,6 +23,7 @@ from desktop.facts.profile import PROFILE_GROUPS, answer_key, profile_facts, siz
 from desktop.facts.registry import FACTS
 from desktop.store.autosave import Autosaver, SaveResult
 from desktop.store.records import RecordRef
+from desktop.ui.debounce import DebouncedSaves
 from desktop.ui.fact_widgets import FactEdit, make_fact_edit
 from desktop.ui.fonts import title_font
 from desktop.ui.i18n import translate
@@ -60,7 +61,7 @@ class ProfileEditor(QWidget):
         self._answers: dict[str, str] = {}
         self.edits: dict[str, FactEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        self._timers: dict[str, QTimer] = {}
+        self._saves = DebouncedSaves(SAVE_AFTER_MS, self._write, self)
         self.facts = FactsFile()
         self.save_errors: dict[str, str] = {}
 
@@ -98,7 +99,7 @@ class ProfileEditor(QWidget):
             edit.setObjectName(path)
             edit.setToolTip(fact.question)
             edit.answer_edited.connect(lambda text, p=path: self._edited(p, text))
-            edit.committed.connect(lambda p=path: self._save_now(p))
+            edit.committed.connect(lambda p=path: self._saves.commit(p))
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)
@@ -114,11 +115,6 @@ class ProfileEditor(QWidget):
             label.setWordWrap(True)
             form.addRow(label, holder)
             self.edits[path], self.errors[path] = edit, error
-            timer = QTimer(self)
-            timer.setSingleShot(True)
-            timer.setInterval(SAVE_AFTER_MS)
-            timer.timeout.connect(lambda p=path: self._save_now(p))
-            self._timers[path] = timer
         if key == "size":
             form.addRow(QLabel(translate("ProfileEditor", "企业规模")), self.size_label)
         return box
@@ -151,22 +147,18 @@ class ProfileEditor(QWidget):
         else:
             self._answers.pop(key, None)
         self._revalidate()
-        self._timers[path].start()
+        self._saves.changed(path)
         self.save_state.setText(translate("ProfileEditor", "正在保存…"))
 
-    def _save_now(self, path: str) -> None:
-        timer = self._timers[path]
-        if not timer.isActive() or self._ref is None or self._autosaver is None:
+    def _write(self, path: str) -> None:
+        if self._ref is None or self._autosaver is None:
             return
-        timer.stop()
         key = answer_key(path)
         self._autosaver.submit(self._ref, key, self._answers.get(key), self._save_done.emit)
 
     def flush(self) -> None:
         """Write every answer still waiting for its typing pause, and wait until written."""
-        for path, timer in self._timers.items():
-            if timer.isActive():
-                self._save_now(path)
+        self._saves.flush()
         if self._autosaver is not None:
             self._autosaver.flush()
 
