@@ -48,7 +48,8 @@ def test_money_refusals_say_why(typed: str, says: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["2018-03-01", "2018/3/1", "2018.3.1", "2018年3月1日", "2018 年 3 月 1 日", "20180301", "２０１８－０３－０１"],
+    ["2018-03-01", "2018/3/1", "2018.3.1", "2018年3月1日", "2018 年 3 月 1 日", "20180301",
+     "２０１８－０３－０１"],
 )
 def test_dates_as_offices_write_them(typed: str) -> None:
     assert parse_date_input(typed) == date(2018, 3, 1)
