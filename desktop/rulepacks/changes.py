@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from desktop.facts import FACTS
 from desktop.rules.model import AmountRule, Condition, Programme
 from desktop.rules.pack import RulePack
 
@@ -90,10 +91,21 @@ class DraftLike(Protocol):
     def rulepack_version(self) -> str: ...
 
 
+_OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
+_AMOUNT_WORDS = {"fixed": "定额", "cap": "上限", "rate": "比例", "at_least": "起点", "amount": "金额",
+                 "range": "范围", "target_rate": "目标比例", "received_rate": "已享比例", "share": "分配比例"}
+
+
+def _fact_words(name: str, op: str) -> str:
+    spec = FACTS.get(name)
+    label = f"{spec.label}（{spec.unit}）" if spec and spec.unit else spec.label if spec else name
+    return f"{label} {_OPS.get(op, op)}".strip()
+
+
 def _leaves(raw: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     if isinstance(raw, dict):
         if "fact" in raw and "value" in raw:
-            yield f"{path}{raw['fact']} {raw.get('op', '')}".strip(), raw["value"]
+            yield f"{path}{_fact_words(str(raw['fact']), str(raw.get('op', '')))}", raw["value"]
             return
         for key in sorted(raw):
             yield from _leaves(raw[key], f"{path}{key}." if key not in ("all", "any", "not") else path)
@@ -124,9 +136,25 @@ def _amount_changes(old: AmountRule, new: AmountRule) -> list[ValueChange]:
     # Everything in an amount rule but its wording and guard is a figure or how it is worked out.
     before = dict(_leaves(old.model_dump(exclude={"cite", "basis", "when"})))
     after = dict(_leaves(new.model_dump(exclude={"cite", "basis", "when"})))
-    return [ValueChange(f"金额 {new.id}：{key}", _shown(before.get(key)), _shown(after.get(key)),
-                        new.cite.clause)
+    return [ValueChange(f"金额“{new.basis[:24]}”{_amount_words(key)}", _shown(before.get(key)),
+                        _shown(after.get(key)), new.cite.clause)
             for key in sorted(before.keys() | after.keys()) if before.get(key) != after.get(key)]
+
+
+def _amount_words(key: str) -> str:
+    """``tiers.table[1].amount`` -> "第2档 金额"; ``fixed`` -> "定额"."""
+    words = []
+    for part in key.split("."):
+        name, _, index = part.partition("[")
+        if not name and index:
+            words.append({"0]": "下限", "1]": "上限"}.get(index, f"第{index.rstrip(']')}项"))
+            continue
+        if name in ("tiers", "table", "ratio", "top_up", "set_by_authority", "interest_subsidy", "split"):
+            if index:
+                words.append(f"第{int(index.rstrip(']')) + 1}档")
+            continue
+        words.append(_AMOUNT_WORDS.get(name, name) + (f"[{index}" if index else ""))
+    return " ".join(words)
 
 
 def _by_id(items: Iterable[T]) -> dict[str, T]:

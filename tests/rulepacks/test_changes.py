@@ -47,10 +47,11 @@ def test_threshold_and_amount_changes_name_old_new_and_clause(packs: tuple[RuleP
     loan = next(c for c in changes.changed if c.id == LOAN)
     [term] = loan.values
     assert (term.old, term.new, term.clause) == ("6", "12", "附件5 一、2")
-    assert "loan.term_months >=" in term.what and "贷款期6个月以上" in term.what
+    assert term.what == "逐笔条件“贷款期6个月以上” 贷款期限（个月） ≥"
     rd = next(c for c in changes.changed if c.id == RD)
     [award] = rd.values
-    assert (award.what, award.old, award.new) == ("金额 provincial：fixed", "100万元", "150万元")
+    assert (award.what, award.old, award.new, award.clause) == (
+        "金额“省级一次性奖励100万元。”定额", "100万元", "150万元", "附件 31")
     assert not loan.fields and not rd.fields
     lines = change_lines(changes)
     assert any("6 → 12（附件5 一、2）" in line for line in lines)
