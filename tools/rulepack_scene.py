@@ -20,8 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from desktop.paths import resource
-from desktop.rulepacks.keys import generate_keypair
 from desktop.rulepacks.build import sign_source
+from desktop.rulepacks.keys import generate_keypair
 from desktop.rulepacks.trust import trust
 from desktop.store.startup import open_store
 from desktop.ui.app import create_application
@@ -39,8 +39,9 @@ def next_years_source(work: Path) -> Path:
         path = source / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     release = source / "release.yaml"
-    release.write_text(release.read_text(encoding="utf-8").replace(
-        "  - 内置规则包", "  - 流动资金贷款贴息：贷款期由6个月以上调整为12个月以上。\n  - 内置规则包"), encoding="utf-8")
+    note = "  - 流动资金贷款贴息：贷款期由6个月以上调整为12个月以上。\n"
+    text = release.read_text(encoding="utf-8").replace("  - 内置规则包", note + "  - 内置规则包")
+    release.write_text(text, encoding="utf-8")
     return source
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.output import CliError, print_json
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.keys import short_fingerprint
 
 
@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
     import_.set_defaults(handler=_import)
 
 
-def refused(exc: PackRefused) -> CliError:
+def refused(exc: PackRefusedError) -> CliError:
     return CliError(exc.message, exc.details)
 
 
@@ -46,7 +46,7 @@ def _keygen(args: argparse.Namespace) -> int:
 
     try:
         key = generate_keypair(args.out)
-    except PackRefused as exc:
+    except PackRefusedError as exc:
         raise refused(exc) from exc
     print(f"已生成私钥 {args.out}（仅本人可读）与公钥 {args.out}.pub")
     print(f"指纹：{short_fingerprint(key.fingerprint)}")
@@ -60,7 +60,7 @@ def _sign(args: argparse.Namespace) -> int:
 
     try:
         manifest = sign_source(args.source, args.key, args.out, args.texts)
-    except PackRefused as exc:
+    except PackRefusedError as exc:
         raise refused(exc) from exc
     print(f"已签名规则包 {args.out}：{manifest.pack_id} {manifest.version}，"
           f"{len(manifest.files)} 个文件，有效期 {manifest.valid_from} 至 {manifest.valid_until}")
@@ -73,12 +73,14 @@ def _verify(args: argparse.Namespace) -> int:
 
     try:
         verified = verify_archive(args.pack, trusted_keys(args.data_dir))
-    except PackRefused as exc:
+    except PackRefusedError as exc:
         raise CliError(f"规则包未通过核验：{exc.message}", exc.details) from exc
     manifest = verified.manifest
-    print(f"规则包可信：{manifest.pack_id} {manifest.version}，{len(manifest.files)} 个文件与签名清单一致。")
+    print(f"规则包可信：{manifest.pack_id} {manifest.version}，"
+          f"{len(manifest.files)} 个文件与签名清单一致。")
     print(f"  签名者：{short_fingerprint(verified.signer.fingerprint)}  {verified.signer.label}")
-    print(f"  有效期：{manifest.valid_from} 至 {manifest.valid_until}  最低程序版本：{manifest.min_app_version}")
+    print(f"  有效期：{manifest.valid_from} 至 {manifest.valid_until}  "
+          f"最低程序版本：{manifest.min_app_version}")
     return 0
 
 
@@ -97,7 +99,7 @@ def _trust(args: argparse.Namespace) -> int:
         if args.key is None:
             raise CliError("请给出公钥文件，或用 --list / --remove。")
         key = trust.trust(args.data_dir, args.key)
-    except PackRefused as exc:
+    except PackRefusedError as exc:
         raise refused(exc) from exc
     print(f"已信任公钥 {args.key}，指纹 {short_fingerprint(key.fingerprint)}（已记入审计日志）")
     print(f"完整指纹：{key.fingerprint}。请与主管部门当面或电话核对。")
@@ -110,7 +112,7 @@ def _import(args: argparse.Namespace) -> int:
 
     try:
         prepared = prepare_import(args.data_dir, args.pack)
-    except PackRefused as exc:
+    except PackRefusedError as exc:
         raise CliError(f"规则包未导入：{exc.message}", exc.details) from exc
     manifest = prepared.verified.manifest
     changes = with_drafts(compare_packs(prepared.previous.pack, prepared.pack), _drafts(args.data_dir))

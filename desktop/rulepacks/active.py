@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.manifest import Manifest, parse_manifest
 from desktop.rulepacks.trust import packs_folder
 from desktop.rules.database import bundled_pack, read_database
@@ -59,28 +59,28 @@ def current_pointer(data_dir: Path) -> dict[str, str] | None:
     try:
         pointer = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PackRefused(f"{CURRENT_FILE} 无法读取：{exc}") from exc
+        raise PackRefusedError(f"{CURRENT_FILE} 无法读取：{exc}") from exc
     if not isinstance(pointer, dict) or not isinstance(pointer.get("folder"), str):
-        raise PackRefused(f"{CURRENT_FILE} 格式不正确")
+        raise PackRefusedError(f"{CURRENT_FILE} 格式不正确")
     return pointer
 
 
 def load_installed(data_dir: Path) -> ActivePack | None:
-    """The installed pack, None when none is installed; :class:`PackRefused` when it is damaged."""
+    """The installed pack, None when none is installed; :class:`PackRefusedError` when it is damaged."""
     pointer = current_pointer(data_dir)
     if pointer is None:
         return None
     name = pointer["folder"]
     if "/" in name or "\\" in name or name.startswith("."):
-        raise PackRefused(f"{CURRENT_FILE} 指向了不合法的目录 {name!r}")
+        raise PackRefusedError(f"{CURRENT_FILE} 指向了不合法的目录 {name!r}")
     folder = packs_folder(data_dir) / INSTALLED_FOLDER / name
     try:
         pack = read_database(folder / "rulepack.sqlite")
         manifest = parse_manifest((folder / "manifest.json").read_bytes())
     except RulePackError as exc:
-        raise PackRefused(f"已安装的规则包损坏：{exc.problems[0].message}") from exc
+        raise PackRefusedError(f"已安装的规则包损坏：{exc.problems[0].message}") from exc
     except OSError as exc:
-        raise PackRefused(f"已安装的规则包不完整：{exc}") from exc
+        raise PackRefusedError(f"已安装的规则包不完整：{exc}") from exc
     pack.texts_dir = folder / "policies"
     return ActivePack(pack, "installed", manifest, pointer.get("signer"), folder)
 
@@ -88,7 +88,7 @@ def load_installed(data_dir: Path) -> ActivePack | None:
 def active_pack(data_dir: Path) -> ActivePack:
     try:
         installed = load_installed(data_dir)
-    except PackRefused as exc:
+    except PackRefusedError as exc:
         log.error("installed rule pack refused, using the built-in pack: %s", exc)
         return ActivePack(bundled_pack(), "builtin", problem=exc.message)
     return installed or ActivePack(bundled_pack(), "builtin")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from desktop.rulepacks.citations import citation_problems
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.keys import fingerprint, load_private_key, sign
 from desktop.rulepacks.manifest import (
     FileEntry,
@@ -44,11 +43,12 @@ class Release(BaseModel):
 def read_release(source: Path) -> Release:
     path = source / RELEASE_FILE
     if not path.is_file():
-        raise PackRefused(f"缺少 {path}：签名前须写明有效期、最低程序版本与变更说明（见 docs/RULES.md）。")
+        raise PackRefusedError(
+            f"缺少 {path}：签名前须写明有效期、最低程序版本与变更说明（见 docs/RULES.md）。")
     try:
         return Release.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
-        raise PackRefused(f"{path} 格式不正确：{exc}") from exc
+        raise PackRefusedError(f"{path} 格式不正确：{exc}") from exc
 
 
 def check_source(source: Path) -> RulePack:
@@ -56,7 +56,7 @@ def check_source(source: Path) -> RulePack:
         loaded, lines = load_source_dir(source)
         return compile_pack(loaded, source_digest(loaded), lines)
     except RulePackError as exc:
-        raise PackRefused(f"规则源有 {len(exc.problems)} 个问题，未签名：",
+        raise PackRefusedError(f"规则源有 {len(exc.problems)} 个问题，未签名：",
                           [str(p) for p in exc.problems]) from exc
 
 
@@ -68,10 +68,10 @@ def collect_files(source: Path, texts: Path, pack: RulePack) -> dict[str, bytes]
     for document in pack.documents.values():
         text = texts / document.file
         if not text.is_file():
-            raise PackRefused(f"找不到文件 {document.key} 的原文 {text}（用 --texts 指定原文目录）。")
+            raise PackRefusedError(f"找不到文件 {document.key} 的原文 {text}（用 --texts 指定原文目录）。")
         files[f"policies/{document.file}"] = text.read_bytes()
     if bad := [name for name in files if not allowed(name)]:
-        raise PackRefused(f"这些文件名不能进入规则包：{', '.join(bad)}")
+        raise PackRefusedError(f"这些文件名不能进入规则包：{', '.join(bad)}")
     return files
 
 
@@ -85,7 +85,7 @@ def sign_source(source: Path, key_path: Path, out: Path, texts: Path | None = No
     problems = citation_problems(pack, {n.removeprefix("policies/"): d.decode("utf-8")
                                         for n, d in files.items() if n.startswith("policies/")})
     if problems:
-        raise PackRefused(f"有 {len(problems)} 处引文在原文中找不到，未签名：", problems)
+        raise PackRefusedError(f"有 {len(problems)} 处引文在原文中找不到，未签名：", problems)
     header = pack.source.header
     entries: dict[str, FileEntry] = {name: file_entry(data) for name, data in files.items()}
     try:
@@ -95,7 +95,7 @@ def sign_source(source: Path, key_path: Path, out: Path, texts: Path | None = No
             valid_from=release.valid_from, valid_until=release.valid_until,
             min_app_version=release.min_app_version, changelog=release.changelog, files=entries)
     except ValidationError as exc:
-        raise PackRefused(f"{RELEASE_FILE} 内容不正确：{exc.errors()[0]['msg']}") from exc
+        raise PackRefusedError(f"{RELEASE_FILE} 内容不正确：{exc.errors()[0]['msg']}") from exc
     data = manifest_bytes(manifest)
     signature = Signature(key=fingerprint(private.public_key()),
                           signature=base64.b64encode(sign(private, data)).decode("ascii"))
@@ -112,4 +112,4 @@ def write_archive(out: Path, files: dict[str, bytes]) -> None:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
-    os.replace(tmp, out)
+    tmp.replace(out)

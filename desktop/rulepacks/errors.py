@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-class PackRefused(Exception):
+class PackRefusedError(Exception):
     """A pack (or key) was refused; ``str(exc)`` is the message shown to the user.
 
     ``details`` lists individual problems (for example every rule-load error).

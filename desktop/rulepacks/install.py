@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 
 from desktop.rulepacks import audit
 from desktop.rulepacks.active import CURRENT_FILE, INSTALLED_FOLDER, ActivePack, active_pack
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.manifest import manifest_bytes
 from desktop.rulepacks.trust import packs_folder, trusted_keys
 from desktop.rulepacks.validate import validate_contents
@@ -79,7 +79,7 @@ def prepare_import(data_dir: Path, archive: Path) -> PreparedImport:
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:
-        raise PackRefused("另一个规则包导入正在进行，请稍后再试。") from exc
+        raise PackRefusedError("另一个规则包导入正在进行，请稍后再试。") from exc
     staging = folder / f".staging-{secrets.token_hex(6)}"
     try:
         _clean_staging(folder)
@@ -87,7 +87,7 @@ def prepare_import(data_dir: Path, archive: Path) -> PreparedImport:
         previous = active_pack(data_dir)
         version = verified.manifest.version
         if not is_newer(version, previous.version):
-            raise PackRefused(f"规则包版本 {version} 不比已安装的 {previous.version} 新，已拒绝"
+            raise PackRefusedError(f"规则包版本 {version} 不比已安装的 {previous.version} 新，已拒绝"
                               "（防止旧规则包被重放）。")
         staging.mkdir()
         pack = validate_contents(verified, staging)
@@ -130,7 +130,7 @@ def commit_import(prepared: PreparedImport) -> ActivePack:
 
 
 def _switch(tmp: Path, current: Path) -> None:
-    os.replace(tmp, current)
+    tmp.replace(current)
 
 
 def import_pack(data_dir: Path, archive: Path) -> tuple[ActivePack, ActivePack]:

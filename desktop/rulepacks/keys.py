@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 
 MAX_KEY_FILE_BYTES = 4096
 
@@ -47,7 +47,7 @@ def public_pem(key: Ed25519PublicKey) -> str:
 def generate_keypair(out: Path) -> PublicKey:
     """Write the private key to ``out`` (owner-only, mode 600) and the public key to ``out.pub``."""
     if out.exists():
-        raise PackRefused(f"{out} 已存在，不会覆盖已有的私钥。")
+        raise PackRefusedError(f"{out} 已存在，不会覆盖已有的私钥。")
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
@@ -65,10 +65,10 @@ def generate_keypair(out: Path) -> PublicKey:
 def _read_small(path: Path, what: str) -> bytes:
     try:
         if path.stat().st_size > MAX_KEY_FILE_BYTES:
-            raise PackRefused(f"{path} 不是{what}文件（文件过大）。")
+            raise PackRefusedError(f"{path} 不是{what}文件（文件过大）。")
         return path.read_bytes()
     except OSError as exc:
-        raise PackRefused(f"无法读取{what}文件 {path}：{exc.strerror or exc}") from exc
+        raise PackRefusedError(f"无法读取{what}文件 {path}：{exc.strerror or exc}") from exc
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
@@ -76,9 +76,9 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
-        raise PackRefused(f"{path} 不是可用的私钥文件（应为 rules keygen 生成的 PEM）。") from exc
+        raise PackRefusedError(f"{path} 不是可用的私钥文件（应为 rules keygen 生成的 PEM）。") from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise PackRefused(f"{path} 不是 Ed25519 私钥。")
+        raise PackRefusedError(f"{path} 不是 Ed25519 私钥。")
     return key
 
 
@@ -86,17 +86,17 @@ def parse_public_key(data: bytes, label: str = "") -> PublicKey:
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as exc:
-        raise PackRefused("不是可用的公钥（应为 rules keygen 生成的 .pub 文件）。") from exc
+        raise PackRefusedError("不是可用的公钥（应为 rules keygen 生成的 .pub 文件）。") from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise PackRefused("不是 Ed25519 公钥。")
+        raise PackRefusedError("不是 Ed25519 公钥。")
     return PublicKey(key, fingerprint(key), label)
 
 
 def load_public_key(path: Path) -> PublicKey:
     try:
         return parse_public_key(_read_small(path, "公钥"), path.name)
-    except PackRefused as exc:
-        raise PackRefused(f"{path}：{exc.message}") from exc
+    except PackRefusedError as exc:
+        raise PackRefusedError(f"{path}：{exc.message}") from exc
 
 
 def sign(private: Ed25519PrivateKey, message: bytes) -> bytes:

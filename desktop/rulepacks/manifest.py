@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 
 FORMAT = 1
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -31,7 +31,7 @@ class FileEntry(_Strict):
 
 
 class Manifest(_Strict):
-    format: Literal[1] = FORMAT
+    format: Literal[1] = 1
     pack_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")
     version: str = Field(pattern=r"^[0-9]{1,9}(\.[0-9]{1,9}){1,3}$")
     title: str = Field(max_length=300)
@@ -61,7 +61,7 @@ class Signature(_Strict):
         try:
             return base64.b64decode(self.signature, validate=True)
         except ValueError as exc:
-            raise PackRefused("签名文件损坏（不是有效的 base64）。") from exc
+            raise PackRefusedError("签名文件损坏（不是有效的 base64）。") from exc
 
 
 def file_entry(data: bytes) -> FileEntry:
@@ -79,11 +79,11 @@ def parse_manifest(data: bytes) -> Manifest:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "-"
-        raise PackRefused(f"清单（manifest.json）格式不正确：{where}：{first['msg']}") from exc
+        raise PackRefusedError(f"清单（manifest.json）格式不正确：{where}：{first['msg']}") from exc
 
 
 def parse_signature(data: bytes) -> Signature:
     try:
         return Signature.model_validate_json(data)
     except ValidationError as exc:
-        raise PackRefused("签名文件（manifest.sig）格式不正确。") from exc
+        raise PackRefusedError("签名文件（manifest.sig）格式不正确。") from exc

@@ -7,12 +7,11 @@ Embedded keys cannot be removed: a new app release replaces them.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from desktop.rulepacks import audit
 from desktop.rulepacks.authority_keys import embedded_keys
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.keys import PublicKey, load_public_key, parse_public_key, short_fingerprint
 
 RULEPACKS_FOLDER = "rulepacks"
@@ -32,7 +31,7 @@ def added_keys(data_dir: Path) -> list[PublicKey]:
     for path in sorted(folder.glob("*.pub")) if folder.is_dir() else []:
         try:
             key = parse_public_key(path.read_bytes()[:4096], "本机添加")
-        except (PackRefused, OSError):
+        except (PackRefusedError, OSError):
             continue  # a damaged key file trusts nothing
         if path.stem == key.fingerprint:
             keys.append(key)
@@ -55,7 +54,7 @@ def trust(data_dir: Path, key_file: Path) -> PublicKey:
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{key.fingerprint}.tmp"
     tmp.write_text(key.pem(), encoding="ascii")
-    os.replace(tmp, folder / f"{key.fingerprint}.pub")
+    tmp.replace(folder / f"{key.fingerprint}.pub")
     audit.record(packs_folder(data_dir), "trust-added", fingerprint=key.fingerprint,
                  source=str(key_file))
     return key
@@ -65,14 +64,14 @@ def untrust(data_dir: Path, which: str) -> PublicKey:
     """Remove an added key named by its fingerprint (or an unambiguous prefix, spaces allowed)."""
     wanted = which.replace(" ", "").lower()
     if len(wanted) < 8:
-        raise PackRefused("请给出至少 8 位指纹（rules trust --list 可查看）。")
+        raise PackRefusedError("请给出至少 8 位指纹（rules trust --list 可查看）。")
     if any(k.fingerprint.startswith(wanted) for k in embedded_keys()):
-        raise PackRefused("这是程序内置的主管部门公钥，不能删除；随新版程序更换。")
+        raise PackRefusedError("这是程序内置的主管部门公钥，不能删除；随新版程序更换。")
     matches = [k for k in added_keys(data_dir) if k.fingerprint.startswith(wanted)]
     if not matches:
-        raise PackRefused(f"本机没有添加过指纹为 {which} 的公钥。")
+        raise PackRefusedError(f"本机没有添加过指纹为 {which} 的公钥。")
     if len(matches) > 1:
-        raise PackRefused(f"指纹 {which} 对应多把公钥，请写得更长一些。")
+        raise PackRefusedError(f"指纹 {which} 对应多把公钥，请写得更长一些。")
     key = matches[0]
     (_trusted_folder(data_dir) / f"{key.fingerprint}.pub").unlink()
     audit.record(packs_folder(data_dir), "trust-removed", fingerprint=key.fingerprint)

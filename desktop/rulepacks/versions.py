@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 
 _VERSION = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,9}){1,3}$")
 
 
 def parse_version(text: str) -> tuple[int, ...]:
     if not isinstance(text, str) or not _VERSION.match(text):
-        raise PackRefused(f"版本号格式不正确：{text!r}（应为 2027.1.0 这样的数字）")
+        raise PackRefusedError(f"版本号格式不正确：{text!r}（应为 2027.1.0 这样的数字）")
     return tuple(int(part) for part in text.split("."))
 
 

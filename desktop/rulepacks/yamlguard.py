@@ -12,18 +12,18 @@ import yaml
 MAX_EXPANDED_NODES = 500_000
 
 
-class YamlBomb(ValueError):
+class YamlBombError(ValueError):
     pass
 
 
 def check_expansion(text: str, limit: int = MAX_EXPANDED_NODES) -> int:
-    """The expanded node count; :class:`YamlBomb` past ``limit``; YAML errors pass through."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+    """The expanded node count; :class:`YamlBombError` past ``limit``; YAML errors pass through."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node, depth: int) -> int:
         if depth > 200:
-            raise YamlBomb("YAML 嵌套过深")
+            raise YamlBombError("YAML 嵌套过深")
         known = sizes.get(id(node))
         if known is not None:
             return known
@@ -33,7 +33,7 @@ def check_expansion(text: str, limit: int = MAX_EXPANDED_NODES) -> int:
         elif isinstance(node, yaml.MappingNode):
             total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
         if total > limit:
-            raise YamlBomb(f"YAML 别名展开后超过 {limit:,} 个节点（疑似“别名炸弹”）")
+            raise YamlBombError(f"YAML 别名展开后超过 {limit:,} 个节点（疑似“别名炸弹”）")
         sizes[id(node)] = total
         return total
 

@@ -16,7 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 
 MAX_ARCHIVE_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 200
@@ -40,38 +40,38 @@ def allowed(name: str) -> bool:
 
 
 def read_pack_archive(path: Path) -> dict[str, bytes]:
-    """Every entry's bytes by name, or :class:`PackRefused` saying what is wrong."""
+    """Every entry's bytes by name, or :class:`PackRefusedError` saying what is wrong."""
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackRefused(f"无法读取规则包 {path}：{exc.strerror or exc}") from exc
+        raise PackRefusedError(f"无法读取规则包 {path}：{exc.strerror or exc}") from exc
     if size > MAX_ARCHIVE_BYTES:
-        raise PackRefused(f"规则包过大（{size:,} 字节，上限 {MAX_ARCHIVE_BYTES:,}），已拒绝。")
+        raise PackRefusedError(f"规则包过大（{size:,} 字节，上限 {MAX_ARCHIVE_BYTES:,}），已拒绝。")
     try:
         with zipfile.ZipFile(path) as archive:
             return _read_entries(archive)
     except zipfile.BadZipFile as exc:
-        raise PackRefused(f"{path.name} 不是有效的规则包（zip 文件损坏）：{exc}") from exc
+        raise PackRefusedError(f"{path.name} 不是有效的规则包（zip 文件损坏）：{exc}") from exc
     except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise PackRefused(f"规则包 {path.name} 无法读取：{exc}") from exc
+        raise PackRefusedError(f"规则包 {path.name} 无法读取：{exc}") from exc
 
 
 def _read_entries(archive: zipfile.ZipFile) -> dict[str, bytes]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise PackRefused(f"规则包内文件过多（{len(infos)} 个，上限 {MAX_ENTRIES}），已拒绝。")
+        raise PackRefusedError(f"规则包内文件过多（{len(infos)} 个，上限 {MAX_ENTRIES}），已拒绝。")
     files: dict[str, bytes] = {}
     total = 0
     for info in infos:
         name = info.filename
         if not allowed(name):
-            raise PackRefused(f"规则包含有不允许的文件 {name!r}（只能是规则 YAML 与政策原文），已拒绝。")
+            raise PackRefusedError(f"规则包含有不允许的文件 {name!r}（只能是规则 YAML 与政策原文），已拒绝。")
         if name in files:
-            raise PackRefused(f"规则包中 {name} 出现了两次，已拒绝。")
+            raise PackRefusedError(f"规则包中 {name} 出现了两次，已拒绝。")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise PackRefused(f"规则包中 {name} 使用了不支持的压缩方式，已拒绝。")
+            raise PackRefusedError(f"规则包中 {name} 使用了不支持的压缩方式，已拒绝。")
         if info.flag_bits & 0x1:
-            raise PackRefused(f"规则包中 {name} 已加密，已拒绝。")
+            raise PackRefusedError(f"规则包中 {name} 已加密，已拒绝。")
         data = _read_bounded(archive, info, MAX_TOTAL_BYTES - total)
         total += len(data)
         files[name] = data
@@ -86,6 +86,7 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
         while chunk := stream.read(_CHUNK):
             read += len(chunk)
             if read > limit:
-                raise PackRefused(f"规则包中 {info.filename} 解压后过大（超过 {limit:,} 字节），已拒绝。")
+                raise PackRefusedError(
+                    f"规则包中 {info.filename} 解压后过大（超过 {limit:,} 字节），已拒绝。")
             parts.append(chunk)
     return b"".join(parts)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.rulepacks.active import ActivePack, active_pack
 from desktop.rulepacks.changes import PackChanges, compare_packs, with_drafts
-from desktop.rulepacks.errors import PackRefused
+from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.install import PreparedImport, commit_import, prepare_import
 from desktop.rulepacks.keys import short_fingerprint
 
@@ -60,20 +60,24 @@ class ChangesView(QTreeWidget):
                 for value in change.values:
                     QTreeWidgetItem(item, [value.what, value.old, value.new, value.clause])
                 if change.fields:
-                    QTreeWidgetItem(item, [self.tr("其他变化：{fields}").format(fields="、".join(change.fields))])
+                    other = self.tr("其他变化：{fields}").format(fields="、".join(change.fields))
+                    QTreeWidgetItem(item, [other])
         if changes.drafts:
-            group = QTreeWidgetItem(self, [self.tr("受影响的草稿（{n}，仍按原规则包，重新自评后才采用新规则）").format(
-                n=len(changes.drafts))])
+            title = self.tr("受影响的草稿（{n}，仍按原规则包，重新自评后才采用新规则）")
+            group = QTreeWidgetItem(self, [title.format(n=len(changes.drafts))])
             for draft in changes.drafts:
-                QTreeWidgetItem(group, [f"#{draft.id} {draft.title or draft.programme_id}",
-                                        self.tr("规则包 {v}").format(v=draft.pinned_version), "", draft.reason])
+                pinned = self.tr("规则包 {v}").format(v=draft.pinned_version)
+                QTreeWidgetItem(group, [f"#{draft.id} {draft.title or draft.programme_id}", pinned, "",
+                                        draft.reason])
         # Group and programme rows are titles: let them use the whole width.
         for top in range(self.topLevelItemCount()):
-            group = self.topLevelItem(top)
-            group.setFirstColumnSpanned(True)
-            for child in range(group.childCount()):
-                if group.child(child).childCount():
-                    group.child(child).setFirstColumnSpanned(True)
+            heading = self.topLevelItem(top)
+            assert heading is not None
+            heading.setFirstColumnSpanned(True)
+            for child in range(heading.childCount()):
+                programme = heading.child(child)
+                if programme is not None and programme.childCount():
+                    programme.setFirstColumnSpanned(True)
         self.expandAll()
         self.setColumnWidth(0, 560)
         self.resizeColumnToContents(1)
@@ -137,7 +141,7 @@ class RulePackDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             prepared = prepare_import(self._data_dir, path)
-        except PackRefused as exc:
+        except PackRefusedError as exc:
             self.message.setStyleSheet("color: #b3261e;")
             self.message.setText(self.tr("未导入：{reason}").format(reason=exc.message)
                                  + "".join(f"\n· {d}" for d in exc.details[:10]))

@@ -42,8 +42,9 @@ def load_pack_with_status(on: dt.date | None = None, data_dir: Path | None = Non
         return None, translate("status", "规则包无法加载：{reason}").format(reason=exc.problems[0].message)
     text = describe_status(pack_status(pack, on))
     if active is not None and active.stale(on) and active.manifest is not None:
-        text += translate("status", "。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。").format(
-            end=active.manifest.valid_until.isoformat())
+        stale = translate("status",
+                          "。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。")
+        text += stale.format(end=active.manifest.valid_until.isoformat())
     if active is not None and active.problem:
         text += translate("status", "。已安装的规则包无法使用（{reason}），现用内置规则包。").format(
             reason=active.problem)

@@ -72,7 +72,8 @@ def test_open_drafts_of_changed_programmes_are_listed(packs: tuple[RulePack, Rul
         store = opened.store
         profile = store.create_profile({"name": "测试企业"})
         pinned = {"rulepack_id": "huiqi-builtin", "rulepack_version": "2026.11.1"}
-        loan = store.create_application(profile, "loan_interest", programme_id=LOAN, title="贷款贴息", **pinned)
+        loan = store.create_application(profile, "loan_interest", programme_id=LOAN, title="贷款贴息",
+                                        **pinned)
         untouched = store.create_application(profile, "tech_upgrade", programme_id="qh-2013-tech-upgrade",
                                              **pinned)
         sent = store.create_application(profile, "rd_institution", programme_id=RD, **pinned)
