@@ -30,6 +30,7 @@ from desktop.rulepacks.changes import PackChanges, compare_packs, with_drafts
 from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.install import PreparedImport, commit_import, prepare_import
 from desktop.rulepacks.keys import short_fingerprint
+from desktop.ui.i18n import translate
 
 DraftsSource = Callable[[], Sequence[Any]]
 
@@ -193,7 +194,7 @@ class RulePackDialog(QDialog):
 def add_import_action(menu: QMenu, window: QWidget, data_dir: Path, drafts: DraftsSource,
                       installed: Callable[[], None]) -> QAction:
     """Add “导入规则包…” to ``menu``; ``installed`` runs once the dialog closes after an install."""
-    action = menu.addAction(window.tr("导入规则包(&I)…"))
+    action = menu.addAction(translate("RulePackDialog", "导入规则包(&I)…"))
     action.setObjectName("importRulePack")
 
     def open_dialog() -> None:
