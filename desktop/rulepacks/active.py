@@ -92,3 +92,24 @@ def active_pack(data_dir: Path) -> ActivePack:
         log.error("installed rule pack refused, using the built-in pack: %s", exc)
         return ActivePack(bundled_pack(), "builtin", problem=exc.message)
     return installed or ActivePack(bundled_pack(), "builtin")
+
+
+def pinned_pack(data_dir: Path, pack_id: str, version: str) -> RulePack | None:
+    """The pack a draft was started with, if this PC still has it (built-in or any installed one).
+
+    Installs never delete an earlier pack's folder, so a draft keeps its rules until the user
+    re-assesses it (:func:`desktop.rulepacks.drafts.repin`).
+    """
+    builtin = bundled_pack()
+    if (builtin.identity.id, builtin.identity.version) == (pack_id, version):
+        return builtin
+    folder = packs_folder(data_dir) / INSTALLED_FOLDER
+    for candidate in sorted(folder.glob(f"{pack_id}-{version}-*")) if folder.is_dir() else []:
+        try:
+            pack = read_database(candidate / "rulepack.sqlite")
+        except RulePackError:
+            continue
+        if (pack.identity.id, pack.identity.version) == (pack_id, version):
+            pack.texts_dir = candidate / "policies"
+            return pack
+    return None

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
             return
         if self.source_viewer is None:
             self.source_viewer = SourceViewer(self)
-        self.source_viewer.show_citation(citation, result.title)
+        self.source_viewer.show_citation(citation, result.title, self._pack.texts_dir if self._pack else None)
         self.source_viewer.show()
         self.source_viewer.raise_()
 
