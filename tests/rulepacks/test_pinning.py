@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.applications.io import read_application
+from desktop.bundle.build import bundle_bytes
+from desktop.cli.main import main
+from desktop.documents.drafting import draft
 from desktop.policies.texts import policy_text
 from desktop.rulepacks.active import active_pack, pinned_pack
 from desktop.rulepacks.drafts import repin
 from desktop.rulepacks.install import import_pack
+from desktop.rules.database import bundled_pack
 from desktop.store.records import StoreError
 from desktop.store.startup import open_store
+from tests.conftest import ROOT
 from tests.rulepacks.helpers import with_version, write_pack
 
 LOAN = "qh-2011-sme-loan-interest"
@@ -54,3 +61,17 @@ def test_drafts_stay_on_their_pack_until_re_assessed(trusting_dir: Path, files: 
     assert texts is not None
     name = next(n.removeprefix("policies/") for n in files if n.startswith("policies/"))
     assert policy_text(name, texts) == files[f"policies/{name}"].decode("utf-8")
+
+
+def test_intake_re_assesses_with_the_officials_installed_pack_and_says_which(
+        trusting_dir: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    application = read_application(ROOT / "examples" / "application_tech_upgrade.json")
+    bundle = tmp_path / "bundle.zip"
+    bundle.write_bytes(bundle_bytes(draft(application, bundled_pack(), dt.datetime(2026, 11, 30, 9)), {}))
+    import_pack(trusting_dir, write_pack(tmp_path / "a.zip", with_version(files, "2027.1.0"),
+                                         authority_key, "2027.1.0"))
+    assert main(["--data-dir", str(trusting_dir), "bundle", "verify", str(bundle)]) == 0
+    out = capsys.readouterr().out
+    assert "规则包：huiqi-builtin 2026.11.1" in out  # the pack the enterprise drafted with
+    assert "本机规则包复核（huiqi-builtin 2027.1.0，" in out  # the official's pack, named
