@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,11 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.rulepacks.active import active_pack
 from desktop.rulepacks.build import check_source, collect_files
+from desktop.rulepacks.install import import_pack
 from desktop.store.startup import OpenedStore, open_store
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.rulepack_dialog import RulePackDialog
+from desktop.ui.status_text import load_pack_with_status
 from tests.rulepacks.conftest import trust_key
-from tests.rulepacks.helpers import TEXTS, write_pack
+from tests.rulepacks.helpers import TEXTS, shipped_files, with_version, write_pack
 from tests.rulepacks.test_changes import LOAN, edited_source
 
 pytestmark = pytest.mark.gui
@@ -121,3 +124,20 @@ def test_a_refused_pack_says_why_and_installs_nothing(qtbot: QtBot, opened: Open
     assert "签名密钥不受信任" in dialog.message.text()
     assert not dialog.install_button.isEnabled()
     assert active_pack(opened.store.data_dir).origin == "builtin"
+
+
+def test_the_status_line_warns_when_the_installed_pack_is_stale_or_damaged(
+        opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    data = opened.store.data_dir
+    import_pack(data, write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT))
+    pack, fresh = load_pack_with_status(dt.date(2027, 12, 31), data_dir=data)
+    assert pack is not None and pack.identity.version == NEXT
+    assert f"版本 {NEXT}" in fresh and "已过发布时注明的有效期" not in fresh
+    _pack, stale = load_pack_with_status(dt.date(2028, 1, 1), data_dir=data)
+    assert "规则包已过发布时注明的有效期（2027-12-31），可能已有新版" in stale
+    installed = active_pack(data).folder
+    assert installed is not None
+    (installed / "rulepack.sqlite").write_bytes(b"damaged")
+    pack, damaged = load_pack_with_status(dt.date(2027, 6, 1), data_dir=data)
+    assert pack is not None and pack.identity.version == "2026.11.1"  # the built-in fallback
+    assert "已安装的规则包无法使用" in damaged
