@@ -126,7 +126,9 @@ def commit_import(prepared: PreparedImport) -> ActivePack:
                      previous=prepared.previous.version, signer=prepared.verified.signer.fingerprint)
     finally:
         prepared.lock.release()
-    return active_pack(prepared.data_dir)
+    # The pack just validated is the one now installed: no need to read it back.
+    prepared.pack.texts_dir = target / "policies"
+    return ActivePack(prepared.pack, "installed", manifest, prepared.verified.signer.fingerprint, target)
 
 
 def _switch(tmp: Path, current: Path) -> None:

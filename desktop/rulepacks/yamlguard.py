@@ -10,6 +10,8 @@ from __future__ import annotations
 import yaml
 
 MAX_EXPANDED_NODES = 500_000
+# libyaml composes several times faster than the pure-Python parser; both are safe loaders.
+_FAST_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlBombError(ValueError):
@@ -18,7 +20,7 @@ class YamlBombError(ValueError):
 
 def check_expansion(text: str, limit: int = MAX_EXPANDED_NODES) -> int:
     """The expanded node count; :class:`YamlBombError` past ``limit``; YAML errors pass through."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=_FAST_SAFE_LOADER)
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node, depth: int) -> int:
