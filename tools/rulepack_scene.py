@@ -62,7 +62,6 @@ def main(out: Path) -> int:
                                     title="2027年流动资金贷款贴息", rulepack_id="huiqi-builtin",
                                     rulepack_version="2026.11.1")
     dialog = RulePackDialog(data, opened.store.list_applications)
-    dialog.resize(1180, 640)
     dialog.move(0, 0)
     dialog.show()
     dialog.load(pack)

@@ -94,7 +94,9 @@ class RulePackDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入规则包"))
         self.setObjectName("rulePackDialog")
-        self.resize(1000, 620)
+        # Fits a 1366×768 screen at 125 % and 150 % scaling too.
+        available = self.screen().availableGeometry()
+        self.resize(min(1000, int(available.width() * 0.9)), min(620, int(available.height() * 0.85)))
         self._data_dir, self._drafts = data_dir, drafts
         self._prepared: PreparedImport | None = None
         self.current = QLabel()
