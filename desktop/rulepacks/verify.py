@@ -26,7 +26,7 @@ class VerifiedPack:
 
 def verify_archive(path: Path, trusted: dict[str, PublicKey],
                    app_version: str = __version__) -> VerifiedPack:
-    entries = read_pack_archive(path)
+    archive, entries = read_pack_archive(path)
     for required in (MANIFEST, SIGNATURE):
         if required not in entries:
             raise PackRefusedError(f"规则包缺少 {required}，不是签名的规则包。")
@@ -51,4 +51,4 @@ def verify_archive(path: Path, trusted: dict[str, PublicKey],
     if parse_version(manifest.min_app_version) > parse_version(app_version):
         raise PackRefusedError(f"此规则包需要 {manifest.min_app_version} 或更新版本的程序"
                           f"（本机为 {app_version}），请先升级程序。")
-    return VerifiedPack(manifest, entries, signer, path.read_bytes())
+    return VerifiedPack(manifest, entries, signer, archive)

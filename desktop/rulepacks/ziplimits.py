@@ -12,6 +12,7 @@ Threats handled here (the signature is checked only afterwards, on what was read
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -39,17 +40,25 @@ def allowed(name: str) -> bool:
     return ".." not in name and any(p.match(name) for p in ALLOWED_NAMES)
 
 
-def read_pack_archive(path: Path) -> dict[str, bytes]:
-    """Every entry's bytes by name, or :class:`PackRefusedError` saying what is wrong."""
+def read_pack_archive(path: Path) -> tuple[bytes, dict[str, bytes]]:
+    """The archive's bytes and every entry's bytes by name, or :class:`PackRefusedError`.
+
+    The archive is read into memory once, so what is verified is exactly what gets kept
+    (a file on a USB stick could change between two reads).
+    """
+    too_big = f"规则包过大（超过 {MAX_ARCHIVE_BYTES:,} 字节），已拒绝。"
     try:
-        size = path.stat().st_size
+        if path.stat().st_size > MAX_ARCHIVE_BYTES:
+            raise PackRefusedError(too_big)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ARCHIVE_BYTES + 1)
     except OSError as exc:
         raise PackRefusedError(f"无法读取规则包 {path}：{exc.strerror or exc}") from exc
-    if size > MAX_ARCHIVE_BYTES:
-        raise PackRefusedError(f"规则包过大（{size:,} 字节，上限 {MAX_ARCHIVE_BYTES:,}），已拒绝。")
+    if len(raw) > MAX_ARCHIVE_BYTES:
+        raise PackRefusedError(too_big)
     try:
-        with zipfile.ZipFile(path) as archive:
-            return _read_entries(archive)
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return raw, _read_entries(archive)
     except zipfile.BadZipFile as exc:
         raise PackRefusedError(f"{path.name} 不是有效的规则包（zip 文件损坏）：{exc}") from exc
     except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
