@@ -48,7 +48,8 @@ def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: 
     recomputed = assess(pack, facts_of(application), on).to_json()
     ours = _result(recomputed, application.programme_id)
     if ours is not None:
-        report.notes.append(f"按包内申报内容和本机规则包复核（评估日 {on.isoformat()}）："
+        report.notes.append(f"按包内申报内容和本机规则包复核（{pack.identity.id} {pack.identity.version}，"
+                            f"评估日 {on.isoformat()}）："
                             f"{ours['title']}——{_outcome(ours)}。")
     their_pack = bundled.get("rulepack") or {}
     if their_pack.get("sha256") != pack.identity.sha256:

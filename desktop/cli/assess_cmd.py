@@ -39,7 +39,7 @@ def _assess(args: argparse.Namespace) -> int:
         facts = read_facts(args.facts)
     except FactsError as exc:
         raise CliError(f"事实文件 {args.facts} 有 {len(exc.problems)} 个问题：", exc.problems) from exc
-    pack = open_pack(args.pack)
+    pack = open_pack(args.pack, args.data_dir)
     result = assess(pack, facts, args.on or dt.date.today())
     if args.json:
         print_json(result.to_json())

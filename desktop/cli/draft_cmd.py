@@ -57,7 +57,7 @@ def _draft(args: argparse.Namespace) -> int:
     attachments, problems = _read_attachments(args.application.parent, application.attachments)
     created = args.created or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     try:
-        result = draft(application, open_pack(args.pack), created, args.on)
+        result = draft(application, open_pack(args.pack, args.data_dir), created, args.on)
     except DraftError as exc:
         problems = exc.problems + problems
         result = None
@@ -90,7 +90,7 @@ def _read_attachments(base: Path, refs: list[AttachmentRef]) -> tuple[dict[str, 
 def _verify(args: argparse.Namespace) -> int:
     from desktop.bundle.verify import verify_bundle
 
-    report = verify_bundle(args.bundle, open_pack(args.pack))
+    report = verify_bundle(args.bundle, open_pack(args.pack, args.data_dir))
     if not report.ok:
         raise CliError(f"申报包 {args.bundle} 未通过校验（{len(report.problems)} 个问题）：", report.problems)
     manifest = report.manifest

@@ -1,4 +1,4 @@
-"""``rules list``, ``rules check`` and ``rules compile``."""
+"""``rules list``, ``rules check`` and ``rules compile``; signed packs are in :mod:`rulepack_cmd`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import rulepack_cmd
 from desktop.cli.output import CliError, print_json
 from desktop.rules.database import bundled_pack, load_any, write_database
 from desktop.rules.describe import describe_pack
@@ -27,23 +28,40 @@ def register(subparsers: Any) -> None:
     compile_.add_argument("source", type=Path)
     compile_.add_argument("--out", type=Path, required=True)
     compile_.set_defaults(handler=_compile)
+    rulepack_cmd.register(commands)
 
 
-def open_pack(path: Path | None) -> RulePack:
+def open_pack(path: Path | None, data_dir: Path | None = None) -> RulePack:
+    """``--pack`` when given, else this PC's installed signed pack, else the built-in one."""
     try:
-        return load_any(path) if path else bundled_pack()
+        if path:
+            return load_any(path)
+        if data_dir is not None:
+            from desktop.rulepacks.active import active_pack
+
+            return active_pack(data_dir).pack
+        return bundled_pack()
     except RulePackError as exc:
         raise CliError(f"规则包无法加载（{len(exc.problems)} 个问题）：",
                        [str(p) for p in exc.problems]) from exc
 
 
 def _list(args: argparse.Namespace) -> int:
-    pack = open_pack(args.pack)
+    from desktop.rulepacks.active import active_pack
+
+    active = None if args.pack else active_pack(args.data_dir)
+    pack = active.pack if active else open_pack(args.pack)
     described = describe_pack(pack)
     if args.json:
+        # The pack in use: id, version and its signer's fingerprint (null for the built-in pack).
+        described["installed"] = active.to_json() if active else None
         print_json(described)
         return 0
     print(f"规则包 {pack.identity.id} {pack.identity.version}（{len(pack.programmes)} 个政策项目）")
+    if active and active.signer:
+        print(f"  已安装的签名规则包，签名者 {active.signer[:16]}…")
+    if active and active.problem:
+        print(f"  注意：已安装的规则包未能使用（{active.problem}），正在使用内置规则包。")
     for item in described["programmes"]:
         validity = item["validity"]
         span = f"{validity['from']} 至 {validity['to'] or '未规定'}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from desktop.paths import resource
 
@@ -17,8 +18,9 @@ class PolicyTextError(LookupError):
 
 
 @cache
-def policy_text(file: str) -> str:
-    path = resource("policies", file)
+def policy_text(file: str, folder: Path | None = None) -> str:
+    """A policy text by file name: from ``folder`` (an installed rule pack's texts) or the shipped ones."""
+    path = folder / file if folder is not None else resource("policies", file)
     if "/" in file or "\\" in file or not path.is_file():
         raise PolicyTextError(f"找不到政策原文：{file}")
     return path.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from desktop.facts import FACTS, FactType
@@ -95,6 +96,8 @@ class RulePack:
     documents: dict[str, Document]
     programmes: list[CompiledProgramme]
     blocks: list[CompiledBlock]
+    # Where this pack's policy texts are, when they are not the shipped ones (an imported pack).
+    texts_dir: Path | None = None
 
     def programme(self, programme_id: str) -> CompiledProgramme:
         return next(p for p in self.programmes if p.id == programme_id)

@@ -117,9 +117,11 @@ class Shell:
     def show_window(self) -> MainWindow:
         previous = self.window
         role = str(self.store.setting(ROLE_SETTING) or "enterprise")
-        pack, status = load_pack_with_status()  # the status line in the language just chosen
+        # The status line in the language just chosen; the pack this PC has installed.
+        pack, status = load_pack_with_status(data_dir=self.store.data_dir)
         window = MainWindow(status, pack, self.store, role=role)
         window.language_requested.connect(self.set_language)
+        window.rulepack_installed.connect(self.show_window)
         window.role_requested.connect(self.set_role)
         if previous is not None:
             window.restore_state_of(previous)

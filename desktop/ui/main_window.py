@@ -34,6 +34,7 @@ from desktop.ui.dashboard import DashboardPage
 from desktop.ui.first_run import LANGUAGES
 from desktop.ui.pages import ApplicationsPage, ExportsPage, MaterialsPage, application_kind_text
 from desktop.ui.profile_editor import ProfileEditor
+from desktop.ui.rulepack_dialog import add_import_action
 from desktop.ui.source_viewer import SourceViewer
 
 PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range(5)
@@ -52,6 +53,7 @@ def sample_answers() -> dict[str, str]:
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     role_requested = Signal(str)
+    rulepack_installed = Signal()  # the shell rebuilds the window on the new pack
 
     def __init__(self, rulepack_status: str, pack: RulePack | None = None, store: Store | None = None,
                  *, role: str = "enterprise") -> None:
@@ -148,6 +150,9 @@ class MainWindow(QMainWindow):
         for role, text in (("enterprise", self.tr("企业用户")), ("official", self.tr("主管部门"))):
             action = role_menu.addAction(text)
             action.triggered.connect(lambda _checked=False, r=role: self.role_requested.emit(r))
+        if self._store is not None:
+            add_import_action(settings, self, self._store.data_dir, self._store.list_applications,
+                              self.rulepack_installed.emit)
 
     # -- profiles ---------------------------------------------------------------------------------
 
@@ -233,7 +238,7 @@ class MainWindow(QMainWindow):
             return
         if self.source_viewer is None:
             self.source_viewer = SourceViewer(self)
-        self.source_viewer.show_citation(citation, result.title)
+        self.source_viewer.show_citation(citation, result.title, self._pack.texts_dir if self._pack else None)
         self.source_viewer.show()
         self.source_viewer.raise_()
 

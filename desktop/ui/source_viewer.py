@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,11 +38,14 @@ class SourceViewer(QDialog):
         layout.addWidget(buttons)
         self.highlighted = ""
 
-    def show_citation(self, citation: CitedText, title: str) -> bool:
-        """Load the text and select the quote; False (and a plain message) if it cannot be found."""
+    def show_citation(self, citation: CitedText, title: str, texts_dir: Path | None = None) -> bool:
+        """Load the text and select the quote; False (and a plain message) if it cannot be found.
+
+        ``texts_dir``: an installed rule pack's own texts (the shipped ones otherwise).
+        """
         self.setWindowTitle(self.tr("政策原文：{title}").format(title=title))
         try:
-            original = policy_text(citation.file)
+            original = policy_text(citation.file, texts_dir)
         except PolicyTextError as exc:
             self.heading.setText(str(exc))
             self.text.clear()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
+from desktop.rulepacks.active import active_pack
 from desktop.rules.database import bundled_pack
 from desktop.rules.pack import RulePack, RulePackError
 from desktop.rules.status import PackStatus, pack_status
 from desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
-
-
 
 
 def describe_status(status: PackStatus) -> str:
@@ -27,14 +27,28 @@ def describe_status(status: PackStatus) -> str:
     return text
 
 
-def load_pack_with_status(on: dt.date | None = None) -> tuple[RulePack | None, str]:
-    """The bundled pack (or None when it is refused) and the status line to show."""
+def load_pack_with_status(on: dt.date | None = None, data_dir: Path | None = None
+                          ) -> tuple[RulePack | None, str]:
+    """The pack in use (or None when it is refused) and the status line to show.
+
+    With a data folder, that is the installed signed pack when there is a good one.
+    """
+    on = on or dt.date.today()
     try:
-        pack = bundled_pack()
+        active = active_pack(data_dir) if data_dir is not None else None
+        pack = active.pack if active else bundled_pack()
     except RulePackError as exc:
         log.error("bundled rule pack refused: %s", exc)
         return None, translate("status", "规则包无法加载：{reason}").format(reason=exc.problems[0].message)
-    return pack, describe_status(pack_status(pack, on or dt.date.today()))
+    text = describe_status(pack_status(pack, on))
+    if active is not None and active.stale(on) and active.manifest is not None:
+        stale = translate("status",
+                          "。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。")
+        text += stale.format(end=active.manifest.valid_until.isoformat())
+    if active is not None and active.problem:
+        text += translate("status", "。已安装的规则包无法使用（{reason}），现用内置规则包。").format(
+            reason=active.problem)
+    return pack, text
 
 
 def rulepack_status_text(on: dt.date | None = None) -> str:

@@ -75,6 +75,53 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <source>内容</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>原规则</source>
+        <translation>Old rule</translation>
+    </message>
+    <message>
+        <source>新规则</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>依据条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>政策项目没有变化</source>
+        <translation>No programme changed</translation>
+    </message>
+    <message>
+        <source>新增项目</source>
+        <translation>Programmes added</translation>
+    </message>
+    <message>
+        <source>移除项目</source>
+        <translation>Programmes removed</translation>
+    </message>
+    <message>
+        <source>变更项目（{n}）</source>
+        <translation>Programmes changed ({n})</translation>
+    </message>
+    <message>
+        <source>其他变化：{fields}</source>
+        <translation>Other changes: {fields}</translation>
+    </message>
+    <message>
+        <source>受影响的草稿（{n}，仍按原规则包，重新自评后才采用新规则）</source>
+        <translation>Drafts affected ({n}; they keep their rule pack until re-assessed)</translation>
+    </message>
+    <message>
+        <source>规则包 {v}</source>
+        <translation>Rule pack {v}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>显示其他地区的政策(&amp;O)</source>
@@ -458,6 +505,65 @@
     </message>
 </context>
 <context>
+    <name>RulePackDialog</name>
+    <message>
+        <source>导入规则包</source>
+        <translation>Import rule pack</translation>
+    </message>
+    <message>
+        <source>选择规则包文件(&amp;O)…</source>
+        <translation>&amp;Open rule pack file…</translation>
+    </message>
+    <message>
+        <source>安装(&amp;I)</source>
+        <translation>&amp;Install</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>当前规则包：{id} {version}（已安装的签名规则包，签名者 {signer}）</source>
+        <translation>Rule pack in use: {id} {version} (installed signed pack, signed by {signer})</translation>
+    </message>
+    <message>
+        <source>当前规则包：{id} {version}（程序内置）</source>
+        <translation>Rule pack in use: {id} {version} (built in)</translation>
+    </message>
+    <message>
+        <source>选择规则包</source>
+        <translation>Choose a rule pack</translation>
+    </message>
+    <message>
+        <source>规则包 (*.zip)</source>
+        <translation>Rule packs (*.zip)</translation>
+    </message>
+    <message>
+        <source>未导入：{reason}</source>
+        <translation>Not imported: {reason}</translation>
+    </message>
+    <message>
+        <source>规则包 {id} {version}，签名者 {signer}，有效期 {start} 至 {end}。
+变更说明：{log}
+确认无误后点“安装”；安装前本机规则不变。</source>
+        <translation>Rule pack {id} {version}, signed by {signer}, valid {start} to {end}.
+Changes: {log}
+Click “Install” when satisfied; nothing changes on this PC before that.</translation>
+    </message>
+    <message>
+        <source>已安装规则包 {id} {version}（原为 {old}），有效期至 {end}。
+变更说明：{log}
+下面是本次的变化；草稿仍按原规则包，重新自评后才采用新规则。</source>
+        <translation>Installed rule pack {id} {version} (was {old}), valid until {end}.
+Changes: {log}
+What changed is listed below; drafts keep their rule pack until re-assessed.</translation>
+    </message>
+    <message>
+        <source>导入规则包(&amp;I)…</source>
+        <translation>&amp;Import rule pack…</translation>
+    </message>
+</context>
+<context>
     <name>SourceViewer</name>
     <message>
         <source>政策原文：{title}</source>
@@ -592,6 +698,14 @@ The details are in the log file; please pass it to technical support.</translati
     <message>
         <source>规则包无法加载：{reason}</source>
         <translation>Rule pack could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。</source>
+        <translation>. The rule pack is past the validity it was published with ({end}); a newer one may exist, ask the authority.</translation>
+    </message>
+    <message>
+        <source>。已安装的规则包无法使用（{reason}），现用内置规则包。</source>
+        <translation>. The installed rule pack cannot be used ({reason}); using the built-in pack.</translation>
     </message>
 </context>
 </TS>

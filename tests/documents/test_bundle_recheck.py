@@ -151,7 +151,7 @@ def test_cli_verify_prints_the_recheck(original: bytes, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     bundle = _as_file(original, tmp_path / "b.zip")
     assert main(["bundle", "verify", str(bundle)]) == 0
-    assert "按包内申报内容和本机规则包复核" in capsys.readouterr().out
+    assert "按包内申报内容和本机规则包复核（huiqi-builtin 2026.11.1，" in capsys.readouterr().out
 
     def promote(data: dict[str, Any]) -> None:
         _result(data, "qh-2011-new-industry")["status"] = "eligible"

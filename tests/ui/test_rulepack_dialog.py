@@ -1,0 +1,143 @@
+"""Importing a signed rule pack from the window: the menu action, the dialog, the change view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QTreeWidgetItemIterator
+from pytestqt.qtbot import QtBot
+
+from desktop.rulepacks.active import active_pack
+from desktop.rulepacks.build import check_source, collect_files
+from desktop.rulepacks.install import import_pack
+from desktop.store.startup import OpenedStore, open_store
+from desktop.ui.app import ROLE_SETTING, Shell
+from desktop.ui.rulepack_dialog import RulePackDialog
+from desktop.ui.status_text import load_pack_with_status
+from tests.rulepacks.conftest import trust_key
+from tests.rulepacks.helpers import TEXTS, shipped_files, with_version, write_pack
+from tests.rulepacks.test_changes import LOAN, edited_source
+
+pytestmark = pytest.mark.gui
+NEXT = "2027.1.0"
+
+
+@pytest.fixture
+def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
+    store = open_store(private_data_dir)
+    yield store
+    store.close(backup=False)
+
+
+@pytest.fixture
+def key(opened: OpenedStore, tmp_path: Path) -> Ed25519PrivateKey:
+    key = Ed25519PrivateKey.generate()
+    trust_key(opened.store.data_dir, key, tmp_path)
+    return key
+
+
+def threshold_pack(tmp_path: Path, key: Ed25519PrivateKey) -> Path:
+    """Next year's pack: the loan term threshold 6 -> 12 months, a provincial award 100 -> 150 万元."""
+    source = edited_source(tmp_path)
+    pack_yaml = source / "pack.yaml"
+    pack_yaml.write_text(pack_yaml.read_text(encoding="utf-8").replace("2026.11.1", NEXT), encoding="utf-8")
+    files = collect_files(source, TEXTS, check_source(source))
+    return write_pack(tmp_path / "next.zip", files, key, NEXT)
+
+
+def rows(dialog: RulePackDialog) -> list[list[str]]:
+    found, items = [], QTreeWidgetItemIterator(dialog.changes)
+    while items.value():
+        item = items.value()
+        found.append([item.text(c) for c in range(4)])
+        items += 1
+    return found
+
+
+def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), "*.zip"))
+
+
+def test_the_menu_action_imports_and_shows_the_changes(qtbot: QtBot, opened: OpenedStore,
+                                                      key: Ed25519PrivateKey, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    store = opened.store
+    profile = store.create_profile({"name": "青海测试企业"})
+    store.create_application(profile, "loan_interest", programme_id=LOAN, title="流动资金贷款贴息",
+                             rulepack_id="huiqi-builtin", rulepack_version="2026.11.1")
+    store.set_setting(ROLE_SETTING, "enterprise")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shell = Shell(app, opened)
+    shell.start("zh_CN", ask_first_run=False)
+    first = shell.window
+    assert first is not None and "2026.11.1" in first.rulepack_label.text()
+    choose(monkeypatch, threshold_pack(tmp_path, key))
+    seen: dict[str, object] = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RulePackDialog)
+        try:
+            qtbot.mouseClick(dialog.choose, Qt.MouseButton.LeftButton)
+            seen["staged"] = rows(dialog)
+            seen["install_enabled"] = dialog.install_button.isEnabled()
+            seen["before_install"] = active_pack(store.data_dir).version
+            qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+            seen["message"] = dialog.message.text()
+        finally:
+            qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    action = first.findChild(QAction, "importRulePack")
+    assert action is not None
+    QTimer.singleShot(0, in_the_dialog)
+    action.trigger()  # modal: returns when the dialog closes
+    staged = seen["staged"]
+    assert isinstance(staged, list)
+    assert ["逐笔条件“贷款期6个月以上” 贷款期限（个月） ≥", "6", "12", "附件5 一、2"] in staged
+    assert ["金额“省级一次性奖励100万元。”定额", "100万元", "150万元", "附件 31"] in staged
+    assert any("流动资金贷款贴息" in r[0] and r[1] == "规则包 2026.11.1" for r in staged)
+    assert seen["install_enabled"] is True and seen["before_install"] == "2026.11.1"
+    assert f"已安装规则包 huiqi-builtin {NEXT}" in str(seen["message"])
+    # The shell rebuilt the window on the new pack; the draft keeps its pinned pack.
+    assert shell.window is not first and shell.window is not None
+    qtbot.waitUntil(lambda: NEXT in shell.window.rulepack_label.text())  # type: ignore[union-attr]
+    assert store.list_applications()[0].rulepack_version == "2026.11.1"
+    shell.close()
+
+
+def test_a_refused_pack_says_why_and_installs_nothing(qtbot: QtBot, opened: OpenedStore,
+                                                      key: Ed25519PrivateKey, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    stranger = Ed25519PrivateKey.generate()
+    choose(monkeypatch, threshold_pack(tmp_path, stranger))
+    dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.choose, Qt.MouseButton.LeftButton)
+    assert "签名密钥不受信任" in dialog.message.text()
+    assert not dialog.install_button.isEnabled()
+    assert active_pack(opened.store.data_dir).origin == "builtin"
+
+
+def test_the_status_line_warns_when_the_installed_pack_is_stale_or_damaged(
+        opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    data = opened.store.data_dir
+    import_pack(data, write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT))
+    pack, fresh = load_pack_with_status(dt.date(2027, 12, 31), data_dir=data)
+    assert pack is not None and pack.identity.version == NEXT
+    assert f"版本 {NEXT}" in fresh and "已过发布时注明的有效期" not in fresh
+    _pack, stale = load_pack_with_status(dt.date(2028, 1, 1), data_dir=data)
+    assert "规则包已过发布时注明的有效期（2027-12-31），可能已有新版" in stale
+    installed = active_pack(data).folder
+    assert installed is not None
+    (installed / "rulepack.sqlite").write_bytes(b"damaged")
+    pack, damaged = load_pack_with_status(dt.date(2027, 6, 1), data_dir=data)
+    assert pack is not None and pack.identity.version == "2026.11.1"  # the built-in fallback
+    assert "已安装的规则包无法使用" in damaged

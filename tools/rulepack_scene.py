@@ -1,0 +1,86 @@
+"""Screenshot the rule-pack dialog after importing a pack with a changed threshold.
+
+Run under Xvfb (see tools/screenshot.sh for the font set-up), e.g.::
+
+    DISPLAY=:97 QT_QPA_PLATFORM=xcb python tools/rulepack_scene.py docs/screenshots/rulepack-changes.png
+
+The pack is next year's shipped source with the loan-term threshold raised from 6 to 12
+months and the provincial R&D award from 100 to 150 万元, signed by a key made on the spot
+and trusted in a temporary data folder; one open draft of the loan programme is affected.
+A tool, not a test: tests/ui/test_rulepack_dialog.py drives the same dialog and asserts.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from desktop.paths import resource
+from desktop.rulepacks.build import sign_source
+from desktop.rulepacks.keys import generate_keypair
+from desktop.rulepacks.trust import trust
+from desktop.store.startup import open_store
+from desktop.ui.app import create_application
+from desktop.ui.fonts import register_bundled_fonts
+from desktop.ui.rulepack_dialog import RulePackDialog
+
+
+def next_years_source(work: Path) -> Path:
+    source = work / "source"
+    shutil.copytree(resource("rules", "source"), source)
+    edits = {"pack.yaml": ("version: 2026.11.1", "version: 2027.1.0"),
+             "programmes/qinghai_2011.yaml": ('op: ">=", value: 6}', 'op: ">=", value: 12}'),
+             "programmes/shijiazhuang_2017.yaml": ("fixed: 100万元", "fixed: 150万元")}
+    for name, (old, new) in edits.items():
+        path = source / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    release = source / "release.yaml"
+    note = "  - 流动资金贷款贴息：贷款期由6个月以上调整为12个月以上。\n"
+    text = release.read_text(encoding="utf-8").replace("  - 内置规则包", note + "  - 内置规则包")
+    release.write_text(text, encoding="utf-8")
+    return source
+
+
+def main(out: Path) -> int:
+    app = create_application()
+    register_bundled_fonts(app)
+    work = Path(tempfile.mkdtemp(prefix="rulepack-scene-"))
+    data = work / "data"
+    data.mkdir()
+    key = generate_keypair(work / "authority.key")
+    trust(data, work / "authority.key.pub")
+    pack = work / "huiqi-2027.1.0.zip"
+    sign_source(next_years_source(work), work / "authority.key", pack, resource("policies"))
+    print("signed by", key.fingerprint)
+    opened = open_store(data)
+    profile = opened.store.create_profile({"name": "青海高原机械有限公司"})
+    opened.store.create_application(profile, "loan_interest", programme_id="qh-2011-sme-loan-interest",
+                                    title="2027年流动资金贷款贴息", rulepack_id="huiqi-builtin",
+                                    rulepack_version="2026.11.1")
+    dialog = RulePackDialog(data, opened.store.list_applications)
+    dialog.move(0, 0)
+    dialog.show()
+    dialog.load(pack)
+    dialog.install()
+
+    def grab() -> None:
+        geometry = dialog.frameGeometry()
+        app.primaryScreen().grabWindow(0, geometry.x(), geometry.y(), geometry.width(),
+                                       geometry.height()).save(str(out))
+        print(f"wrote {out}")
+        app.quit()
+
+    QTimer.singleShot(1500, grab)  # a tool: let the first paint settle before grabbing
+    app.exec()
+    dialog.close()
+    opened.close(backup=False)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]).resolve()))
