@@ -38,6 +38,14 @@ def squashed_pdf_text(content: bytes) -> str:
     return squash(pdf_text(content))
 
 
+def poppler_text(pdf: Path) -> str:
+    """Text of a PDF another program made (LibreOffice), read by poppler's pdftotext: pypdf 7
+    collapses the glyph map of LibreOffice's font subsets into one repeated character."""
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True, timeout=60)
+    return squash(done.stdout.decode("utf-8"))
+
+
 def sheet_of(content: bytes) -> Worksheet:
     sheet = load_workbook(io.BytesIO(content)).active
     assert isinstance(sheet, Worksheet)
