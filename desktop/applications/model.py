@@ -66,6 +66,8 @@ class Financing(FactsModel):
     requested_subsidy: Yuan = Field(description="申请专项资金（须等于 project.requested_amount）")
     bank_loans: Yuan = Field(description="银行贷款")
     self_raised: Yuan = Field(description="企业自筹")
+    interest_subsidy_requested: bool = Field(
+        default=False, description="是否同时申请贷款贴息（决定材料清单中“申请贴息的项目”一项是否适用）")
 
 
 class EquipmentLine(FactsModel):
@@ -86,13 +88,24 @@ class PledgeTerms(FactsModel):
     construction_period: Short = Field(description="建设周期，如“2012年4月至2012年12月”")
     granted_amount: Yuan | None = Field(
         default=None,
-        description="下达资金（元）。技术改造类不填，取申请资金；贴息类在主管部门核定后填写，"
-                    "未填写且政策未规定比例时，责任书金额处留空待签订时填写")
+        description="下达资金（元）。责任书在获得支持后签订：主管部门下达后填写；未填写时，"
+                    "责任书金额与大写处留空待签订时填写（不以申请金额代替）")
+    signed_on: dt.date | None = Field(
+        default=None, description="责任书签订日期；未填写时落款日期留空（年　月　日）待签订时填写")
 
 
 class AttachmentRef(FactsModel):
     material: Short = Field(description="对应的申报材料名称（与材料清单一致）")
     path: Annotated[str, Field(max_length=500)] = Field(description="文件路径，相对于本 JSON 文件")
+    loan: int | None = Field(default=None, ge=1, le=500,
+                             description="逐笔提供的材料（如贷款合同）对应第几笔贷款（从 1 起）")
+
+
+class Recipient(FactsModel):
+    """Where the 请示 goes: a real office, not the policy's category ("同级经（发、商）委")."""
+
+    office: Short = Field(description="主送机关全称，如“西宁市经济委员会”")
+    copy_to: list[Short] = Field(default_factory=list, max_length=20, description="抄送机关全称")
 
 
 class ApplicationFile(FactsModel):
@@ -115,3 +128,6 @@ class ApplicationFile(FactsModel):
     institution: Institution | None = None
     institution_summary: Narrative | None = Field(default=None, description="研发机构建设与运行情况")
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=200)
+    recipient: Recipient | None = Field(
+        default=None,
+        description="请示的主送与抄送机关；未填写时主送处留空待手写。向导以规则包中该政策的报送路径为建议")

@@ -15,11 +15,11 @@ from typing import Final
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import addressee
 from desktop.documents.materials import STATUS_TEXT, material_statuses
-from desktop.documents.pdf import PdfDocument, columns, form, grid, heading, keep, para, paragraphs, spacer
+from desktop.documents.pdf import PdfDocument, columns, form, grid, heading, para, paragraphs, spacer
 from desktop.documents.text import chinese_date
 from desktop.documents.xlsx import merge_text, new_form, put_text, put_wan, save_deterministic
 from desktop.facts.labels import choice_label
-from desktop.money import format_wan, format_wan_with_unit, parse_amount_text
+from desktop.money import format_wan_exact, parse_amount_text, wan_with_unit
 
 FORM_XLSX: Final = "01_研发机构奖励申请表.xlsx"
 FORM_PDF: Final = "01_研发机构奖励申请表.pdf"
@@ -38,13 +38,13 @@ def institution_rows(ctx: DraftContext) -> list[tuple[str, str]]:
         ("认定（建成）日期", inst.recognised_on.isoformat() if inst.recognised_on else ""),
         ("认定文件文号", inst.document_no or ""),
         ("研发人员（人）", str(inst.rd_staff) if inst.rd_staff is not None else ""),
-        ("上年度研发经费支出（万元）", format_wan(inst.rd_spend) if inst.rd_spend is not None else ""),
+        ("上年度研发经费支出（万元）", format_wan_exact(inst.rd_spend) if inst.rd_spend is not None else ""),
     ]
 
 
 def award_text(ctx: DraftContext) -> str:
     figure = ctx.result.amount.figure
-    return format_wan_with_unit(figure) if figure is not None else "由主管部门确定"
+    return wan_with_unit(figure) if figure is not None else "由主管部门确定"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ SCHEDULE_HEADERS: Final = ("奖励标准（政策原文）", "金额（万元）
 
 def _schedule_table(ctx: DraftContext) -> list[list[str]]:
     return [list(SCHEDULE_HEADERS)] + [
-        [line.basis, format_wan(line.yuan) if line.yuan is not None else "由主管部门确定",
+        [line.basis, format_wan_exact(line.yuan) if line.yuan is not None else "由主管部门确定",
          "适用" if line.applies else ""] for line in award_schedule(ctx)]
 
 
@@ -87,8 +87,7 @@ def form_pdf(ctx: DraftContext) -> bytes:
             spacer(2), form([("申请奖励金额", award_text(ctx)), ("政策依据", _citation(ctx))]))
     if app.institution_summary:
         doc.add(heading("四、研发机构建设与运行情况"), *paragraphs(app.institution_summary))
-    doc.add(spacer(12), keep(columns([("申报单位（盖章）", "法定代表人（签字）"),
-                                      (chinese_date(app.prepared_on), "")])))
+    doc.sign(columns([("申报单位（盖章）", "法定代表人（签字）"), (chinese_date(app.prepared_on), "")]))
     return doc.render()
 
 
@@ -154,7 +153,7 @@ def truth_pledge_pdf(ctx: DraftContext) -> bytes:
     doc.add(para("申报材料真实性承诺书", "title"), spacer(2), para(f"{addressee(ctx)}：", "plain"),
             para(f"本单位{ctx.enterprise_name}申报{ctx.result.title}（依据{ctx.policy_reference}），"
                  f"所涉研发机构为{inst.name or '（未填写名称）'}。现郑重承诺："),
-            *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)), spacer(14),
-            keep(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),
-                          ("", chinese_date(app.prepared_on))])))
+            *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)))
+    doc.sign(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),
+                      ("", chinese_date(app.prepared_on))]))
     return doc.render()

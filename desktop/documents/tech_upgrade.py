@@ -19,7 +19,7 @@ from desktop.documents.xlsx import (
     save_deterministic,
 )
 from desktop.facts.labels import choice_label
-from desktop.money import format_wan
+from desktop.money import format_wan_exact, wan_with_unit
 
 REPORT = "01_项目申请报告书.pdf"
 BASIC_INFO = "02_项目基本情况表.xlsx"
@@ -29,7 +29,7 @@ _NUMERALS = "一二三四五六七八九十"
 
 
 def _wan(yuan: Decimal | None) -> str:
-    return f"{format_wan(yuan)} 万元" if yuan is not None else "未填写"
+    return wan_with_unit(yuan) if yuan is not None else "未填写"
 
 
 def investment_rows(ctx: DraftContext) -> list[tuple[str, Decimal]]:
@@ -66,10 +66,10 @@ def report_pdf(ctx: DraftContext) -> bytes:
         doc.add(*paragraphs(getattr(report, field)))
         if field == "financing":
             rows = [["项目", "金额（万元）"]]
-            rows += [[label, format_wan(yuan)] for label, yuan in investment_rows(ctx)]
+            rows += [[label, format_wan_exact(yuan)] for label, yuan in investment_rows(ctx)]
             doc.add(spacer(2), grid(rows, (100, 56), right_align=(1,)))
         if field == "construction" and app.equipment:
-            doc.add(para(f"主要设备购置 {len(app.equipment)} 项，合计 {_wan(equipment_total(app))}，"
+            doc.add(para(f"主要设备购置{len(app.equipment)}项，合计{_wan(equipment_total(app))}，"
                          f"明细见《项目固定资产购置清单》。"))
     return doc.render()
 
@@ -133,12 +133,20 @@ def equipment_xlsx(ctx: DraftContext) -> bytes:
     return save_deterministic(workbook, ctx.created)
 
 
+def fund_name(ctx: DraftContext) -> str:
+    """The fund as the user's papers name it (责任书 ``fund_name``), not the product's programme label."""
+    pledge = ctx.application.pledge
+    name = pledge.fund_name if pledge is not None and pledge.fund_name else "专项"
+    return name if name.endswith("资金") else f"{name}资金"
+
+
 def letter_pdf(ctx: DraftContext) -> bytes:
-    """申报文件（请示）, addressed along the reporting route that applies to this enterprise."""
+    """申报文件（请示）, addressed to the office the user named, titled with the project."""
     project = ctx.application.project
     assert project is not None
-    return request_letter(ctx, "申报文件", [para(
+    fund = fund_name(ctx)
+    return request_letter(ctx, "申报文件", f"关于{project.name}申请{fund}的请示", [para(
         f"根据{ctx.policy_reference}，我单位{project.name}符合支持条件。项目总投资"
-        f"{_wan(project.total_investment)}，申请{ctx.result.title}{_wan(project.requested_amount)}。"
+        f"{_wan(project.total_investment)}，申请{fund}{_wan(project.requested_amount)}。"
         "现将项目申请报告书、项目基本情况表、项目固定资产购置清单等申报材料一并报上，"
         "我单位对申报材料的真实性负责。")])

@@ -25,10 +25,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop import APP_NAME
 from desktop.documents.text import strip_controls
 from desktop.documents.zipfiles import deterministic_zip
-from desktop.money import to_wan
+from desktop.money import wan_exact
 
 FONT_NAME: Final = "宋体"
-WAN_FORMAT: Final = '#,##0.00'
+# Two decimals, up to six where the 元 amount needs them (4,999,950 元 is 499.995, not 500.00),
+# and no thousands separator, as in the PDFs.
+WAN_FORMAT: Final = '0.00####'
 YUAN_FORMAT: Final = '#,##0.00'
 _THIN = Side(style="thin", color="000000")
 BORDER: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -83,8 +85,8 @@ def put_text(sheet: Worksheet, row: int, column: int, text: str | None, *, bold:
 
 
 def put_wan(sheet: Worksheet, row: int, column: int, yuan: Decimal | None, *, bold: bool = False) -> Cell:
-    """An amount in 元 shown in 万元 with two decimals (the stored value is the 万元 Decimal)."""
-    cell = sheet.cell(row=row, column=column, value=to_wan(yuan) if yuan is not None else None)
+    """An amount in 元 shown in 万元, exactly (the stored value is the exact 万元 Decimal)."""
+    cell = sheet.cell(row=row, column=column, value=wan_exact(yuan) if yuan is not None else None)
     cell.number_format = WAN_FORMAT
     _style(cell, bold=bold, right=True)
     return cell
