@@ -32,18 +32,18 @@ DOCUMENT_SETS: dict[str, tuple[DocumentSpec, ...]] = {
         DocumentSpec(tech_upgrade.REPORT, tech_upgrade.report_pdf),
         DocumentSpec(tech_upgrade.BASIC_INFO, tech_upgrade.basic_info_xlsx),
         DocumentSpec(tech_upgrade.EQUIPMENT, tech_upgrade.equipment_xlsx),
-        DocumentSpec(f"04_{PLEDGE}", pledge.pledge_pdf),
+        DocumentSpec(f"04_{PLEDGE}", pledge.pledge_pdf, to_sign=True),
     )),
     "loan_interest": _with_materials((
         DocumentSpec(loan_interest.LETTER, loan_interest.letter_pdf),
         DocumentSpec(loan_interest.FORM, loan_interest.form_xlsx),
         DocumentSpec(loan_interest.SCHEDULE, loan_interest.schedule_xlsx),
-        DocumentSpec(f"03_{PLEDGE}", pledge.pledge_pdf),
+        DocumentSpec(f"03_{PLEDGE}", pledge.pledge_pdf, to_sign=True),
     )),
     "rd_institution": _with_materials((
         DocumentSpec(rd_institution.FORM_XLSX, rd_institution.form_xlsx, rd_institution.PROVIDES),
         DocumentSpec(rd_institution.FORM_PDF, rd_institution.form_pdf, rd_institution.PROVIDES),
-        DocumentSpec(rd_institution.TRUTH_PLEDGE, rd_institution.truth_pledge_pdf),
+        DocumentSpec(rd_institution.TRUTH_PLEDGE, rd_institution.truth_pledge_pdf, to_sign=True),
     )),
 }
 
