@@ -23,6 +23,7 @@ class Contact(FactsModel):
     person: Short = Field(description="联系人")
     phone: Annotated[str, Field(max_length=40)] = Field(description="联系电话")
     address: Short | None = Field(default=None, description="通信地址")
+    legal_representative: Short | None = Field(default=None, description="法定代表人")
 
 
 class ReportSections(FactsModel):
@@ -48,7 +49,7 @@ REPORT_SECTION_TITLES: Final = (
     ("technology", "技术工艺"),
     ("benefits", "经济效益分析"),
     ("conditions", "建设条件落实"),
-    ("schedule", "计划进度安排"),
+    ("schedule", "计划进度安排情况"),  # the source's own words (附件3 四（二）1)
 )
 
 
@@ -77,6 +78,18 @@ class EquipmentLine(FactsModel):
     unit: Annotated[str, Field(max_length=10)] = Field(default="台", description="单位")
     unit_price: Yuan = Field(description="单价（元）")
     supplier: Short | None = Field(default=None, description="供应商")
+
+
+class ProjectDetails(FactsModel):
+    """项目基本情况表 entries the facts do not hold; what is left out prints blank, to fill by hand."""
+
+    location: Short | None = Field(default=None, description="建设地点")
+    filing_no: Short | None = Field(default=None, description="备案（核准）文号")
+    eia_no: Short | None = Field(default=None, description="环评批复文号")
+    land_no: Short | None = Field(default=None, description="用地批复文号")
+    new_capacity: Short | None = Field(default=None, description="新增生产能力")
+    new_revenue: Yuan | None = Field(default=None, description="达产后新增销售收入（元/年）")
+    new_profit_tax: Yuan | None = Field(default=None, description="达产后新增利税（元/年）")
 
 
 class PledgeTerms(FactsModel):
@@ -119,6 +132,7 @@ class ApplicationFile(FactsModel):
     contact: Contact
     project: Project | None = None
     report: ReportSections | None = None
+    project_details: ProjectDetails | None = Field(default=None, description="项目基本情况表的补充栏目")
     investment: Investment | None = None
     financing: Financing | None = None
     equipment: list[EquipmentLine] = Field(default_factory=list, max_length=2000)

@@ -67,14 +67,18 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
     line would start with closing punctuation, the line would end with an opening mark, or the
     break would cut a number such as 12500 (at most half a line back, so progress is certain).
     """
-    cjk_char = paragraph_module.cjkU
+    # reportlab internals the stubs do not declare.
+    cjk_char: Any = getattr(paragraph_module, "cjkU")  # noqa: B009
+    make_line: Any = getattr(paragraph_module, "makeCJKParaLine")  # noqa: B009
+    fuzz: float = getattr(paragraph_module, "_FUZZ")  # noqa: B009
     units: list[Any] = []
     for frag in frags:
         text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
         units.extend([cjk_char(t, frag, encoding) for t in text] if text
                      else [cjk_char(text, frag, encoding)])
     lines: list[Any] = []
-    index = used = start = 0
+    index = start = 0
+    used = 0.0
     max_width = max_widths[0]
 
     def width_of(unit: Any) -> float:
@@ -89,7 +93,7 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
         index += 1
         used += width_of(unit)
         line_break = hasattr(unit.frag, "lineBreak")
-        if not (line_break or (used > max_width + paragraph_module._FUZZ and used > 0)):
+        if not (line_break or (used > max_width + fuzz and used > 0)):
             continue
         if not line_break:
             cut = index - 1  # the character that did not fit starts the next line
@@ -101,14 +105,13 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
             if cut == start:  # a line always takes one character
                 cut = start + 1
             index = cut
-            used = sum(width_of(u) for u in units[start:index])
-        lines.append(paragraph_module.makeCJKParaLine(units[start:index], max_width, used, max_width - used,
-                                                      line_break, calc_bounds))
+            used = float(sum(width_of(u) for u in units[start:index]))
+        lines.append(make_line(units[start:index], max_width, used, max_width - used, line_break,
+                               calc_bounds))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        start, used = index, 0
+        start, used = index, 0.0
     if used > 0:
-        lines.append(paragraph_module.makeCJKParaLine(units[start:], max_width, used, max_width - used,
-                                                      False, calc_bounds))
+        lines.append(make_line(units[start:], max_width, used, max_width - used, False, calc_bounds))
     return paragraph_module.ParaLines(kind=1, lines=lines)
 
 

@@ -77,7 +77,7 @@ def test_equipment_list_and_basic_info_read_back(documents: dict[str, bytes]) ->
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet["B4"].value == "全封闭矿热炉炉体" and sheet["B4"].font.name == "宋体"
     assert sheet["G4"].value == pytest.approx(900) and sheet["G4"].number_format == "0.00####"
-    total_row = sheet.max_row
+    total_row = sheet.max_row - 1  # the seal and date line follows the total
     assert sheet.cell(total_row, 1).value == "合计"
     assert sheet.cell(total_row, 7).value == pytest.approx(2200)
     info = sheet_of(documents["02_项目基本情况表.xlsx"])
