@@ -21,7 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -54,10 +54,47 @@ def _extend_line_breaking_rules() -> None:
         missing = "".join(c for c in CANNOT_START_LINE if c not in current)
         setattr(module, "ALL_CANNOT_START", current + missing)  # noqa: B010
     setattr(paragraph_module, "cjkFragSplit", _cjk_frag_split)  # noqa: B010
+    setattr(paragraph_module, "wordSplit", _word_split)  # noqa: B010
 
 
 def _word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in ".-_/")
+
+
+def _line_end(chars: Sequence[str], start: int, cut: int) -> int:
+    """Where a line starting at ``start`` ends when ``chars[cut]`` no longer fits.
+
+    The break moves back while the next line would start with closing punctuation, this one would
+    end with an opening mark, or a number such as 12500 would be cut; at most half a line back,
+    and a line always takes one character, so progress is certain.
+    """
+    limit = max(start + 1, (start + cut) // 2)
+    while cut > limit and (chars[cut] in CANNOT_START_LINE or chars[cut - 1] in CANNOT_END_LINE
+                           or (_word_char(chars[cut]) and _word_char(chars[cut - 1]))):
+        cut -= 1
+    return max(cut, start + 1)
+
+
+def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_size: float) -> list[list[Any]]:
+    """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules."""
+    widths = [pdfmetrics.stringWidth(c, font_name, font_size) for c in text]
+    lines: list[list[Any]] = []
+    index = start = 0
+    used = 0.0
+    fuzz: float = getattr(paragraph_module, "_FUZZ")  # noqa: B009
+    while index < len(text):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used += widths[index]
+        index += 1
+        if used > max_width + fuzz and used > 0:
+            index = _line_end(text, start, index - 1)
+            used = sum(widths[start:index])
+            lines.append([max_width - used, text[start:index]])
+            start, used = index, 0.0
+    if start < len(text):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        lines.append([max_width - used, text[start:]])
+    return lines
 
 
 def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str = "utf8") -> Any:
@@ -96,15 +133,8 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
         if not (line_break or (used > max_width + fuzz and used > 0)):
             continue
         if not line_break:
-            cut = index - 1  # the character that did not fit starts the next line
-            limit = max(start + 1, (start + cut) // 2)
-            while cut > limit and (str(units[cut]) in CANNOT_START_LINE
-                                   or str(units[cut - 1]) in CANNOT_END_LINE
-                                   or (_word_char(str(units[cut])) and _word_char(str(units[cut - 1])))):
-                cut -= 1
-            if cut == start:  # a line always takes one character
-                cut = start + 1
-            index = cut
+            # The character that did not fit starts the next line, or an earlier one does.
+            index = _line_end([str(u) for u in units], start, index - 1)
             used = float(sum(width_of(u) for u in units[start:index]))
         lines.append(make_line(units[start:index], max_width, used, max_width - used, line_break,
                                calc_bounds))
@@ -116,6 +146,25 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
 
 
 _extend_line_breaking_rules()
+
+
+_REPORTLAB_TO_UNICODE: Final = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond the BMP written as UTF-16 (the PDF rule).
+
+    reportlab writes 𫖯 as ``<2B5AF>``, which readers reject: the character prints but cannot be
+    copied or searched.  Written as its surrogate pair ``<D86DDDAF>`` it reads back as 𫖯.
+    """
+    cmap = _REPORTLAB_TO_UNICODE(fontname, subset)
+    for code in subset:
+        if code > 0xFFFF:
+            cmap = cmap.replace(f"> <{code:04X}>", f"> <{chr(code).encode('utf-16-be').hex().upper()}>")
+    return cmap
+
+
+setattr(ttfonts, "makeToUnicodeCMap", _to_unicode_cmap)  # noqa: B010 (read at call time)
 
 BODY: Final = "HuiqiBody"
 TITLE: Final = "HuiqiTitle"
@@ -348,7 +397,8 @@ class PdfDocument:
             if not isinstance(item, _SealBlock):
                 out.append(item)
             elif index in fresh_page:
-                out += [*item.before, PageBreak(), para(NO_TEXT_PAGE, "plain"), spacer(12), *item.seals]
+                text = [f for f in item.before if not isinstance(f, Spacer)]  # no gap at a page foot
+                out += [*text, PageBreak(), para(NO_TEXT_PAGE, "plain"), spacer(12), *item.seals]
             else:
                 out.append(KeepTogether([*item.before, *item.seals]))
         return out
