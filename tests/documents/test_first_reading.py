@@ -317,8 +317,8 @@ def test_basic_info_form_has_the_fields_a_clerk_expects(drafts: dict[str, Draft]
 
 def test_rd_form_quotes_clause_31_verbatim_with_upper_case_amount(drafts: dict[str, Draft]) -> None:
     policy = (EXAMPLES.parent / "resources" / "policies" / "004_52c42cf665b5c8c2.txt").read_text("utf-8")
-    clause = ("对企业新认定（建成）的国家级、省级、市级企业技术中心、工程研究中心、工程实验室及工程技术研究中心、"
-              "重点实验室分别给予500万元、100万元、10万元的一次性奖励。")
+    clause = ("对企业新认定（建成）的国家级、省级、市级企业技术中心、工程研究中心、工程实验室"
+              "及工程技术研究中心、重点实验室分别给予500万元、100万元、10万元的一次性奖励。")
     assert clause in policy
     text = squashed_pdf_text(drafts[RD].documents["01_研发机构奖励申请表.pdf"])
     assert squash(clause) in text and "（政策原文）" not in text.replace("政策原文（", "")
