@@ -46,8 +46,9 @@ def request_letter(ctx: DraftContext, subject: str, title: str, body: list[Flowa
     app = ctx.application
     doc = PdfDocument(f"{subject}：{ctx.enterprise_name}", subject, ctx.created)
     doc.add(para(title, "title"), para(f"{addressee(ctx)}：", "plain"), *body, para("妥否，请批示。"))
-    # The closing request and the seal stay on one page.
-    doc.sign(para(f"{ctx.enterprise_name}（盖章）", "right"), para(chinese_date(app.prepared_on), "right"))
+    # The last paragraph, the closing request and the seal stay on one page.
+    doc.sign(para(f"{ctx.enterprise_name}（盖章）", "right"), para(chinese_date(app.prepared_on), "right"),
+             keep_last=2)
     doc.add(spacer(4), para(contact_note(ctx)))
     copy_to = copies(ctx)
     if copy_to:

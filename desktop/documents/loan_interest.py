@@ -140,7 +140,7 @@ def letter_pdf(ctx: DraftContext) -> bytes:
              f"{wan_with_unit(t.principal)}，其中符合贴息条件的{t.eligible}笔，本金合计"
              f"{wan_with_unit(t.eligible_principal)}，利息合计{wan_with_unit(t.eligible_interest)}，"
              f"{request}"),
-        spacer(2), grid(rows, (10, 34, 30, 40, 21, 21), right_align=(4, 5)), spacer(2),
+        spacer(2), grid(rows, (12, 27, 27, 36, 27, 27), right_align=(4, 5)), spacer(2),
         para("贷款用途及贴息资金使用说明：", "plain"), *paragraphs(app.loan_purpose or ""),
         para("现将流动资金贷款贴息申请表、贷款明细表等申报材料一并报上，贷款合同及借款凭证请金融机构"
              "核实。我单位对申报材料的真实性负责。"),

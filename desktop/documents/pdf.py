@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     HRFlowable,
     KeepTogether,
@@ -58,7 +59,8 @@ def _extend_line_breaking_rules() -> None:
 
 
 def _word_char(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in ".-_/")
+    # Letters and figures of one number or word, and a fill-in line "＿＿＿＿", stay in one piece.
+    return (char.isascii() and (char.isalnum() or char in ".-_/")) or char == "＿"
 
 
 def _line_end(chars: Sequence[str], start: int, cut: int) -> int:
@@ -260,12 +262,14 @@ def styles() -> dict[str, ParagraphStyle]:
                                      firstLineIndent=0, alignment=TA_RIGHT),
         # 2号 (22 pt) title in the Song face, the nearest bundled face to 小标宋 (docs/DOCUMENTS.md).
         "title": ParagraphStyle("title", fontName=BODY, fontSize=22, leading=36, alignment=TA_CENTER,
-                                wordWrap="CJK", spaceAfter=BODY_LEADING, keepWithNext=1),
+                                wordWrap="CJK", spaceAfter=BODY_LEADING),
         "cover_title": ParagraphStyle("cover_title", fontName=BODY, fontSize=26, leading=40,
                                       alignment=TA_CENTER, wordWrap="CJK"),
-        # Headings in the 楷体 face GB/T 9704 gives to second-level headings, kept with what follows.
+        # Headings in the 楷体 face GB/T 9704 gives to second-level headings; kept with what follows
+        # by a conditional page break (PdfDocument.add), not keepWithNext, whose KeepTogether moves
+        # a long following paragraph whole to the next page and strands the heading.
         "heading": ParagraphStyle("heading", fontName=TITLE, fontSize=BODY_SIZE, leading=BODY_LEADING,
-                                  wordWrap="CJK", spaceBefore=4, keepWithNext=1),
+                                  wordWrap="CJK", spaceBefore=4),
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
     }
@@ -292,8 +296,14 @@ def paragraphs(text: str, style: str = "body") -> list[Flowable]:
     return [para(line, style) for line in lines if line]
 
 
+# A heading starts a new page unless it and three lines of what follows fit.
+HEADING_RESERVE: Final = 4 * BODY_LEADING
+
+
 def heading(text: str) -> Paragraph:
-    return para(text, "heading")
+    paragraph = para(text, "heading")
+    paragraph._huiqi_heading = True  # type: ignore[attr-defined]
+    return paragraph
 
 
 def spacer(height_mm: float) -> Spacer:
@@ -367,19 +377,22 @@ class PdfDocument:
     cover: bool = False  # a cover page carries no page number; numbering starts after it
 
     def add(self, *items: Flowable) -> None:
-        self.story.extend(items)
+        for item in items:
+            if getattr(item, "_huiqi_heading", False):
+                self.story.append(CondPageBreak(HEADING_RESERVE))
+            self.story.append(item)
 
-    def sign(self, *seals: Flowable, gap_mm: float = 12) -> None:
+    def sign(self, *seals: Flowable, gap_mm: float = 12, keep_last: int = 1) -> None:
         """Seal and signature lines, kept on one page with the last paragraph above them.
 
         A page must never carry seals alone (it could be attached to any text): where even the
         kept block leaves the seals on a page of their own, that page says （此页无正文）.
         """
         before: list[Flowable] = []
-        while self.story and isinstance(self.story[-1], Spacer):
+        while self.story and isinstance(self.story[-1], Spacer | CondPageBreak):
             self.story.pop()
-        if self.story and not isinstance(self.story[-1], _SealBlock):
-            before.append(self.story.pop())  # type: ignore[arg-type]
+        while self.story and len(before) < keep_last and not isinstance(self.story[-1], _SealBlock):
+            before.insert(0, self.story.pop())  # type: ignore[arg-type]
         self.story.append(_SealBlock([*before, spacer(gap_mm)], [_mark_seal(s) for s in seals]))
 
     def render(self) -> bytes:
@@ -400,7 +413,7 @@ class PdfDocument:
                 text = [f for f in item.before if not isinstance(f, Spacer)]  # no gap at a page foot
                 out += [*text, PageBreak(), para(NO_TEXT_PAGE, "plain"), spacer(12), *item.seals]
             else:
-                out.append(KeepTogether([*item.before, *item.seals]))
+                out.append(_KeepIfPossible([*item.before, *item.seals]))
         return out
 
     def _build(self, fresh_page: set[int]) -> tuple[bytes, set[int]]:
@@ -434,6 +447,24 @@ class PdfDocument:
         else:
             canvas.drawString(MARGINS_MM[2] * mm + 14, 22 * mm, text)
         canvas.restoreState()
+
+
+class _KeepIfPossible(KeepTogether):
+    """KeepTogether that does not push content taller than a page to the next page.
+
+    reportlab's KeepTogether starts too-tall content on a fresh page, leaving a heading above it
+    alone at the foot of the previous one; such content simply flows (the seal check follows).
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        frame = getattr(self, "_frame", None)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if frame is not None and getattr(self, "_H", 0) > frame._height:
+            # A no-op first, as reportlab's own split gives: the content then splits where it falls.
+            return [self.NullActionFlowable(), *self._content]  # type: ignore[attr-defined]
+        result: list[Flowable] = super().split(aW, aH)
+        return result
 
 
 class _Template(SimpleDocTemplate):

@@ -12,7 +12,7 @@ from typing import Final
 
 from desktop.documents import loan_interest
 from desktop.documents.context import DraftContext
-from desktop.documents.pdf import PdfDocument, columns, page_break, para, paragraphs, spacer
+from desktop.documents.pdf import PdfDocument, columns, heading, page_break, para, paragraphs, spacer
 from desktop.documents.text import chinese_date, chinese_year_month
 from desktop.money import wan_and_upper, wan_with_unit
 
@@ -80,7 +80,7 @@ def pledge_pdf(ctx: DraftContext) -> bytes:
                               wan=wan, upper=upper)))
     for label, text in (("项目建设内容", subject.content), ("项目总投资", subject.total),
                         ("项目主要经济技术指标", terms.indicators), ("建设周期", terms.construction_period)):
-        doc.add(para(label, "heading"), *paragraphs(text))
+        doc.add(heading(label), *paragraphs(text))
     doc.add(para(EARMARK.format(measures=terms.management_measures)))
     doc.sign(columns([(f"{authority}（盖章）", "项目业主单位（盖章）"), (when, when)]), gap_mm=20)
     return doc.render()

@@ -103,8 +103,10 @@ def form_pdf(ctx: DraftContext) -> bytes:
             spacer(2), form([("申请奖励金额", award_text(ctx))]))
     if app.institution_summary:
         doc.add(heading("四、研发机构建设与运行情况"), *paragraphs(app.institution_summary))
-    doc.add(spacer(4), form([(title, "\n\n（盖章）　　　　年　　月　　日") for title in OPINIONS]))
-    doc.sign(columns([("申报单位（盖章）", "法定代表人（签字）"), (chinese_date(app.prepared_on), "")]))
+    # The authorities' opinion boxes follow the applicant's seal, as on a printed form, and stay
+    # with it: a page of opinion boxes alone is a page of seals alone.
+    doc.sign(columns([("申报单位（盖章）", "法定代表人（签字）"), (chinese_date(app.prepared_on), "")]),
+             spacer(6), form([(title, "\n\n（盖章）　　　　年　　月　　日") for title in OPINIONS]))
     return doc.render()
 
 

@@ -10,7 +10,7 @@ from desktop.applications.checks import equipment_total
 from desktop.applications.model import REPORT_SECTION_TITLES, ProjectDetails
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
-from desktop.documents.pdf import PdfDocument, form, grid, heading, page_break, para, paragraphs, spacer
+from desktop.documents.pdf import PdfDocument, form, grid, heading, keep, page_break, para, paragraphs, spacer
 from desktop.documents.text import chinese_year_month
 from desktop.documents.xlsx import (
     merge_text,
@@ -78,7 +78,7 @@ def report_pdf(ctx: DraftContext) -> bytes:
         if field == "financing":
             rows = [["项目", "金额（万元）"]]
             rows += [[label, format_wan_exact(yuan)] for label, yuan in investment_rows(ctx)]
-            doc.add(spacer(2), grid(rows, (100, 56), right_align=(1,)))
+            doc.add(keep(spacer(2), grid(rows, (100, 56), right_align=(1,))))  # a short table stays whole
         if field == "construction" and app.equipment:
             doc.add(para(f"主要设备购置{len(app.equipment)}项，合计{_wan(equipment_total(app))}，"
                          f"明细见《项目固定资产购置清单》。"))

@@ -370,3 +370,17 @@ def test_cover_has_seal_legal_representative_and_address(drafts: dict[str, Draft
     assert "青海省工业企业技术改造项目资金支持（2011）" not in cover
     letter = squashed_pdf_text(drafts[TECH].documents["00_申报文件.pdf"])
     assert "通信地址：西宁市城东区八一路88号" in letter
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    app = _app(RD)
+    app.institution_summary = "".join(f"第{i}段：研发中心持续开展关键技术攻关。" for i in range(300))
+    pages = _pages(_draft(RD, app).documents["01_研发机构奖励申请表.pdf"])
+    holder = next(p for p in pages if "四、研发机构建设与运行情况" in p)
+    assert "第0段" in holder  # the text starts under its heading, not on the next page
+    tech = _app(TECH)
+    assert tech.report is not None
+    tech.report.construction = "\n".join(["对矿热炉实施全封闭改造，新建余热发电系统。"] * 30)
+    for page in _pages(_draft(TECH, tech).documents["01_项目申请报告书.pdf"]):
+        body = re.sub(r"—\d+—$", "", page)
+        assert not re.search(r"[一二三四五六七八九]、[^。，]{2,12}$", body), body[-30:]
