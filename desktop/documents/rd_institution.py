@@ -99,7 +99,7 @@ def form_pdf(ctx: DraftContext) -> bytes:
             heading("一、申报单位"), form(ctx.enterprise_rows()),
             heading("二、研发机构"), form(institution_rows(ctx)),
             heading("三、奖励标准与申请金额"), para(schedule_source(ctx), "plain"), spacer(2),
-            grid(_schedule_table(ctx), (110, 26, 20), right_align=(1,)),
+            grid(_schedule_table(ctx), (100, 36, 20), right_align=(1,)),
             spacer(2), form([("申请奖励金额", award_text(ctx))]))
     if app.institution_summary:
         doc.add(heading("四、研发机构建设与运行情况"), *paragraphs(app.institution_summary))

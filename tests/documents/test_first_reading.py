@@ -29,7 +29,14 @@ from desktop.documents.pdf import CANNOT_START_LINE, NO_TEXT_PAGE, para
 from desktop.documents.xlsx import MAX_ROW_HEIGHT_PT
 from desktop.money import rmb_upper, wan_and_upper
 from desktop.rules.database import bundled_pack
-from tests.documents.helpers import EXAMPLES, pdf_text, sheet_of, squash, squashed_pdf_text
+from tests.documents.helpers import (
+    EXAMPLES,
+    libreoffice_convert,
+    pdf_text,
+    sheet_of,
+    squash,
+    squashed_pdf_text,
+)
 
 TECH = "application_tech_upgrade.json"
 LOAN = "application_loan_interest.json"
@@ -384,3 +391,16 @@ def test_a_heading_never_ends_a_page() -> None:
     for page in _pages(_draft(TECH, tech).documents["01_项目申请报告书.pdf"]):
         body = re.sub(r"—\d+—$", "", page)
         assert not re.search(r"[一二三四五六七八九]、[^。，]{2,12}$", body), body[-30:]
+
+
+@pytest.mark.slow
+def test_long_workbook_text_prints_in_full_through_libreoffice(tmp_path: Path) -> None:
+    app = _app(RD)
+    long_text = "开头标记。" + "".join(f"第{i}段：研发中心持续开展关键技术攻关。" for i in range(600)) + "全文终。"
+    app.institution_summary = long_text
+    workbook = tmp_path / "form.xlsx"
+    workbook.write_bytes(_draft(RD, app).documents["01_研发机构奖励申请表.xlsx"])
+    libreoffice_convert([workbook], tmp_path / "out", tmp_path / "lo-profile")
+    printed = squashed_pdf_text((tmp_path / "out" / "form.pdf").read_bytes())
+    for marker in ("开头标记", "第300段", "第599段", "全文终", "全文见附页1"):
+        assert marker in printed, marker
