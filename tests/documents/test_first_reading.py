@@ -396,7 +396,8 @@ def test_a_heading_never_ends_a_page() -> None:
 @pytest.mark.slow
 def test_long_workbook_text_prints_in_full_through_libreoffice(tmp_path: Path) -> None:
     app = _app(RD)
-    long_text = "开头标记。" + "".join(f"第{i}段：研发中心持续开展关键技术攻关。" for i in range(600)) + "全文终。"
+    body = "".join(f"第{i}段：研发中心持续开展关键技术攻关。" for i in range(600))
+    long_text = f"开头标记。{body}全文终。"
     app.institution_summary = long_text
     workbook = tmp_path / "form.xlsx"
     workbook.write_bytes(_draft(RD, app).documents["01_研发机构奖励申请表.xlsx"])
