@@ -222,9 +222,15 @@ def _continuation_sheet(workbook: Workbook, overflows: list[tuple[str, str]]) ->
     for number, (label, text) in enumerate(overflows, start=1):
         put_text(sheet, row, 1, f"附页{number}　{label}（全文）", header=True)
         row += 1
-        lines = wrap_lines(text, CONTINUATION_WIDTH)
+        # Lines broken here, on a narrower column than the real one: a spreadsheet that measures
+        # CJK text wider than two width units then never wraps a line again, so a row holds
+        # exactly the lines counted and never needs more than 409 pt (this sheet is for print).
+        lines = [line.rstrip("\n") for line in wrap_lines(text, CONTINUATION_WIDTH * 0.8)]
         for start in range(0, len(lines), MAX_LINES):
-            put_text(sheet, row, 1, "".join(lines[start:start + MAX_LINES]).rstrip("\n"))
+            cell = put_text(sheet, row, 1, "\n".join(lines[start:start + MAX_LINES]))
+            cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+            count = len(lines[start:start + MAX_LINES])
+            sheet.row_dimensions[row].height = min(count * LINE_HEIGHT_PT + 3, MAX_ROW_HEIGHT_PT)
             row += 1
 
 
