@@ -75,13 +75,15 @@ def pledge_pdf(ctx: DraftContext) -> bytes:
     amount = subject.amount
     project = fill_blank(subject.project_name, "项目", ("项目",))
     wan, upper = wan_and_upper(amount) if amount is not None else (AMOUNT_BLANK, UPPER_BLANK)
-    doc.add(para(GRANT.format(basis=ctx.policy_reference, measures=terms.management_measures,
+    # The template supplies the 《》; a name typed with its own marks would print 《《…》》.
+    measures = terms.management_measures.strip().strip("《》")
+    doc.add(para(GRANT.format(basis=ctx.policy_reference, measures=measures,
                               enterprise=enterprise, project=project, fund=terms.fund_name,
                               wan=wan, upper=upper)))
     for label, text in (("项目建设内容", subject.content), ("项目总投资", subject.total),
                         ("项目主要经济技术指标", terms.indicators), ("建设周期", terms.construction_period)):
         doc.add(heading(label), *paragraphs(text))
-    doc.add(para(EARMARK.format(measures=terms.management_measures)))
+    doc.add(para(EARMARK.format(measures=measures)))
     doc.sign(columns([(f"{authority}（盖章）", "项目业主单位（盖章）"), (when, when)]), gap_mm=20)
     return doc.render()
 

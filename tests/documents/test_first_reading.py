@@ -405,3 +405,11 @@ def test_long_workbook_text_prints_in_full_through_libreoffice(tmp_path: Path) -
     printed = squashed_pdf_text((tmp_path / "out" / "form.pdf").read_bytes())
     for marker in ("开头标记", "第300段", "第599段", "全文终", "全文见附页1"):
         assert marker in printed, marker
+
+
+def test_a_measures_name_typed_with_its_own_title_marks_is_not_doubled() -> None:
+    app = _app(TECH)
+    assert app.pledge is not None
+    app.pledge.management_measures = "《青海省技术改造专项资金管理办法》"
+    text = squashed_pdf_text(_draft(TECH, app).documents["04_项目建设目标责任书.pdf"])
+    assert "按照《青海省技术改造专项资金管理办法》要求" in text and "《《" not in text
