@@ -175,8 +175,11 @@ FALLBACKS: Final = (("HuiqiBmpSupplement", BMP_SUPPLEMENT_FONT), ("HuiqiExtB", E
                     ("HuiqiSymbol", SYMBOL_FONT))
 # GB/T 9704 official-document margins (top, bottom, left, right).
 MARGINS_MM: Final = (37, 35, 28, 26)
+FRAME_PADDING: Final = 6.0
 # GB/T 9704: body 3号 (16 pt), 22 lines of 28 characters on the 156 x 225 mm text area.
-BODY_SIZE: Final = 16.0
+# 3号 is 16 pt; 28 full-width characters must fill the 156 mm line exactly, so lines of Chinese
+# text end flush (reportlab cannot space out characters to justify a CJK line).
+BODY_SIZE: Final = (A4[0] - (MARGINS_MM[2] + MARGINS_MM[3]) * mm) / 28
 BODY_LEADING: Final = 225 * mm / 22
 NO_TEXT_PAGE: Final = "（此页无正文）"
 
@@ -419,7 +422,9 @@ class PdfDocument:
     def _build(self, fresh_page: set[int]) -> tuple[bytes, set[int]]:
         """The PDF, and the seal blocks (story indexes) that landed on a page with no text."""
         buffer = io.BytesIO()
-        top, bottom, left, right = (m * mm for m in MARGINS_MM)
+        # reportlab's frame pads its content by 6 pt on every side; the margins give that back so
+        # the text block is GB/T 9704's 156 x 225 mm exactly (and 156 mm tables fit in it).
+        top, bottom, left, right = (m * mm - FRAME_PADDING for m in MARGINS_MM)
         drawn: dict[int, list[bool]] = {}
         doc = _Template(
             buffer, drawn, pagesize=A4, topMargin=top, bottomMargin=bottom, leftMargin=left,
