@@ -24,3 +24,11 @@ class BundledFont:
 BODY_FONT = BundledFont("AR PL UMing CN", "uming.ttc", subfont_index=0)
 # LXGW WenKai Bold: TrueType with a real bold weight, for titles.
 TITLE_FONT = BundledFont("LXGW WenKai", "LXGWWenKai-Bold.ttf")
+# Fallbacks for characters the body face lacks, tried in this order (docs/DOCUMENTS.md).
+# HanaMin B (GlyphWiki, Hanazono licence or OFL; Debian fonts-hanazono), cut to CJK Ext-B…E:
+# the rare characters of names (𠀀, 𫖯, 𬭚) that UMing, a BMP font, does not have.
+EXT_B_FONT = BundledFont("HanaMinB", "HanaMinB-ExtB-E.ttf")
+# HanaMin A cut to the CJK characters of the BMP that UMing lacks (Ext-A, 鿏 and later additions).
+BMP_SUPPLEMENT_FONT = BundledFont("HanaMinA", "HanaMinA-Supplement.ttf")
+# DejaVu Sans (Debian fonts-dejavu-core), cut to Latin and U+2000–2BFF: ™, arrows, math signs.
+SYMBOL_FONT = BundledFont("DejaVu Sans", "DejaVuSans-Symbols.ttf")

@@ -34,6 +34,32 @@ def format_wan_with_unit(yuan: Decimal) -> str:
     return f"{format_wan(yuan)} 万元"
 
 
+def wan_exact(yuan: Decimal) -> Decimal:
+    """The amount in 万元 without losing a fen: ``4999950`` -> ``499.995`` (never 500.00).
+
+    Papers print this, so the 万元 figure, the 元 behind the 大写 and any total agree exactly.
+    """
+    return round_yuan(yuan) * Decimal("0.0001")  # multiplying is exact: six decimals at most
+
+
+def format_wan_exact(yuan: Decimal) -> str:
+    """万元 with two decimals, more only where the amount needs them: ``500.00``, ``499.995``."""
+    whole, _, decimals = f"{wan_exact(yuan):f}".partition(".")
+    decimals = decimals.rstrip("0").ljust(2, "0")
+    return f"{whole}.{decimals}"
+
+
+def wan_with_unit(yuan: Decimal) -> str:
+    """``2200.00万元``: the exact figure, set solid as Chinese text sets numbers (no spaces)."""
+    return f"{format_wan_exact(yuan)}万元"
+
+
+def wan_and_upper(yuan: Decimal) -> tuple[str, str]:
+    """The 小写 (万元) and the 人民币大写 of one amount, both from the same exact 元."""
+    exact = round_yuan(yuan)
+    return format_wan_exact(exact), rmb_upper(exact)
+
+
 def round_yuan(yuan: Decimal) -> Decimal:
     return yuan.quantize(CENT, rounding=ROUND_HALF_UP)
 

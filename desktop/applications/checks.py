@@ -85,10 +85,11 @@ def check_amounts_within_estimate(application: ApplicationFile, result: Programm
     granted = terms.granted_amount if terms is not None else None
     requested = project.requested_amount if project is not None else None
     problems = []
+    # The authority may grant less than was asked for, never more.
     if application.kind == "tech_upgrade" and granted is not None and requested is not None \
-            and granted != requested:
-        problems.append(f"目标责任书下达资金 {format_wan_with_unit(granted)} 与申请资金 "
-                        f"{format_wan_with_unit(requested)} 不一致。")
+            and granted > requested:
+        problems.append(f"目标责任书下达资金 {format_wan_with_unit(granted)} 超过申请资金 "
+                        f"{format_wan_with_unit(requested)}。")
     estimate = result.amount.figure
     if estimate is None:
         return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desktop.applications.hygiene import normalise_application
 from desktop.applications.model import APPLICATION_SCHEMA_VERSION, ApplicationFile
 from desktop.facts.io import check_version, load_json, validate
 from desktop.facts.model import FactsFile
@@ -14,7 +15,8 @@ MAX_APPLICATION_BYTES = 5_000_000
 
 def parse_application(data: Any) -> ApplicationFile:
     check_version(data, APPLICATION_SCHEMA_VERSION)
-    return validate(ApplicationFile, data)
+    # Newlines in names and pasted control characters are normalised here, on import.
+    return normalise_application(validate(ApplicationFile, data))
 
 
 def read_application(path: Path) -> ApplicationFile:

@@ -23,6 +23,7 @@ class Contact(FactsModel):
     person: Short = Field(description="联系人")
     phone: Annotated[str, Field(max_length=40)] = Field(description="联系电话")
     address: Short | None = Field(default=None, description="通信地址")
+    legal_representative: Short | None = Field(default=None, description="法定代表人")
 
 
 class ReportSections(FactsModel):
@@ -48,7 +49,7 @@ REPORT_SECTION_TITLES: Final = (
     ("technology", "技术工艺"),
     ("benefits", "经济效益分析"),
     ("conditions", "建设条件落实"),
-    ("schedule", "计划进度安排"),
+    ("schedule", "计划进度安排情况"),  # the source's own words (附件3 四（二）1)
 )
 
 
@@ -66,6 +67,8 @@ class Financing(FactsModel):
     requested_subsidy: Yuan = Field(description="申请专项资金（须等于 project.requested_amount）")
     bank_loans: Yuan = Field(description="银行贷款")
     self_raised: Yuan = Field(description="企业自筹")
+    interest_subsidy_requested: bool = Field(
+        default=False, description="是否同时申请贷款贴息（决定材料清单中“申请贴息的项目”一项是否适用）")
 
 
 class EquipmentLine(FactsModel):
@@ -77,6 +80,18 @@ class EquipmentLine(FactsModel):
     supplier: Short | None = Field(default=None, description="供应商")
 
 
+class ProjectDetails(FactsModel):
+    """项目基本情况表 entries the facts do not hold; what is left out prints blank, to fill by hand."""
+
+    location: Short | None = Field(default=None, description="建设地点")
+    filing_no: Short | None = Field(default=None, description="备案（核准）文号")
+    eia_no: Short | None = Field(default=None, description="环评批复文号")
+    land_no: Short | None = Field(default=None, description="用地批复文号")
+    new_capacity: Short | None = Field(default=None, description="新增生产能力")
+    new_revenue: Yuan | None = Field(default=None, description="达产后新增销售收入（元/年）")
+    new_profit_tax: Yuan | None = Field(default=None, description="达产后新增利税（元/年）")
+
+
 class PledgeTerms(FactsModel):
     """What the 目标责任书 template leaves as ＊＊＊ and the policy text does not fix."""
 
@@ -86,13 +101,24 @@ class PledgeTerms(FactsModel):
     construction_period: Short = Field(description="建设周期，如“2012年4月至2012年12月”")
     granted_amount: Yuan | None = Field(
         default=None,
-        description="下达资金（元）。技术改造类不填，取申请资金；贴息类在主管部门核定后填写，"
-                    "未填写且政策未规定比例时，责任书金额处留空待签订时填写")
+        description="下达资金（元）。责任书在获得支持后签订：主管部门下达后填写；未填写时，"
+                    "责任书金额与大写处留空待签订时填写（不以申请金额代替）")
+    signed_on: dt.date | None = Field(
+        default=None, description="责任书签订日期；未填写时落款日期留空（年　月　日）待签订时填写")
 
 
 class AttachmentRef(FactsModel):
     material: Short = Field(description="对应的申报材料名称（与材料清单一致）")
     path: Annotated[str, Field(max_length=500)] = Field(description="文件路径，相对于本 JSON 文件")
+    loan: int | None = Field(default=None, ge=1, le=500,
+                             description="逐笔提供的材料（如贷款合同）对应第几笔贷款（从 1 起）")
+
+
+class Recipient(FactsModel):
+    """Where the 请示 goes: a real office, not the policy's category ("同级经（发、商）委")."""
+
+    office: Short = Field(description="主送机关全称，如“西宁市经济委员会”")
+    copy_to: list[Short] = Field(default_factory=list, max_length=20, description="抄送机关全称")
 
 
 class ApplicationFile(FactsModel):
@@ -106,6 +132,7 @@ class ApplicationFile(FactsModel):
     contact: Contact
     project: Project | None = None
     report: ReportSections | None = None
+    project_details: ProjectDetails | None = Field(default=None, description="项目基本情况表的补充栏目")
     investment: Investment | None = None
     financing: Financing | None = None
     equipment: list[EquipmentLine] = Field(default_factory=list, max_length=2000)
@@ -115,3 +142,6 @@ class ApplicationFile(FactsModel):
     institution: Institution | None = None
     institution_summary: Narrative | None = Field(default=None, description="研发机构建设与运行情况")
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=200)
+    recipient: Recipient | None = Field(
+        default=None,
+        description="请示的主送与抄送机关；未填写时主送处留空待手写。向导以规则包中该政策的报送路径为建议")

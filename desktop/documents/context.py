@@ -28,10 +28,15 @@ class DocumentSpec:
     name: str
     build: Builder
     provides: tuple[str, ...] = ()
+    # A pledge or promise the package drafts but someone must still sign and seal (待签章).
+    to_sign: bool = False
+
+    @property
+    def stem(self) -> str:
+        return self.name.rsplit(".", 1)[0].split("_", 1)[-1]
 
     def satisfies(self, material: str) -> bool:
-        stem = self.name.rsplit(".", 1)[0].split("_", 1)[-1]
-        return any(part in material for part in (stem, *self.provides))
+        return any(part in material for part in (self.stem, *self.provides))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.applications.checks import check_amounts_within_estimate, check_application
+from desktop.applications.hygiene import normalise_application
 from desktop.applications.io import facts_of
 from desktop.applications.model import ApplicationFile
 from desktop.documents import loan_interest, materials, pledge, rd_institution, tech_upgrade
 from desktop.documents.context import DocumentSpec, DraftContext
+from desktop.documents.glyphs import glyph_problems
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 
@@ -30,18 +32,18 @@ DOCUMENT_SETS: dict[str, tuple[DocumentSpec, ...]] = {
         DocumentSpec(tech_upgrade.REPORT, tech_upgrade.report_pdf),
         DocumentSpec(tech_upgrade.BASIC_INFO, tech_upgrade.basic_info_xlsx),
         DocumentSpec(tech_upgrade.EQUIPMENT, tech_upgrade.equipment_xlsx),
-        DocumentSpec(f"04_{PLEDGE}", pledge.pledge_pdf),
+        DocumentSpec(f"04_{PLEDGE}", pledge.pledge_pdf, to_sign=True),
     )),
     "loan_interest": _with_materials((
         DocumentSpec(loan_interest.LETTER, loan_interest.letter_pdf),
         DocumentSpec(loan_interest.FORM, loan_interest.form_xlsx),
         DocumentSpec(loan_interest.SCHEDULE, loan_interest.schedule_xlsx),
-        DocumentSpec(f"03_{PLEDGE}", pledge.pledge_pdf),
+        DocumentSpec(f"03_{PLEDGE}", pledge.pledge_pdf, to_sign=True),
     )),
     "rd_institution": _with_materials((
         DocumentSpec(rd_institution.FORM_XLSX, rd_institution.form_xlsx, rd_institution.PROVIDES),
         DocumentSpec(rd_institution.FORM_PDF, rd_institution.form_pdf, rd_institution.PROVIDES),
-        DocumentSpec(rd_institution.TRUTH_PLEDGE, rd_institution.truth_pledge_pdf),
+        DocumentSpec(rd_institution.TRUTH_PLEDGE, rd_institution.truth_pledge_pdf, to_sign=True),
     )),
 }
 
@@ -62,13 +64,16 @@ def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
           on: dt.date | None = None) -> Draft:
     """Build every document, or raise :class:`DraftError` listing every problem (nothing is built)."""
     specs = DOCUMENT_SETS[application.kind]
+    # Newlines in names and pasted control characters never reach a document, whatever the source.
+    application = normalise_application(application.model_copy(deep=True))
     try:
         programme = pack.programme(application.programme_id)
     except StopIteration:
         raise DraftError([f"规则包中没有政策项目 {application.programme_id}。"]) from None
     assessment = assess(pack, facts_of(application), on or application.prepared_on)
     result = assessment.result(application.programme_id)
-    problems = check_application(application, result) + check_amounts_within_estimate(application, result)
+    problems = (check_application(application, result) + check_amounts_within_estimate(application, result)
+                + glyph_problems(application))
     if problems:
         raise DraftError(problems)
     context = DraftContext(application, assessment, result, programme, created, generated=specs)

@@ -1,34 +1,56 @@
-"""The 请示 every package opens with, addressed and copied along the route that applies.
+"""The 请示 every package opens with, addressed to the office the user named.
 
-The route comes from the assessment (the rules pick it by the kind of enterprise), so a
-state-owned enterprise's letter goes where the policy sends state-owned enterprises.
+The rule pack's route names categories of office ("同级经（发、商）委（按管辖关系）"); a clerk
+returns a letter addressed to a category.  The letter therefore prints the recipient the user
+confirmed (``application.recipient``; the wizard suggests the route) or a blank to write it in,
+and never the product's notes on the route or on the policy's clauses.  Layout after
+GB/T 9704-2012: title, 主送, body, signature and date kept with the last paragraph, then the
+附注 (contact) and the 版记 (抄送) at the end.
 """
 
 from __future__ import annotations
 
+from typing import Final
+
 from reportlab.platypus import Flowable
 
 from desktop.documents.context import DraftContext
-from desktop.documents.pdf import PdfDocument, para, spacer
+from desktop.documents.pdf import PdfDocument, keep, para, rule, spacer
 from desktop.documents.text import chinese_date
+
+# No office named yet: a line to write it in by hand, never a category name.
+ADDRESSEE_BLANK: Final = "＿＿＿＿＿＿＿＿＿＿＿＿"
 
 
 def addressee(ctx: DraftContext) -> str:
-    route = ctx.result.route
-    return route[0].submit_to if route else "主管部门"
+    recipient = ctx.application.recipient
+    return recipient.office if recipient is not None else ADDRESSEE_BLANK
 
 
-def request_letter(ctx: DraftContext, subject: str, body: list[Flowable]) -> bytes:
-    """关于申请…的请示: addressee, the body, the seal and date, then copies and the route."""
+def copies(ctx: DraftContext) -> list[str]:
+    recipient = ctx.application.recipient
+    return list(recipient.copy_to) if recipient is not None else []
+
+
+def contact_note(ctx: DraftContext) -> str:
+    """The 附注: who to call, and where to write (the address is collected for this)."""
+    contact = ctx.application.contact
+    parts = [f"联系人：{contact.person}", f"联系电话：{contact.phone}"]
+    if contact.address:
+        parts.append(f"通信地址：{contact.address}")
+    return f"（{'；'.join(parts)}）"
+
+
+def request_letter(ctx: DraftContext, subject: str, title: str, body: list[Flowable]) -> bytes:
+    """``title`` (关于…的请示): addressee, the body, the seal and date, 附注, then 版记 (抄送)."""
     app = ctx.application
-    route = ctx.result.route[0] if ctx.result.route else None
     doc = PdfDocument(f"{subject}：{ctx.enterprise_name}", subject, ctx.created)
-    doc.add(para(f"关于申请{ctx.result.title}的请示", "title"), spacer(4),
-            para(f"{addressee(ctx)}：", "plain"), *body)
-    doc.add(para("妥否，请批示。"), spacer(12), para(f"{ctx.enterprise_name}（盖章）", "right"),
-            para(chinese_date(app.prepared_on), "right"), spacer(12))
-    if route is not None:
-        doc.add(para(f"抄送：{'、'.join(route.copy_to)}。" if route.copy_to else "抄送：无。", "plain"),
-                para(f"报送路径：{route.then}（{route.citation.clause}）", "plain"))
-    doc.add(para(f"联系人：{app.contact.person}　　联系电话：{app.contact.phone}", "plain"))
+    doc.add(para(title, "title"), para(f"{addressee(ctx)}：", "plain"), *body, para("妥否，请批示。"))
+    # The last paragraph, the closing request and the seal stay on one page.
+    doc.sign(para(f"{ctx.enterprise_name}（盖章）", "right"), para(chinese_date(app.prepared_on), "right"),
+             keep_last=2)
+    doc.add(spacer(4), para(contact_note(ctx)))
+    copy_to = copies(ctx)
+    if copy_to:
+        doc.add(keep(spacer(8), rule(), para(f"抄送：{'，'.join(copy_to)}。", "plain"), rule()))
     return doc.render()

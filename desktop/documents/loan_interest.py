@@ -19,7 +19,7 @@ from desktop.documents.pdf import grid, para, paragraphs, spacer
 from desktop.documents.xlsx import merge_text, new_form, put_number, put_text, put_wan, save_deterministic
 from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
-from desktop.money import format_wan, format_wan_with_unit, round_yuan
+from desktop.money import format_wan_exact, round_yuan, wan_with_unit
 from desktop.rules.context import loan_interest
 from desktop.rules.predicates import Outcome, all_of
 from desktop.rules.results import OUTCOME_LABELS, CitedText, ConditionResult
@@ -44,7 +44,8 @@ class InterestTerms:
 
     @property
     def ratio_text(self) -> str:
-        return f"{self.rate * 100:.2f}%" if self.rate is not None else "由主管部门确定"
+        """The stated ratio, or a blank the authority fills in (no remark on what the text leaves open)."""
+        return f"{self.rate * 100:.2f}%" if self.rate is not None else ""
 
     @property
     def ratio_source(self) -> str:
@@ -78,7 +79,8 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: Inte
         own = [c for c in conditions if c.id.startswith(f"loans[{index}].")]
         # A loan with no condition lines was not assessed: never counted as eligible.
         eligibility = all_of([c.outcome for c in own]) if own else Outcome.UNKNOWN
-        reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail}" for c in own
+        # The finding only: the assessment's hint on what would change the result is UI language.
+        reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail.split('；', 1)[0]}" for c in own
                         if c.outcome is not Outcome.PASS)
         interest = loan_interest(loan, terms.basis_days)
         days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None
@@ -117,31 +119,33 @@ def totals(ctx: DraftContext) -> LoanTotals:
 
 
 def _subsidy_text(value: Decimal | None) -> str:
-    return format_wan_with_unit(value) if value is not None else "由主管部门按规定比例核定"
+    return wan_with_unit(value) if value is not None else "由主管部门按规定比例核定"
 
 
 def letter_pdf(ctx: DraftContext) -> bytes:
     app = ctx.application
     t = totals(ctx)
-    terms = t.terms
     rows = [["序号", "贷款银行", "合同编号", "期限", "本金（万元）", "利息（万元）"]]
     rows += [[str(line.number), line.loan.bank or "", line.loan.contract_no or "",
               f"{_date(line.loan.start_on)}至{_date(line.loan.end_on)}",
-              format_wan(line.loan.principal or Decimal(0)), format_wan(line.interest or Decimal(0))]
+              format_wan_exact(line.loan.principal or Decimal(0)),
+              format_wan_exact(line.interest or Decimal(0))]
              for line in t.lines if line.eligibility is Outcome.PASS]
+    # A letter to the authority states the facts and the request; how the policy was read
+    # (the ratio it leaves open, the day count) stays in the assessment and the schedule.
+    request = (f"申请贴息{wan_with_unit(t.subsidy)}。" if t.subsidy is not None
+               else "申请按规定比例给予贴息。")
     body = [
         para(f"根据{ctx.policy_reference}，我单位申报贴息的流动资金贷款共{t.count}笔，本金合计"
-             f"{format_wan_with_unit(t.principal)}，其中符合贴息条件的{t.eligible}笔，本金合计"
-             f"{format_wan_with_unit(t.eligible_principal)}，按{terms.method}，利息合计"
-             f"{format_wan_with_unit(t.eligible_interest)}。"),
-        para(f"贴息比例：{terms.ratio_text}。{terms.ratio_source}"),
-        para(f"申请贴息金额：{_subsidy_text(t.subsidy)}。"),
-        spacer(2), grid(rows, (10, 34, 30, 40, 21, 21), right_align=(4, 5)), spacer(2),
+             f"{wan_with_unit(t.principal)}，其中符合贴息条件的{t.eligible}笔，本金合计"
+             f"{wan_with_unit(t.eligible_principal)}，利息合计{wan_with_unit(t.eligible_interest)}，"
+             f"{request}"),
+        spacer(2), grid(rows, (12, 27, 27, 36, 27, 27), right_align=(4, 5)), spacer(2),
         para("贷款用途及贴息资金使用说明：", "plain"), *paragraphs(app.loan_purpose or ""),
         para("现将流动资金贷款贴息申请表、贷款明细表等申报材料一并报上，贷款合同及借款凭证请金融机构"
              "核实。我单位对申报材料的真实性负责。"),
     ]
-    return request_letter(ctx, "流动资金贷款贴息申请书", body)
+    return request_letter(ctx, "流动资金贷款贴息申请书", "关于申请流动资金贷款贴息的请示", body)
 
 
 def _date(day: dt.date | None) -> str:
@@ -168,9 +172,9 @@ def form_xlsx(ctx: DraftContext) -> bytes:
         ("符合条件贷款本金合计", t.eligible_principal),
         ("符合条件贷款利息合计", t.eligible_interest),
         ("计息方法", terms.method),
+        # Left for the authority to fill where the policy states no ratio.
         ("贴息比例", terms.ratio_text),
-        ("贴息比例依据", terms.ratio_source),
-        ("申请贴息金额", t.subsidy if t.subsidy is not None else _subsidy_text(None)),
+        ("申请贴息金额", t.subsidy if t.subsidy is not None else ""),
         ("贷款用途", app.loan_purpose or ""),
         ("申请政策", f"{ctx.result.title}（{ctx.policy_reference}）"),
     ]
@@ -224,11 +228,10 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
     put_wan(sheet, row, 8, t.principal, bold=True)
     put_text(sheet, row, 9, "")
     put_wan(sheet, row, 10, t.eligible_interest, bold=True)
-    put_text(sheet, row, 11, f"{t.eligible}/{t.count}", center=True)
-    merge_text(sheet, row, 12, 13, "" if t.subsidy is not None else "由主管部门核定")
+    put_text(sheet, row, 11, f"{t.eligible}笔符合", center=True)
+    merge_text(sheet, row, 12, 13, "")
     put_wan(sheet, row, 14, t.subsidy, bold=True)
-    merge_text(sheet, row + 1, 1, last, f"贴息比例依据：{terms.ratio_source}")
-    merge_text(sheet, row + 2, 1, last, "说明：利息＝本金×年利率÷"
+    merge_text(sheet, row + 1, 1, last, "说明：利息＝本金×年利率÷"
                                          f"{terms.basis_days}×实际天数（发放日至到期日），按合同期计算；"
                                          "是否符合取自本申报的政策自评结果。")
     return save_deterministic(workbook, ctx.created)

@@ -13,17 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
+    HRFlowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -35,12 +39,14 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as paragraph_module
 
 from desktop import APP_NAME, __version__
-from desktop.documents.text import pdf_markup
-from desktop.fonts import BODY_FONT, TITLE_FONT
+from desktop.documents.text import strip_controls
+from desktop.fonts import BMP_SUPPLEMENT_FONT, BODY_FONT, EXT_B_FONT, SYMBOL_FONT, TITLE_FONT, BundledFont
 
-# reportlab's 禁则 list is Japanese: it lets a line start with ，；：？！》” .  Its CJK wrapper
-# reads the module-level string at call time, so extending it here covers every paragraph.
-CANNOT_START_LINE: Final = "，。、；：？！）》」』】〕”’…—"
+# Chinese 禁则 (GB/T 15834 practice): no line starts with closing punctuation, none ends with
+# an opening mark.  reportlab hangs one closing mark in the margin and then starts the next line
+# with the second of "》。" or "）。"; :func:`_cjk_frag_split` pulls characters down instead.
+CANNOT_START_LINE: Final = "，。、；：？！）》」』】〕〉”’…—·%‰℃"
+CANNOT_END_LINE: Final = "（《「『【〔〈“‘"
 
 
 def _extend_line_breaking_rules() -> None:
@@ -48,14 +54,134 @@ def _extend_line_breaking_rules() -> None:
         current: str = getattr(module, "ALL_CANNOT_START")  # noqa: B009 (not in the stubs)
         missing = "".join(c for c in CANNOT_START_LINE if c not in current)
         setattr(module, "ALL_CANNOT_START", current + missing)  # noqa: B010
+    setattr(paragraph_module, "cjkFragSplit", _cjk_frag_split)  # noqa: B010
+    setattr(paragraph_module, "wordSplit", _word_split)  # noqa: B010
+
+
+def _word_char(char: str) -> bool:
+    # Letters and figures of one number or word, and a fill-in line "＿＿＿＿", stay in one piece.
+    return (char.isascii() and (char.isalnum() or char in ".-_/")) or char == "＿"
+
+
+def _line_end(chars: Sequence[str], start: int, cut: int) -> int:
+    """Where a line starting at ``start`` ends when ``chars[cut]`` no longer fits.
+
+    The break moves back while the next line would start with closing punctuation, this one would
+    end with an opening mark, or a number such as 12500 would be cut; at most half a line back,
+    and a line always takes one character, so progress is certain.
+    """
+    limit = max(start + 1, (start + cut) // 2)
+    while cut > limit and (chars[cut] in CANNOT_START_LINE or chars[cut - 1] in CANNOT_END_LINE
+                           or (_word_char(chars[cut]) and _word_char(chars[cut - 1]))):
+        cut -= 1
+    return max(cut, start + 1)
+
+
+def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_size: float) -> list[list[Any]]:
+    """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules."""
+    widths = [pdfmetrics.stringWidth(c, font_name, font_size) for c in text]
+    lines: list[list[Any]] = []
+    index = start = 0
+    used = 0.0
+    fuzz: float = getattr(paragraph_module, "_FUZZ")  # noqa: B009
+    while index < len(text):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used += widths[index]
+        index += 1
+        if used > max_width + fuzz and used > 0:
+            index = _line_end(text, start, index - 1)
+            used = sum(widths[start:index])
+            lines.append([max_width - used, text[start:index]])
+            start, used = index, 0.0
+    if start < len(text):
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        lines.append([max_width - used, text[start:]])
+    return lines
+
+
+def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str = "utf8") -> Any:
+    """reportlab's CJK line splitter with Chinese 禁则 and unbroken Latin words and numbers.
+
+    When a character does not fit, the line ends before it; the break moves back while the next
+    line would start with closing punctuation, the line would end with an opening mark, or the
+    break would cut a number such as 12500 (at most half a line back, so progress is certain).
+    """
+    # reportlab internals the stubs do not declare.
+    cjk_char: Any = getattr(paragraph_module, "cjkU")  # noqa: B009
+    make_line: Any = getattr(paragraph_module, "makeCJKParaLine")  # noqa: B009
+    fuzz: float = getattr(paragraph_module, "_FUZZ")  # noqa: B009
+    units: list[Any] = []
+    for frag in frags:
+        text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
+        units.extend([cjk_char(t, frag, encoding) for t in text] if text
+                     else [cjk_char(text, frag, encoding)])
+    lines: list[Any] = []
+    index = start = 0
+    used = 0.0
+    max_width = max_widths[0]
+
+    def width_of(unit: Any) -> float:
+        width = unit.width
+        if hasattr(width, "normalizedValue"):
+            width._normalizer = max_width
+            width = width.normalizedValue(max_width)
+        return float(width)
+
+    while index < len(units):
+        unit = units[index]
+        index += 1
+        used += width_of(unit)
+        line_break = hasattr(unit.frag, "lineBreak")
+        if not (line_break or (used > max_width + fuzz and used > 0)):
+            continue
+        if not line_break:
+            # The character that did not fit starts the next line, or an earlier one does.
+            index = _line_end([str(u) for u in units], start, index - 1)
+            used = float(sum(width_of(u) for u in units[start:index]))
+        lines.append(make_line(units[start:index], max_width, used, max_width - used, line_break,
+                               calc_bounds))
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        start, used = index, 0.0
+    if used > 0:
+        lines.append(make_line(units[start:], max_width, used, max_width - used, False, calc_bounds))
+    return paragraph_module.ParaLines(kind=1, lines=lines)
 
 
 _extend_line_breaking_rules()
 
+
+_REPORTLAB_TO_UNICODE: Final = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond the BMP written as UTF-16 (the PDF rule).
+
+    reportlab writes 𫖯 as ``<2B5AF>``, which readers reject: the character prints but cannot be
+    copied or searched.  Written as its surrogate pair ``<D86DDDAF>`` it reads back as 𫖯.
+    """
+    cmap = _REPORTLAB_TO_UNICODE(fontname, subset)
+    for code in subset:
+        if code > 0xFFFF:
+            cmap = cmap.replace(f"> <{code:04X}>", f"> <{chr(code).encode('utf-16-be').hex().upper()}>")
+    return cmap
+
+
+setattr(ttfonts, "makeToUnicodeCMap", _to_unicode_cmap)  # noqa: B010 (read at call time)
+
 BODY: Final = "HuiqiBody"
 TITLE: Final = "HuiqiTitle"
+# Fallback faces, tried in order for a character the style's own face lacks.
+FALLBACKS: Final = (("HuiqiBmpSupplement", BMP_SUPPLEMENT_FONT), ("HuiqiExtB", EXT_B_FONT),
+                    ("HuiqiSymbol", SYMBOL_FONT))
 # GB/T 9704 official-document margins (top, bottom, left, right).
 MARGINS_MM: Final = (37, 35, 28, 26)
+FRAME_PADDING: Final = 6.0
+# GB/T 9704: body 3号 (16 pt), 22 lines of 28 characters on the 156 x 225 mm text area.
+# 3号 is 16 pt; 28 full-width characters must fill the 156 mm line exactly, so lines of Chinese
+# text end flush (reportlab cannot space out characters to justify a CJK line).
+BODY_SIZE: Final = (A4[0] - (MARGINS_MM[2] + MARGINS_MM[3]) * mm) / 28
+BODY_LEADING: Final = 225 * mm / 22
+NO_TEXT_PAGE: Final = "（此页无正文）"
 
 
 @cache
@@ -67,10 +193,69 @@ def register_fonts() -> tuple[str, str]:
 
 
 @cache
+def _fallback(name: str, font: BundledFont) -> TTFont:
+    """A fallback face, parsed only when some text needs it (the Ext-B face is 27 MB)."""
+    face = TTFont(name, str(font.path), subfontIndex=font.subfont_index)
+    pdfmetrics.registerFont(face)
+    return face
+
+
+def _covers(font_name: str, char: str) -> bool:
+    face = pdfmetrics.getFont(font_name)
+    return ord(char) in face.face.charToGlyph  # type: ignore[attr-defined]
+
+
+def _face_for(char: str, primary: str) -> str | None:
+    """The first face that has ``char``: the style's, the body's, then the fallbacks; None: none has."""
+    if char in "\n " or _covers(primary, char):
+        return primary
+    if _covers(BODY, char):
+        return BODY
+    for name, font in FALLBACKS:
+        if ord(char) in _fallback(name, font).face.charToGlyph:
+            return name
+    return None
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` that no bundled face can print (each once, in order)."""
+    register_fonts()
+    missing: list[str] = []
+    for char in strip_controls(text):
+        if char not in missing and _face_for(char, BODY) is None:
+            missing.append(char)
+    return missing
+
+
+def pdf_markup(text: str, primary: str = BODY) -> str:
+    """User text as paragraph markup that prints literally (``<b>`` stays ``<b>``), each character
+    in a face that has it: runs the style's face lacks are set in a fallback face."""
+    register_fonts()
+    out: list[str] = []
+    run: list[str] = []
+    run_face = primary
+
+    def flush() -> None:
+        if run:
+            chunk = escape("".join(run)).replace("\n", "<br/>")
+            out.append(chunk if run_face == primary else f'<font face="{run_face}">{chunk}</font>')
+            run.clear()
+
+    for char in strip_controls(text):
+        face = _face_for(char, primary) or primary  # unprintable text is refused before drafting
+        if face != run_face:
+            flush()
+            run_face = face
+        run.append(char)
+    flush()
+    return "".join(out)
+
+
+@cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=21, wordWrap="CJK",
-                          alignment=TA_JUSTIFY, firstLineIndent=24)
+    body = ParagraphStyle("body", fontName=BODY, fontSize=BODY_SIZE, leading=BODY_LEADING, wordWrap="CJK",
+                          alignment=TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
     return {
         "body": body,
         "plain": ParagraphStyle("plain", parent=body, firstLineIndent=0),
@@ -78,20 +263,34 @@ def styles() -> dict[str, ParagraphStyle]:
                                alignment=0),
         "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=10.5, leading=15,
                                      firstLineIndent=0, alignment=TA_RIGHT),
-        "title": ParagraphStyle("title", fontName=TITLE, fontSize=20, leading=32, alignment=TA_CENTER,
-                                wordWrap="CJK", spaceAfter=12),
-        "cover_title": ParagraphStyle("cover_title", fontName=TITLE, fontSize=26, leading=40,
+        # 2号 (22 pt) title in the Song face, the nearest bundled face to 小标宋 (docs/DOCUMENTS.md).
+        "title": ParagraphStyle("title", fontName=BODY, fontSize=22, leading=36, alignment=TA_CENTER,
+                                wordWrap="CJK", spaceAfter=BODY_LEADING),
+        "cover_title": ParagraphStyle("cover_title", fontName=BODY, fontSize=26, leading=40,
                                       alignment=TA_CENTER, wordWrap="CJK"),
-        "heading": ParagraphStyle("heading", fontName=TITLE, fontSize=14, leading=24, wordWrap="CJK",
-                                  spaceBefore=10, spaceAfter=4),
+        # Headings in the 楷体 face GB/T 9704 gives to second-level headings; kept with what follows
+        # by a conditional page break (PdfDocument.add), not keepWithNext, whose KeepTogether moves
+        # a long following paragraph whole to the next page and strands the heading.
+        "heading": ParagraphStyle("heading", fontName=TITLE, fontSize=BODY_SIZE, leading=BODY_LEADING,
+                                  wordWrap="CJK", spaceBefore=4),
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
     }
 
 
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph whose leading full-width spaces indent it (reportlab drops leading U+3000)."""
+    text = strip_controls(text)
+    depth = len(text) - len(text.lstrip("\u3000"))
+    if depth:
+        style = ParagraphStyle(f"{style.name}+{depth}", parent=style,
+                               leftIndent=style.leftIndent + depth * style.fontSize)
+    return Paragraph(pdf_markup(text[depth:], style.fontName), style)
+
+
 def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph of user or policy text; never interpreted as markup."""
-    return Paragraph(pdf_markup(text), styles()[style])
+    return _paragraph(text, styles()[style])
 
 
 def paragraphs(text: str, style: str = "body") -> list[Flowable]:
@@ -100,8 +299,14 @@ def paragraphs(text: str, style: str = "body") -> list[Flowable]:
     return [para(line, style) for line in lines if line]
 
 
+# A heading starts a new page unless it and three lines of what follows fit.
+HEADING_RESERVE: Final = 4 * BODY_LEADING
+
+
 def heading(text: str) -> Paragraph:
-    return para(text, "heading")
+    paragraph = para(text, "heading")
+    paragraph._huiqi_heading = True  # type: ignore[attr-defined]
+    return paragraph
 
 
 def spacer(height_mm: float) -> Spacer:
@@ -116,11 +321,16 @@ def keep(*items: Flowable) -> KeepTogether:
     return KeepTogether(list(items))
 
 
+def rule() -> HRFlowable:
+    """The full-width line of a 版记."""
+    return HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=2, spaceAfter=2)
+
+
 def grid(rows: Sequence[Sequence[str]], widths_mm: Sequence[float], *, header_rows: int = 1,
          right_align: Sequence[int] = ()) -> Table:
     """A bordered table of text cells; the header repeats on every page it spans."""
     cell, right = styles()["cell"], styles()["cell_right"]
-    data = [[Paragraph(pdf_markup(text), right if c in right_align and r >= header_rows else cell)
+    data = [[_paragraph(text, right if c in right_align and r >= header_rows else cell)
              for c, text in enumerate(row)] for r, row in enumerate(rows)]
     table = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=header_rows)
     table.setStyle(TableStyle([
@@ -135,7 +345,7 @@ def grid(rows: Sequence[Sequence[str]], widths_mm: Sequence[float], *, header_ro
 def columns(rows: Sequence[Sequence[str]], width_mm: float = 156) -> Table:
     """Text side by side without borders, as the two seal blocks stand on the template."""
     cell = styles()["plain"]
-    data = [[Paragraph(pdf_markup(text), cell) for text in row] for row in rows]
+    data = [[_paragraph(text, cell) for text in row] for row in rows]
     count = max(len(row) for row in rows)
     table = Table(data, colWidths=[width_mm / count * mm] * count)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -147,46 +357,148 @@ def form(rows: Sequence[tuple[str, str]], widths_mm: tuple[float, float] = (45, 
     return grid([list(r) for r in rows], widths_mm, header_rows=0)
 
 
+def _mark_seal(item: Flowable) -> Flowable:
+    item._huiqi_seal = True  # type: ignore[attr-defined]
+    return item
+
+
+@dataclass
+class _SealBlock:
+    """A seal block and the text kept with it, so a second pass can start it on a fresh page."""
+
+    before: list[Flowable]
+    seals: list[Flowable]
+
+
 @dataclass
 class PdfDocument:
     title: str
     subject: str
     created: dt.datetime
-    story: list[Flowable] = field(default_factory=list)
+    story: list[Flowable | _SealBlock] = field(default_factory=list)
     page_numbers: bool = True
     cover: bool = False  # a cover page carries no page number; numbering starts after it
 
     def add(self, *items: Flowable) -> None:
-        self.story.extend(items)
+        for item in items:
+            if getattr(item, "_huiqi_heading", False):
+                self.story.append(CondPageBreak(HEADING_RESERVE))
+            self.story.append(item)
+
+    def sign(self, *seals: Flowable, gap_mm: float = 12, keep_last: int = 1) -> None:
+        """Seal and signature lines, kept on one page with the last paragraph above them.
+
+        A page must never carry seals alone (it could be attached to any text): where even the
+        kept block leaves the seals on a page of their own, that page says （此页无正文）.
+        """
+        before: list[Flowable] = []
+        while self.story and isinstance(self.story[-1], Spacer | CondPageBreak):
+            self.story.pop()
+        while self.story and len(before) < keep_last and not isinstance(self.story[-1], _SealBlock):
+            before.insert(0, self.story.pop())  # type: ignore[arg-type]
+        self.story.append(_SealBlock([*before, spacer(gap_mm)], [_mark_seal(s) for s in seals]))
 
     def render(self) -> bytes:
         register_fonts()
+        content, seal_only = self._build(set())
+        if not seal_only:
+            return content
+        content, left = self._build(seal_only)
+        assert not left, "a seal block starting on a fresh page carries its note"
+        return content
+
+    def _flowables(self, fresh_page: set[int]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for index, item in enumerate(self.story):
+            if not isinstance(item, _SealBlock):
+                out.append(item)
+            elif index in fresh_page:
+                text = [f for f in item.before if not isinstance(f, Spacer)]  # no gap at a page foot
+                out += [*text, PageBreak(), para(NO_TEXT_PAGE, "plain"), spacer(12), *item.seals]
+            else:
+                out.append(_KeepIfPossible([*item.before, *item.seals]))
+        return out
+
+    def _build(self, fresh_page: set[int]) -> tuple[bytes, set[int]]:
+        """The PDF, and the seal blocks (story indexes) that landed on a page with no text."""
         buffer = io.BytesIO()
-        top, bottom, left, right = (m * mm for m in MARGINS_MM)
-        doc = SimpleDocTemplate(
-            buffer, pagesize=A4, topMargin=top, bottomMargin=bottom, leftMargin=left, rightMargin=right,
-            title=self.title, subject=self.subject, author=APP_NAME, creator=f"{APP_NAME} {__version__}",
-            producer=f"{APP_NAME} {__version__}", invariant=1, lang="zh-CN",
+        # reportlab's frame pads its content by 6 pt on every side; the margins give that back so
+        # the text block is GB/T 9704's 156 x 225 mm exactly (and 156 mm tables fit in it).
+        top, bottom, left, right = (m * mm - FRAME_PADDING for m in MARGINS_MM)
+        drawn: dict[int, list[bool]] = {}
+        doc = _Template(
+            buffer, drawn, pagesize=A4, topMargin=top, bottomMargin=bottom, leftMargin=left,
+            rightMargin=right, title=self.title, subject=self.subject, author=APP_NAME,
+            creator=f"{APP_NAME} {__version__}", producer=f"{APP_NAME} {__version__}", invariant=1,
+            lang="zh-CN",
         )
         decorate = self._page_number if self.page_numbers else _nothing
-        doc.build(list(self.story), onFirstPage=_nothing if self.cover else decorate, onLaterPages=decorate,
-                  canvasmaker=_fixed_date_canvas(self.created))
-        return buffer.getvalue()
+        doc.build(self._flowables(fresh_page), onFirstPage=_nothing if self.cover else decorate,
+                  onLaterPages=decorate, canvasmaker=_fixed_date_canvas(self.created))
+        alone = {page for page, kinds in drawn.items() if kinds and all(kinds)}
+        blocks = {index for index, item in enumerate(self.story) if isinstance(item, _SealBlock)
+                  and any(id(s) in doc.seal_pages and doc.seal_pages[id(s)] in alone for s in item.seals)}
+        return buffer.getvalue(), blocks
 
     def _page_number(self, canvas: Canvas, doc: Any) -> None:
+        """GB/T 9704: "— 1 —" in 4号 at the outer edge, one character in: odd pages right, even left."""
         canvas.saveState()
-        canvas.setFont(BODY, 11)
+        canvas.setFont(BODY, 14)
         number = doc.page - 1 if self.cover else doc.page
-        canvas.drawCentredString(A4[0] / 2, 18 * mm, f"— {number} —")
+        text = f"— {number} —"
+        inset = 14 + MARGINS_MM[3] * mm
+        if number % 2:
+            canvas.drawRightString(A4[0] - inset, 22 * mm, text)
+        else:
+            canvas.drawString(MARGINS_MM[2] * mm + 14, 22 * mm, text)
         canvas.restoreState()
+
+
+class _KeepIfPossible(KeepTogether):
+    """KeepTogether that does not push content taller than a page to the next page.
+
+    reportlab's KeepTogether starts too-tall content on a fresh page, leaving a heading above it
+    alone at the foot of the previous one; such content simply flows (the seal check follows).
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        frame = getattr(self, "_frame", None)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if frame is not None and getattr(self, "_H", 0) > frame._height:
+            # A no-op first, as reportlab's own split gives: the content then splits where it falls.
+            return [self.NullActionFlowable(), *self._content]  # type: ignore[attr-defined]
+        result: list[Flowable] = super().split(aW, aH)
+        return result
+
+
+class _Template(SimpleDocTemplate):
+    """Records, per page, whether each drawn flowable is a seal line (spacers aside)."""
+
+    def __init__(self, buffer: io.BytesIO, drawn: dict[int, list[bool]], **kwargs: Any) -> None:
+        super().__init__(buffer, **kwargs)
+        self.drawn = drawn
+        self.seal_pages: dict[int, int] = {}
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's hook name)
+        if isinstance(flowable, Spacer | PageBreak) or type(flowable).__name__ == "LCActionFlowable":
+            return
+        seal = bool(getattr(flowable, "_huiqi_seal", False))
+        self.drawn.setdefault(self.page, []).append(seal)
+        if seal:
+            self.seal_pages[id(flowable)] = self.page
 
 
 def _nothing(canvas: Canvas, doc: Any) -> None:
     return None
 
 
+def _zoneless_date(year: int, month: int, day: int, hour: int, minute: int, second: int) -> str:
+    return f"D:{year:04d}{month:02d}{day:02d}{hour:02d}{minute:02d}{second:02d}"
+
+
 def _fixed_date_canvas(created: dt.datetime) -> type[Canvas]:
-    stamp = created.strftime("D:%Y%m%d%H%M%S+00'00'")
+    offset = created.utcoffset()
 
     class FixedDateCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -194,9 +506,15 @@ def _fixed_date_canvas(created: dt.datetime) -> type[Canvas]:
             # Otherwise every page names Helvetica, a font that is never embedded.
             kwargs["initialFontName"] = BODY
             super().__init__(*args, **kwargs)
-            # The stated creation time, not the wall clock: same input, same bytes.
-            info = getattr(self, "_doc").info  # noqa: B009 (private in the stubs)
-            info.creationDate = stamp
-            info.modDate = stamp
+            # The stated creation time (the bundle's --created), not 2000-01-01 nor the wall
+            # clock: same input, same bytes.  reportlab writes the info dates from this stamp.
+            pdf = getattr(self, "_doc")  # noqa: B009 (private in the stubs)
+            stamp: TimeStamp = pdf._timeStamp
+            stamp.YMDhms = created.timetuple()[:6]
+            if offset is None:  # a local time with no zone: say no zone rather than claim UTC
+                pdf.info._dateFormatter = _zoneless_date
+            else:
+                minutes = int(offset.total_seconds() // 60)
+                stamp.dhh, stamp.dmm = int(minutes / 60), abs(minutes) % 60
 
     return FixedDateCanvas

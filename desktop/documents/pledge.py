@@ -12,9 +12,9 @@ from typing import Final
 
 from desktop.documents import loan_interest
 from desktop.documents.context import DraftContext
-from desktop.documents.pdf import PdfDocument, columns, keep, page_break, para, paragraphs, spacer
-from desktop.documents.text import chinese_year_month
-from desktop.money import format_wan, rmb_upper
+from desktop.documents.pdf import PdfDocument, columns, heading, page_break, para, paragraphs, spacer
+from desktop.documents.text import chinese_date, chinese_year_month
+from desktop.money import wan_and_upper, wan_with_unit
 
 OPENING: Final = ("为确保工业经济平稳较快增长，加快项目建设，明确工作责任，强化资金管理，提高资金使用效率，"
                   "特签订此目标责任书。")
@@ -23,9 +23,10 @@ EARMARK: Final = "按照《{measures}》要求，该专项资金应专款专用�
 GRANT: Final = ("根据{basis}文件和《{measures}》，下达给{enterprise}{project}{fund}资金{wan}万元"
                 "（人民币{upper}），项目主要内容如下：")
 DEFAULT_AUTHORITY: Final = "青海省经济委员会"
-# Where the policy fixes no amount (贴息 "按一定的比例"), the figures stay a blank to fill on signing.
+# Until the user enters the granted figure (after the grant), the figures stay a blank to fill on signing.
 AMOUNT_BLANK: Final = "＿＿＿＿"
 UPPER_BLANK: Final = "＿＿＿＿＿＿＿＿＿＿"
+DATE_BLANK: Final = "　　　　年　　月　　日"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class PledgeSubject:
     """What the template's project blanks hold for this kind of application."""
 
     project_name: str
-    amount: Decimal | None  # None: not yet set by the authority; the blank stays for signing
+    amount: Decimal | None  # None: not yet granted; the blank stays for signing
     content: str
     total: str
 
@@ -45,14 +46,15 @@ def pledge_subject(ctx: DraftContext) -> PledgeSubject:
     if app.kind == "loan_interest":
         t = loan_interest.totals(ctx)
         return PledgeSubject(
-            "流动资金贷款贴息项目", terms.granted_amount if terms.granted_amount is not None else t.subsidy,
+            "流动资金贷款贴息项目", terms.granted_amount,
             app.loan_purpose or "",
-            f"符合贴息条件的流动资金贷款{t.eligible}笔，本金合计{format_wan(t.eligible_principal)}万元")
+            f"符合贴息条件的流动资金贷款{t.eligible}笔，本金合计{wan_with_unit(t.eligible_principal)}")
     project = app.project
     assert project is not None and project.name  # checked before drafting
-    amount = terms.granted_amount if terms.granted_amount is not None else project.requested_amount
-    total = f"{format_wan(project.total_investment)}万元" if project.total_investment is not None else ""
-    return PledgeSubject(project.name, amount, app.report.construction if app.report else "", total)
+    total = wan_with_unit(project.total_investment) if project.total_investment is not None else ""
+    # The pledge is signed after support is granted: what was requested is not what is granted.
+    content = app.report.construction if app.report else ""
+    return PledgeSubject(project.name, terms.granted_amount, content, total)
 
 
 def pledge_pdf(ctx: DraftContext) -> bytes:
@@ -61,24 +63,28 @@ def pledge_pdf(ctx: DraftContext) -> bytes:
     assert terms is not None  # checked before drafting
     subject = pledge_subject(ctx)
     authority = authority_name(ctx)
-    when = chinese_year_month(app.prepared_on)
+    # Signed after the grant: the date stays "年　月　日" until the user states the signing date.
+    when = chinese_date(terms.signed_on) if terms.signed_on is not None else DATE_BLANK
     doc = PdfDocument(f"项目建设目标责任书：{subject.project_name}", "项目建设目标责任书", ctx.created,
                       cover=True)
     doc.add(spacer(40), para("项目建设目标责任书", "cover_title"), spacer(80),
-            para(authority, "center"), para(when, "center"))
+            para(authority, "center"),
+            para(chinese_year_month(terms.signed_on) if terms.signed_on else DATE_BLANK, "center"))
     doc.add(page_break(), para(OPENING))
     enterprise = fill_blank(ctx.enterprise_name, "企业", ("公司", "厂", "集团", "企业"))
     amount = subject.amount
     project = fill_blank(subject.project_name, "项目", ("项目",))
-    doc.add(para(GRANT.format(basis=ctx.policy_reference, measures=terms.management_measures,
+    wan, upper = wan_and_upper(amount) if amount is not None else (AMOUNT_BLANK, UPPER_BLANK)
+    # The template supplies the 《》; a name typed with its own marks would print 《《…》》.
+    measures = terms.management_measures.strip().strip("《》")
+    doc.add(para(GRANT.format(basis=ctx.policy_reference, measures=measures,
                               enterprise=enterprise, project=project, fund=terms.fund_name,
-                              wan=format_wan(amount) if amount is not None else AMOUNT_BLANK,
-                              upper=rmb_upper(amount) if amount is not None else UPPER_BLANK)))
+                              wan=wan, upper=upper)))
     for label, text in (("项目建设内容", subject.content), ("项目总投资", subject.total),
                         ("项目主要经济技术指标", terms.indicators), ("建设周期", terms.construction_period)):
-        doc.add(para(label, "heading"), *paragraphs(text))
-    doc.add(spacer(4), para(EARMARK.format(measures=terms.management_measures)), spacer(24))
-    doc.add(keep(columns([(f"{authority}（盖章）", "项目业主单位（盖章）"), (when, when)])))
+        doc.add(heading(label), *paragraphs(text))
+    doc.add(para(EARMARK.format(measures=measures)))
+    doc.sign(columns([(f"{authority}（盖章）", "项目业主单位（盖章）"), (when, when)]), gap_mm=20)
     return doc.render()
 
 

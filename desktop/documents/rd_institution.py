@@ -15,11 +15,11 @@ from typing import Final
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import addressee
 from desktop.documents.materials import STATUS_TEXT, material_statuses
-from desktop.documents.pdf import PdfDocument, columns, form, grid, heading, keep, para, paragraphs, spacer
+from desktop.documents.pdf import PdfDocument, columns, form, grid, heading, para, paragraphs, spacer
 from desktop.documents.text import chinese_date
 from desktop.documents.xlsx import merge_text, new_form, put_text, put_wan, save_deterministic
 from desktop.facts.labels import choice_label
-from desktop.money import format_wan, format_wan_with_unit, parse_amount_text
+from desktop.money import format_wan_exact, parse_amount_text, wan_and_upper
 
 FORM_XLSX: Final = "01_研发机构奖励申请表.xlsx"
 FORM_PDF: Final = "01_研发机构奖励申请表.pdf"
@@ -38,13 +38,17 @@ def institution_rows(ctx: DraftContext) -> list[tuple[str, str]]:
         ("认定（建成）日期", inst.recognised_on.isoformat() if inst.recognised_on else ""),
         ("认定文件文号", inst.document_no or ""),
         ("研发人员（人）", str(inst.rd_staff) if inst.rd_staff is not None else ""),
-        ("上年度研发经费支出（万元）", format_wan(inst.rd_spend) if inst.rd_spend is not None else ""),
+        ("上年度研发经费支出（万元）", format_wan_exact(inst.rd_spend) if inst.rd_spend is not None else ""),
     ]
 
 
 def award_text(ctx: DraftContext) -> str:
+    """``500.00万元（人民币伍佰万元整）``: 小写 and 大写 from the same exact 元."""
     figure = ctx.result.amount.figure
-    return format_wan_with_unit(figure) if figure is not None else "由主管部门确定"
+    if figure is None:
+        return "由主管部门确定"
+    wan, upper = wan_and_upper(figure)
+    return f"{wan}万元（人民币{upper}）"
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,23 @@ def award_schedule(ctx: DraftContext) -> list[ScheduleLine]:
             for rule in ctx.programme.amounts]
 
 
-SCHEDULE_HEADERS: Final = ("奖励标准（政策原文）", "金额（万元）", "本申报")
+# The schedule lines are the rule pack's summaries, so the column does not claim to be the text;
+# the text itself is quoted word for word above the table (:func:`schedule_source`).
+SCHEDULE_HEADERS: Final = ("奖励档次", "金额（万元）", "本申报")
+OPINIONS: Final = ("所在县（市、区）主管部门推荐意见", "市主管部门审核意见")
+
+
+def schedule_source(ctx: DraftContext) -> str:
+    """The clause the schedule comes from, verbatim (第31条: "…分别给予500万元、100万元、10万元…")."""
+    cited = ctx.result.amount.citation
+    if cited is None:
+        return f"政策原文：见{ctx.policy_reference}"
+    return f"政策原文（{ctx.policy_reference} {cited.clause}）：“{cited.excerpt}”"
 
 
 def _schedule_table(ctx: DraftContext) -> list[list[str]]:
     return [list(SCHEDULE_HEADERS)] + [
-        [line.basis, format_wan(line.yuan) if line.yuan is not None else "由主管部门确定",
+        [line.basis, format_wan_exact(line.yuan) if line.yuan is not None else "由主管部门确定",
          "适用" if line.applies else ""] for line in award_schedule(ctx)]
 
 
@@ -83,12 +98,15 @@ def form_pdf(ctx: DraftContext) -> bytes:
     doc.add(para("研发机构奖励申请表", "title"), para(f"申报政策：{ctx.result.title}", "plain"), spacer(3),
             heading("一、申报单位"), form(ctx.enterprise_rows()),
             heading("二、研发机构"), form(institution_rows(ctx)),
-            heading("三、奖励标准与申请金额"), grid(_schedule_table(ctx), (110, 26, 20), right_align=(1,)),
-            spacer(2), form([("申请奖励金额", award_text(ctx)), ("政策依据", _citation(ctx))]))
+            heading("三、奖励标准与申请金额"), para(schedule_source(ctx), "plain"), spacer(2),
+            grid(_schedule_table(ctx), (100, 36, 20), right_align=(1,)),
+            spacer(2), form([("申请奖励金额", award_text(ctx))]))
     if app.institution_summary:
         doc.add(heading("四、研发机构建设与运行情况"), *paragraphs(app.institution_summary))
-    doc.add(spacer(12), keep(columns([("申报单位（盖章）", "法定代表人（签字）"),
-                                      (chinese_date(app.prepared_on), "")])))
+    # The authorities' opinion boxes follow the applicant's seal, as on a printed form, and stay
+    # with it: a page of opinion boxes alone is a page of seals alone.
+    doc.sign(columns([("申报单位（盖章）", "法定代表人（签字）"), (chinese_date(app.prepared_on), "")]),
+             spacer(6), form([(title, "\n\n（盖章）　　　　年　　月　　日") for title in OPINIONS]))
     return doc.render()
 
 
@@ -106,6 +124,8 @@ def form_xlsx(ctx: DraftContext) -> bytes:
             row += 1
     merge_text(sheet, row, 1, 4, "奖励标准与申请金额", header=True)
     row += 1
+    merge_text(sheet, row, 1, 4, schedule_source(ctx))
+    row += 1
     merge_text(sheet, row, 1, 2, SCHEDULE_HEADERS[0], header=True)
     put_text(sheet, row, 3, SCHEDULE_HEADERS[1], header=True)
     put_text(sheet, row, 4, SCHEDULE_HEADERS[2], header=True)
@@ -120,20 +140,22 @@ def form_xlsx(ctx: DraftContext) -> bytes:
         row += 1
     figure = ctx.result.amount.figure
     put_text(sheet, row, 1, "申请奖励金额", header=True)
-    sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-    if figure is not None:
+    if figure is not None:  # the figure in 万元 and, beside it, the 大写 of the same 元
         put_wan(sheet, row, 2, figure, bold=True)
+        merge_text(sheet, row, 3, 4, f"人民币{wan_and_upper(figure)[1]}")
     else:
-        put_text(sheet, row, 2, award_text(ctx))
-    row += 1
-    put_text(sheet, row, 1, "政策依据", header=True)
-    merge_text(sheet, row, 2, 4, _citation(ctx))
+        merge_text(sheet, row, 2, 4, award_text(ctx))
     row += 1
     if app.institution_summary:
         put_text(sheet, row, 1, "研发机构建设与运行情况", header=True)
         merge_text(sheet, row, 2, 4, app.institution_summary)
         row += 1
-    merge_text(sheet, row, 1, 4, "申报单位（盖章）：　　　　　　法定代表人（签字）：", height=48)
+    for title in OPINIONS:
+        put_text(sheet, row, 1, title, header=True)
+        merge_text(sheet, row, 2, 4, "\n\n（盖章）　　　　年　　月　　日", height=60)
+        row += 1
+    merge_text(sheet, row, 1, 4, "申报单位（盖章）：　　　　　　法定代表人（签字）：\n\n"
+                                 "　　　　　　　　　　　　　　　　　　　　年　　月　　日", height=60)
     return save_deterministic(workbook, ctx.created)
 
 
@@ -154,7 +176,7 @@ def truth_pledge_pdf(ctx: DraftContext) -> bytes:
     doc.add(para("申报材料真实性承诺书", "title"), spacer(2), para(f"{addressee(ctx)}：", "plain"),
             para(f"本单位{ctx.enterprise_name}申报{ctx.result.title}（依据{ctx.policy_reference}），"
                  f"所涉研发机构为{inst.name or '（未填写名称）'}。现郑重承诺："),
-            *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)), spacer(14),
-            keep(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),
-                          ("", chinese_date(app.prepared_on))])))
+            *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)))
+    doc.sign(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),
+                      ("", chinese_date(app.prepared_on))]))
     return doc.render()

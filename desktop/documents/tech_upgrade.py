@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from openpyxl.worksheet.worksheet import Worksheet
+
 from desktop.applications.checks import equipment_total
-from desktop.applications.model import REPORT_SECTION_TITLES
+from desktop.applications.model import REPORT_SECTION_TITLES, ProjectDetails
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
-from desktop.documents.pdf import PdfDocument, form, grid, heading, page_break, para, paragraphs, spacer
+from desktop.documents.pdf import PdfDocument, form, grid, heading, keep, page_break, para, paragraphs, spacer
 from desktop.documents.text import chinese_year_month
 from desktop.documents.xlsx import (
     merge_text,
@@ -19,7 +21,8 @@ from desktop.documents.xlsx import (
     save_deterministic,
 )
 from desktop.facts.labels import choice_label
-from desktop.money import format_wan
+from desktop.money import format_wan_exact, wan_with_unit
+from desktop.reference.regions import full_name
 
 REPORT = "01_项目申请报告书.pdf"
 BASIC_INFO = "02_项目基本情况表.xlsx"
@@ -29,20 +32,25 @@ _NUMERALS = "一二三四五六七八九十"
 
 
 def _wan(yuan: Decimal | None) -> str:
-    return f"{format_wan(yuan)} 万元" if yuan is not None else "未填写"
+    return wan_with_unit(yuan) if yuan is not None else "未填写"
 
 
 def investment_rows(ctx: DraftContext) -> list[tuple[str, Decimal]]:
-    """The investment and financing figures (元) the report and the 基本情况表 both show."""
+    """The investment and financing figures (元) the report and the 基本情况表 both show.
+
+    Sub-items are indented with full-width spaces, which both the PDF and the workbook keep.
+    """
     app = ctx.application
     project, investment, financing = app.project, app.investment, app.financing
     assert project is not None and investment is not None and financing is not None
+    sources = financing.requested_subsidy + financing.bank_loans + financing.self_raised
     return [
         ("项目总投资", project.total_investment or Decimal(0)),
-        ("其中：设备购置费", investment.equipment),
-        ("　　　建筑安装工程费", investment.construction),
-        ("　　　其他费用", investment.other),
-        ("资金筹措：申请专项资金", financing.requested_subsidy),
+        ("　　其中：设备购置费", investment.equipment),
+        ("　　　　　建筑安装工程费", investment.construction),
+        ("　　　　　其他费用", investment.other),
+        ("资金筹措合计", sources),
+        ("　　其中：申请专项资金", financing.requested_subsidy),
         ("　　　　　银行贷款", financing.bank_loans),
         ("　　　　　企业自筹", financing.self_raised),
     ]
@@ -52,13 +60,16 @@ def report_pdf(ctx: DraftContext) -> bytes:
     app = ctx.application
     project, report = app.project, app.report
     assert project is not None and report is not None
+    contact = app.contact
     doc = PdfDocument(f"项目申请报告书：{project.name}", "项目申请报告书", ctx.created, cover=True)
-    doc.add(spacer(30), para("项目申请报告书", "cover_title"), spacer(20),
-            para(project.name or "", "title"), spacer(50),
-            form([("申报单位", ctx.enterprise_name), ("申报政策", ctx.result.title),
-                  ("政策依据", ctx.policy_reference), ("联系人", app.contact.person),
-                  ("联系电话", app.contact.phone)]),
-            spacer(30), para(chinese_year_month(app.prepared_on), "center"), page_break())
+    doc.add(spacer(24), para("项目申请报告书", "cover_title"), spacer(12),
+            para(project.name or "", "title"), spacer(30),
+            form([("申报单位（盖章）", ctx.enterprise_name),
+                  ("法定代表人", contact.legal_representative or ""),
+                  ("申请资金", fund_name(ctx)), ("政策依据", ctx.policy_reference),
+                  ("联系人", contact.person), ("联系电话", contact.phone),
+                  ("通信地址", contact.address or "")]),
+            spacer(24), para(chinese_year_month(app.prepared_on), "center"), page_break())
     for index, (field, title) in enumerate(REPORT_SECTION_TITLES):
         doc.add(heading(f"{_NUMERALS[index]}、{title}"))
         if field == "enterprise_overview":
@@ -66,45 +77,77 @@ def report_pdf(ctx: DraftContext) -> bytes:
         doc.add(*paragraphs(getattr(report, field)))
         if field == "financing":
             rows = [["项目", "金额（万元）"]]
-            rows += [[label, format_wan(yuan)] for label, yuan in investment_rows(ctx)]
-            doc.add(spacer(2), grid(rows, (100, 56), right_align=(1,)))
+            rows += [[label, format_wan_exact(yuan)] for label, yuan in investment_rows(ctx)]
+            doc.add(keep(spacer(2), grid(rows, (100, 56), right_align=(1,))))  # a short table stays whole
         if field == "construction" and app.equipment:
-            doc.add(para(f"主要设备购置 {len(app.equipment)} 项，合计 {_wan(equipment_total(app))}，"
+            doc.add(para(f"主要设备购置{len(app.equipment)}项，合计{_wan(equipment_total(app))}，"
                          f"明细见《项目固定资产购置清单》。"))
     return doc.render()
 
 
+# The policy gives no layout ("项目基本情况表（略）"): the form says its columns are ours.
+OWN_LAYOUT_NOTE = "注：原文未给出本表样式（附件3 四（二）1“项目基本情况表（略）”），栏目由本程序拟定。"
+
+
+def _wan_or_blank(yuan: Decimal | None) -> str:
+    return format_wan_exact(yuan) if yuan is not None else ""
+
+
 def basic_info_xlsx(ctx: DraftContext) -> bytes:
     app = ctx.application
-    project = app.project
+    project, contact = app.project, app.contact
     assert project is not None
+    details = app.project_details or ProjectDetails()
     workbook, sheet = new_form("项目基本情况表", "项目基本情况表", (24, 36, 20, 26), title_rows=2)
     merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
-    rows: list[tuple[str, str, str, str]] = [
+    rows: list[tuple[str, str, str, str] | tuple[str, str]] = [
         ("项目名称", project.name or "", "项目类别", choice_label(project.kind) if project.kind else ""),
         ("申报单位", ctx.enterprise_name, "统一社会信用代码", app.enterprise.uscc or ""),
+        ("法定代表人", contact.legal_representative or "", "所在地区",
+         full_name(app.enterprise.region_code) if app.enterprise.region_code else ""),
+        ("建设地点", details.location or ""),
         ("所属领域", project.sector or "", "主要产品", project.product or ""),
+        ("备案（核准）文号", details.filing_no or "", "环评批复文号", details.eia_no or ""),
+        ("用地批复文号", details.land_no or "", "新增生产能力", details.new_capacity or ""),
         ("计划开工", project.start_on.isoformat() if project.start_on else "",
          "计划竣工", project.finish_on.isoformat() if project.finish_on else ""),
-        ("联系人", app.contact.person, "联系电话", app.contact.phone),
+        ("建设内容及规模", app.report.construction if app.report else ""),
     ]
-    row = 3
-    for a, b, c, d in rows:
-        put_text(sheet, row, 1, a, header=True)
-        put_text(sheet, row, 2, b)
-        put_text(sheet, row, 3, c, header=True)
-        put_text(sheet, row, 4, d)
-        row += 1
-    merge_text(sheet, row, 1, 4, "投资及资金筹措（万元）", header=True)
+    row = _pairs(sheet, 3, rows)
+    merge_text(sheet, row, 1, 4, "投资及资金筹措", header=True)
     row += 1
     for label, yuan in investment_rows(ctx):
-        put_text(sheet, row, 1, label.strip("　"), header=True)
+        put_text(sheet, row, 1, label, bold=not label.startswith("　"))
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
         put_wan(sheet, row, 2, yuan)
         row += 1
-    put_text(sheet, row, 1, "申请政策", header=True)
-    merge_text(sheet, row, 2, 4, f"{ctx.result.title}（{ctx.policy_reference}）")
+    merge_text(sheet, row, 1, 4, "经济效益", header=True)
+    row += 1
+    row = _pairs(sheet, row, [
+        ("新增销售收入（万元/年）", _wan_or_blank(details.new_revenue),
+         "新增利税（万元/年）", _wan_or_blank(details.new_profit_tax)),
+        ("联系人", contact.person, "联系电话", contact.phone),
+        ("通信地址", contact.address or ""),
+        ("申请资金", f"{fund_name(ctx)}（{ctx.policy_reference}）"),
+    ])
+    merge_text(sheet, row, 1, 4, "填报单位（盖章）：　　　　　　　　填表人：　　　　　　　　"
+                                 "填报日期：　　　　年　　月　　日", height=48)
+    merge_text(sheet, row + 1, 1, 4, OWN_LAYOUT_NOTE)
     return save_deterministic(workbook, ctx.created)
+
+
+def _pairs(sheet: Worksheet, row: int, rows: list[tuple[str, str, str, str] | tuple[str, str]]) -> int:
+    """Label/value pairs, two to a row; a single pair spans the row.  Returns the next free row."""
+    for entry in rows:
+        put_text(sheet, row, 1, entry[0], header=True)
+        if len(entry) == 2:
+            merge_text(sheet, row, 2, 4, entry[1])
+        else:
+            put_text(sheet, row, 2, entry[1])
+            put_text(sheet, row, 3, entry[2], header=True)
+            put_text(sheet, row, 4, entry[3])
+        row += 1
+    return row
 
 
 def equipment_xlsx(ctx: DraftContext) -> bytes:
@@ -118,7 +161,7 @@ def equipment_xlsx(ctx: DraftContext) -> bytes:
         put_text(sheet, 3, column, text, header=True)
     row = 4
     for index, line in enumerate(app.equipment, start=1):
-        put_text(sheet, row, 1, str(index), center=True)
+        put_number(sheet, row, 1, index)
         put_text(sheet, row, 2, line.name)
         put_text(sheet, row, 3, line.model)
         put_text(sheet, row, 4, line.unit, center=True)
@@ -130,15 +173,25 @@ def equipment_xlsx(ctx: DraftContext) -> bytes:
     merge_text(sheet, row, 1, 6, "合计", header=True)
     put_wan(sheet, row, 7, equipment_total(app), bold=True)
     put_text(sheet, row, 8, "")
+    merge_text(sheet, row + 1, 1, len(headers), "申报单位（盖章）：　　　　　　　　　　　　"
+                                                "填报日期：　　　　年　　月　　日", height=40)
     return save_deterministic(workbook, ctx.created)
 
 
+def fund_name(ctx: DraftContext) -> str:
+    """The fund as the user's papers name it (责任书 ``fund_name``), not the product's programme label."""
+    pledge = ctx.application.pledge
+    name = pledge.fund_name if pledge is not None and pledge.fund_name else "专项"
+    return name if name.endswith("资金") else f"{name}资金"
+
+
 def letter_pdf(ctx: DraftContext) -> bytes:
-    """申报文件（请示）, addressed along the reporting route that applies to this enterprise."""
+    """申报文件（请示）, addressed to the office the user named, titled with the project."""
     project = ctx.application.project
     assert project is not None
-    return request_letter(ctx, "申报文件", [para(
+    fund = fund_name(ctx)
+    return request_letter(ctx, "申报文件", f"关于{project.name}申请{fund}的请示", [para(
         f"根据{ctx.policy_reference}，我单位{project.name}符合支持条件。项目总投资"
-        f"{_wan(project.total_investment)}，申请{ctx.result.title}{_wan(project.requested_amount)}。"
+        f"{_wan(project.total_investment)}，申请{fund}{_wan(project.requested_amount)}。"
         "现将项目申请报告书、项目基本情况表、项目固定资产购置清单等申报材料一并报上，"
         "我单位对申报材料的真实性负责。")])

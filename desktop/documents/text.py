@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from xml.sax.saxutils import escape
 
-# C0 controls except tab and newline, DEL, C1 controls, and the Unicode non-characters
-# Excel rejects; a pasted form feed or NUL would otherwise corrupt a workbook.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+from desktop.applications.hygiene import strip_controls
+
+__all__ = ["chinese_date", "chinese_year_month", "strip_controls"]
+
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
-
-
-def strip_controls(text: str) -> str:
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def pdf_markup(text: str) -> str:
-    """User text as reportlab paragraph markup that prints literally: ``<b>`` stays ``<b>``."""
-    return escape(strip_controls(text)).replace("\n", "<br/>")
 
 
 def chinese_year_month(day: dt.date) -> str:

@@ -25,10 +25,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop import APP_NAME
 from desktop.documents.text import strip_controls
 from desktop.documents.zipfiles import deterministic_zip
-from desktop.money import to_wan
+from desktop.money import wan_exact
 
 FONT_NAME: Final = "宋体"
-WAN_FORMAT: Final = '#,##0.00'
+# Two decimals, up to six where the 元 amount needs them (4,999,950 元 is 499.995, not 500.00),
+# and no thousands separator, as in the PDFs.
+WAN_FORMAT: Final = '0.00####'
 YUAN_FORMAT: Final = '#,##0.00'
 _THIN = Side(style="thin", color="000000")
 BORDER: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -83,8 +85,8 @@ def put_text(sheet: Worksheet, row: int, column: int, text: str | None, *, bold:
 
 
 def put_wan(sheet: Worksheet, row: int, column: int, yuan: Decimal | None, *, bold: bool = False) -> Cell:
-    """An amount in 元 shown in 万元 with two decimals (the stored value is the 万元 Decimal)."""
-    cell = sheet.cell(row=row, column=column, value=to_wan(yuan) if yuan is not None else None)
+    """An amount in 元 shown in 万元, exactly (the stored value is the exact 万元 Decimal)."""
+    cell = sheet.cell(row=row, column=column, value=wan_exact(yuan) if yuan is not None else None)
     cell.number_format = WAN_FORMAT
     _style(cell, bold=bold, right=True)
     return cell
@@ -126,37 +128,118 @@ _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
 
 
 LINE_HEIGHT_PT: Final = 15.0
+# Excel's limit for one row; LibreOffice and Excel clip a cell's text beyond it when printing.
+MAX_ROW_HEIGHT_PT: Final = 409.0
+MAX_LINES: Final = int((MAX_ROW_HEIGHT_PT - 3) // LINE_HEIGHT_PT)
+CONTINUATION_SHEET: Final = "附页"
+CONTINUATION_WIDTH: Final = 90.0
+
+
+def _char_width(char: str) -> int:
+    # A CJK character takes two of Excel's character-width units.
+    return 2 if ord(char) > 0x2E7F else 1
 
 
 def _display_width(text: str) -> int:
-    # A CJK character takes two of Excel's character-width units.
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+    return sum(_char_width(c) for c in text)
+
+
+def wrap_lines(text: str, width: float) -> list[str]:
+    """The lines a wrapped cell of ``width`` shows (Excel wraps at the column edge, mid-word for CJK).
+
+    A line that ends a paragraph keeps its "\\n", so ``"".join(lines) == text``.
+    """
+    usable = max(int(width) - 1, 1)
+    lines: list[str] = []
+    line, used = "", 0
+    for char in text:
+        if char == "\n":
+            lines.append(line + char)
+            line, used = "", 0
+            continue
+        if used + _char_width(char) > usable and line:
+            lines.append(line)
+            line, used = "", 0
+        line += char
+        used += _char_width(char)
+    lines.append(line)
+    return lines
+
+
+def _cell_width(sheet: Worksheet, cell: Cell) -> float:
+    widths = {col: dim.width for col, dim in sheet.column_dimensions.items()}
+    for merged in sheet.merged_cells.ranges:
+        if (merged.min_row, merged.min_col) == (cell.row, cell.column):
+            return float(sum(widths.get(_col(c), 8.43) for c in range(merged.min_col, merged.max_col + 1)))
+    return float(widths.get(cell.column_letter, 8.43))
 
 
 def fit_row_heights(sheet: Worksheet) -> None:
-    """Give wrapped text the rows it needs: neither Excel nor LibreOffice grows a row for it on open."""
-    widths = {col: dim.width for col, dim in sheet.column_dimensions.items()}
-    spans = {(r.min_row, r.min_col): sum(widths.get(_col(c), 8.43) for c in range(r.min_col, r.max_col + 1))
-             for r in sheet.merged_cells.ranges}
+    """Give wrapped text the rows it needs (neither Excel nor LibreOffice grows a row on open),
+    never more than Excel's 409 pt: :func:`move_long_text` has already moved longer text."""
     for row in sheet.iter_rows():
         lines = 1
         for cell in row:
-            if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
-                continue
-            width = spans.get((cell.row, cell.column), widths.get(cell.column_letter, 8.43))
-            usable = max(int(width) - 1, 1)
-            lines = max(lines, sum(max(1, -(-_display_width(part) // usable))
-                                   for part in cell.value.split("\n")))
+            if isinstance(cell.value, str) and not isinstance(cell, MergedCell):
+                lines = max(lines, len(wrap_lines(cell.value, _cell_width(sheet, cell))))
         index = int(row[0].row or 1)
         current = sheet.row_dimensions[index].height
         if lines > 1 and (current is None or current < lines * LINE_HEIGHT_PT):
-            sheet.row_dimensions[index].height = lines * LINE_HEIGHT_PT + 3
+            sheet.row_dimensions[index].height = min(lines * LINE_HEIGHT_PT + 3, MAX_ROW_HEIGHT_PT)
+
+
+def move_long_text(workbook: Workbook) -> None:
+    """Text too long for one row (over 409 pt) stays in full: the cell keeps its beginning and
+    says "（全文见附页N）", and a printable continuation sheet carries the whole text over as many
+    rows as it needs, each within the limit."""
+    sheets = [s for s in workbook.worksheets if isinstance(s, Worksheet)]
+    overflows: list[tuple[str, str]] = []
+    for sheet in sheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+                    continue
+                lines = wrap_lines(cell.value, _cell_width(sheet, cell))
+                if len(lines) <= MAX_LINES:
+                    continue
+                overflows.append((_label_of(sheet, cell), cell.value))
+                note = f"……（全文见附页{len(overflows)}）"
+                cell.value = "".join(lines[:MAX_LINES - 2]).rstrip("\n") + "\n" + note
+    if overflows:
+        _continuation_sheet(workbook, overflows)
+
+
+def _label_of(sheet: Worksheet, cell: Cell) -> str:
+    """What the text is: the label in the first column of its row, or the sheet's name."""
+    label = sheet.cell(row=cell.row, column=1).value if cell.column != 1 else None
+    return f"{sheet.title}：{label}" if isinstance(label, str) and label else sheet.title
+
+
+def _continuation_sheet(workbook: Workbook, overflows: list[tuple[str, str]]) -> None:
+    sheet = workbook.create_sheet(CONTINUATION_SHEET)
+    setup_sheet(sheet, "附页", (CONTINUATION_WIDTH,), title_rows=1)
+    row = 2
+    for number, (label, text) in enumerate(overflows, start=1):
+        put_text(sheet, row, 1, f"附页{number}　{label}（全文）", header=True)
+        row += 1
+        # Lines broken here, on a narrower column than the real one: a spreadsheet that measures
+        # CJK text wider than two width units then never wraps a line again, so a row holds
+        # exactly the lines counted and never needs more than 409 pt (this sheet is for print).
+        lines = [line.rstrip("\n") for line in wrap_lines(text, CONTINUATION_WIDTH * 0.8)]
+        for start in range(0, len(lines), MAX_LINES):
+            cell = put_text(sheet, row, 1, "\n".join(lines[start:start + MAX_LINES]))
+            cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+            count = len(lines[start:start + MAX_LINES])
+            sheet.row_dimensions[row].height = min(count * LINE_HEIGHT_PT + 3, MAX_ROW_HEIGHT_PT)
+            row += 1
 
 
 def save_deterministic(workbook: Workbook, created: dt.datetime) -> bytes:
     """Workbook bytes that depend only on content and ``created`` (not on the wall clock)."""
+    move_long_text(workbook)
     for sheet in workbook.worksheets:
-        fit_row_heights(sheet)
+        if isinstance(sheet, Worksheet):
+            fit_row_heights(sheet)
     workbook.properties.creator = APP_NAME
     workbook.properties.lastModifiedBy = APP_NAME
     workbook.properties.created = created

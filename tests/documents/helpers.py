@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -67,7 +68,17 @@ def unembedded_fonts(content: bytes, tmp_path: Path) -> list[str]:
 
 
 def libreoffice_convert(workbooks: list[Path], out: Path, profile: Path) -> None:
-    # A private profile: never touch (or wait on) a user's LibreOffice settings.
+    # A private profile: never touch (or wait on) a user's LibreOffice settings.  The bundled
+    # fonts are offered to LibreOffice too: a bare CI machine has no Chinese font at all, and
+    # 宋体 would otherwise print as boxes whose text cannot be read back.
+    profile.mkdir(parents=True, exist_ok=True)
+    fonts_conf = profile / "fonts.conf"
+    fonts_conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f'<dir>{ROOT / "resources" / "fonts"}</dir><cachedir>{profile / "fc-cache"}</cachedir>'
+        '</fontconfig>', encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf)}
     subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(out), *map(str, workbooks)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=300, env=env)

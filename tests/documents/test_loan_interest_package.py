@@ -38,17 +38,16 @@ def test_schedule_lists_each_loan_with_eligibility_interest_and_totals(documents
     # Loan 1: 5,000,000 × 6.56% ÷ 360 × 366 days = 333,466.67 元.
     assert [sheet.cell(4, c).value for c in (2, 5, 6, 7, 11)] == \
         ["青海银行", "2011-06-15", "2012-06-15", 366, "符合"]
-    assert sheet["J4"].value == pytest.approx(33.35) and sheet["I4"].number_format == "0.00%"
-    assert sheet["M4"].value == "由主管部门确定" and sheet["N4"].value is None
+    # Exact: 333,466.67 元 is 33.346667 万元, not 33.35 (issue 17).
+    assert sheet["J4"].value == pytest.approx(33.346667) and sheet["I4"].number_format == "0.00%"
+    assert not sheet["M4"].value and sheet["N4"].value is None  # left for the authority
     # Loan 2 runs 2011-10-15 to 2012-03-14: under six months, and the schedule says so.
     assert sheet["K5"].value == "不符合" and "6 个月" in sheet["L5"].value and sheet["G5"].value == 151
     assert sheet["A6"].value.startswith("合计")
     # Principal of every loan; interest of the eligible one only.
-    assert sheet["H6"].value == pytest.approx(600) and sheet["J6"].value == pytest.approx(33.35)
-    assert sheet["K6"].value == "1/2"
-    source = sheet["A7"].value
-    assert source.startswith("贴息比例依据：") and "按一定的比例给予贴息支持" in source
-    assert "年利率" in sheet["A8"].value and "360" in sheet["A8"].value
+    assert sheet["H6"].value == pytest.approx(600) and sheet["J6"].value == pytest.approx(33.346667)
+    assert sheet["K6"].value == "1笔符合" and "结果才会改变" not in sheet["L5"].value
+    assert "年利率" in sheet["A7"].value and "360" in sheet["A7"].value
 
 
 def test_a_stated_ratio_gives_each_eligible_loan_its_subsidy() -> None:
@@ -67,12 +66,14 @@ def test_a_stated_ratio_gives_each_eligible_loan_its_subsidy() -> None:
 def test_form_and_letter_say_the_ratio_is_the_authoritys(documents: dict[str, bytes]) -> None:
     values = [c.value for row in sheet_of(documents["01_流动资金贷款贴息申请表.xlsx"]).iter_rows()
               for c in row if c.value is not None]
-    assert "2 笔 / 1 笔" in values and pytest.approx(33.35) in values and "由主管部门确定" in values
+    assert "2 笔 / 1 笔" in values and pytest.approx(33.346667) in values and "由主管部门确定" not in values
     assert "91630104MA753Q2P1D" in values
     letter = squashed_pdf_text(documents["00_流动资金贷款贴息申请书.pdf"])
-    assert "所在州（地、市）工业主管部门：" in letter
-    assert "符合贴息条件的1笔，本金合计500.00万元" in letter and "利息合计33.35万元" in letter
-    assert "申请贴息金额：由主管部门按规定比例核定" in letter
+    assert "西宁市经济和信息化委员会：" in letter and "所在州" not in letter
+    assert "符合贴息条件的1笔，本金合计500.00万元" in letter and "利息合计33.346667万元" in letter
+    # No lecture on what the policy leaves open, no formula, no route note (issue 17).
+    assert "申请按规定比例给予贴息。" in letter and "原文" not in letter and "360" not in letter
+    assert "抄送" not in letter
     assert "QH-2011-0615" in letter and "XN-2011-1015" not in letter  # only eligible loans listed
     assert "按一定的比例给予贴息支持" in POLICY
 
@@ -83,21 +84,26 @@ def test_pledge_leaves_the_unset_amount_blank_and_fills_the_rest(documents: dict
     assert ("下达给青海示例机械制造有限公司流动资金贷款贴息项目"
             "中小企业流动资金贷款贴息资金＿＿＿＿万元") in text
     assert "符合贴息条件的流动资金贷款1笔，本金合计500.00万元" in text
-    assert text.count("二〇一一年十二月") == 3
+    assert "二〇一一年十二月" not in text and text.count("年月日") == 3
 
 
 def test_granted_amount_fills_the_pledge_figures() -> None:
     app = read_application(EXAMPLES / EXAMPLE)
     app.pledge.granted_amount = Decimal("100000.5")  # type: ignore[union-attr]
     text = squashed_pdf_text(_draft(app)["03_项目建设目标责任书.pdf"])
-    assert "资金10.00万元（人民币壹拾万元零伍角）" in text
+    assert "资金10.00005万元（人民币壹拾万元零伍角）" in text
 
 
 def test_materials_list_counts_contract_and_pledge_as_provided(documents: dict[str, bytes]) -> None:
     sheet = sheet_of(documents["04_申报材料清单.xlsx"])
     rows = {sheet.cell(r, 2).value: sheet.cell(r, 3).value for r in range(4, sheet.max_row + 1)}
-    assert rows == {"流动资金贷款合同及借款凭证（由金融机构核实）": "已提供",
-                    "项目建设目标责任书（获得贴息后签订）": "已提供"}
+    # One contract file for two loans is not every loan's contract; the pledge is unsigned (issue 17).
+    assert rows == {"流动资金贷款合同及借款凭证（由金融机构核实）": "缺",
+                    "项目建设目标责任书（获得贴息后签订）": "待签章",
+                    "流动资金贷款贴息申请书": "已提供", "流动资金贷款贴息申请表": "已提供",
+                    "流动资金贷款明细表": "已提供"}
+    where = {sheet.cell(r, 2).value: sheet.cell(r, 4).value for r in range(4, sheet.max_row + 1)}
+    assert "第2笔贷款未附" in where["流动资金贷款合同及借款凭证（由金融机构核实）"]
 
 
 def test_missing_purpose_and_pledge_terms_are_listed() -> None:

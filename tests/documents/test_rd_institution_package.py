@@ -37,7 +37,7 @@ def test_form_workbook_carries_the_institution_and_the_marked_schedule(documents
     assert schedule == [("国家级一次性奖励500万元。", 500, "适用"), ("省级一次性奖励100万元。", 100, None),
                         ("市级一次性奖励10万元。", 10, None)]
     row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "申请奖励金额")
-    assert sheet.cell(row, 2).value == pytest.approx(500) and sheet.cell(row, 2).number_format == "#,##0.00"
+    assert sheet.cell(row, 2).value == pytest.approx(500) and sheet.cell(row, 2).number_format == "0.00####"
     assert sheet.page_setup.paperSize == 9 and sheet.print_title_rows == "$1:$2"
 
 
@@ -52,7 +52,7 @@ def test_truth_pledge_lists_the_materials_and_the_promises(documents: dict[str, 
     text = squashed_pdf_text(documents["02_申报材料真实性承诺书.pdf"])
     for promise in PROMISES:
         assert squash(promise) in text
-    assert "研发机构认定（建成）文件已提供" in text and "申报材料真实性承诺书已提供" in text
+    assert "研发机构认定（建成）文件已提供" in text and "申报材料真实性承诺书待签章" in text
     assert "石家庄示例药业有限公司（盖章）" in text and "二〇一八年六月一日" in text
 
 
@@ -60,7 +60,7 @@ def test_materials_list_statuses(documents: dict[str, bytes]) -> None:
     sheet = sheet_of(documents["03_申报材料清单.xlsx"])
     rows = {sheet.cell(r, 2).value: sheet.cell(r, 3).value for r in range(4, sheet.max_row + 1)}
     assert rows == {"研发机构认定（建成）文件": "已提供", "研发机构基本情况（研发人员、研发经费）": "已提供",
-                    "申报材料真实性承诺书": "已提供"}
+                    "申报材料真实性承诺书": "待签章"}
 
 
 def test_provincial_level_gets_the_provincial_line() -> None:

@@ -49,22 +49,23 @@ def test_pledge_follows_the_template_and_fills_every_blank(documents: dict[str, 
     assert squash(OPENING) in squash(POLICY)
     assert squash(EARMARK.split("《")[0]) in squash(POLICY)
     assert squash(OPENING) in text
-    assert "下达给青海示例硅业有限公司硅铁矿热炉节能环保技术改造项目技术改造专项资金500.00万元" in text
-    assert "（人民币伍佰万元整）" in text
+    # Signed after the grant: the requested amount is not written in as if granted (issue 17).
+    assert "下达给青海示例硅业有限公司硅铁矿热炉节能环保技术改造项目技术改造专项资金＿＿＿＿万元" in text
+    assert "（人民币＿＿＿＿＿＿＿＿＿＿）" in text and "伍佰万" not in text
     assert "按照《青海省技术改造专项资金管理办法》要求，该专项资金应专款专用" in text
     for label in ("项目建设内容", "项目总投资", "项目主要经济技术指标", "建设周期"):
         assert label in text
     assert "青海省经济委员会（盖章）" in text and "项目业主单位（盖章）" in text
-    assert text.count("二〇一二年三月") == 3  # the cover and both seal blocks
+    assert "二〇一二年三月" not in text and text.count("年月日") == 3  # cover and both seals blank
     assert "＊" not in text
 
 
 def test_cover_letter_follows_the_reporting_route(documents: dict[str, bytes]) -> None:
     text = squash(pdf_text(documents["00_申报文件.pdf"]))
-    # A private enterprise reports to its own level, copied to 发改 and 财政 (附件3 四（二）).
-    assert "关于申请青海省工业企业技术改造项目资金支持（2011）的请示" in text
-    assert "同级经（发、商）委（按管辖关系）：" in text
-    assert "抄送：同级发改部门、同级财政部门。" in text
+    # Addressed to the office the application names, titled with the project (issue 17).
+    assert "关于硅铁矿热炉节能环保技术改造项目申请技术改造专项资金的请示" in text
+    assert "西宁市城东区经济和信息化局：" in text and "同级" not in text and "报送路径" not in text
+    assert "抄送：西宁市城东区发展和改革局，西宁市城东区财政局。" in text
 
 
 def test_equipment_list_and_basic_info_read_back(documents: dict[str, bytes]) -> None:
@@ -75,8 +76,8 @@ def test_equipment_list_and_basic_info_read_back(documents: dict[str, bytes]) ->
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.fitToWidth == 1  # 9 = A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet["B4"].value == "全封闭矿热炉炉体" and sheet["B4"].font.name == "宋体"
-    assert sheet["G4"].value == pytest.approx(900) and sheet["G4"].number_format == "#,##0.00"
-    total_row = sheet.max_row
+    assert sheet["G4"].value == pytest.approx(900) and sheet["G4"].number_format == "0.00####"
+    total_row = sheet.max_row - 1  # the seal and date line follows the total
     assert sheet.cell(total_row, 1).value == "合计"
     assert sheet.cell(total_row, 7).value == pytest.approx(2200)
     info = sheet_of(documents["02_项目基本情况表.xlsx"])
@@ -90,9 +91,10 @@ def test_materials_list_statuses(documents: dict[str, bytes]) -> None:
     assert sheet is not None
     rows = {sheet.cell(r, 2).value: sheet.cell(r, 3).value for r in range(4, sheet.max_row + 1)}
     assert rows["项目的核准或备案文件"] == "已提供"  # the attachment
-    assert rows["项目固定资产购置清单和合同"] == "已提供"  # generated here
+    # The list is drafted here, the contracts are not in the package (issue 17).
+    assert rows["项目固定资产购置清单和合同"] == "缺"
     assert rows["用地预审（批复）意见、环评手续、规划选址意见、验资或上年度审计报告等"] == "缺"
-    assert set(rows.values()) <= {"已提供", "缺", "不适用"}
+    assert set(rows.values()) <= {"已提供", "待签章", "缺", "不适用"}
 
 
 def test_inconsistent_totals_are_listed_and_nothing_is_built() -> None:
