@@ -83,8 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
     # After parsing: --help and --version never pay for logging.handlers or platformdirs.
     from desktop.logging_setup import configure_logging
-    from desktop.paths import data_dir
+    from desktop.paths import data_dir, resources_dir
 
+    try:
+        resources_dir()
+    except FileNotFoundError as exc:
+        # An incomplete install, not a bug: say so before any command half-works (exit 3).
+        print(exc, file=sys.stderr)
+        return 3
     try:
         base = data_dir(args.data_dir)
     except OSError as exc:
