@@ -36,7 +36,7 @@ from reportlab.platypus import paragraph as paragraph_module
 
 from desktop import APP_NAME, __version__
 from desktop.documents.text import pdf_markup
-from desktop.fonts import BODY_FONT, TITLE_FONT
+from desktop.fonts import BODY_FONT, TITLE_FONT, MappedFontFile
 
 # reportlab's 禁则 list is Japanese: it lets a line start with ，；：？！》” .  Its CJK wrapper
 # reads the module-level string at call time, so extending it here covers every paragraph.
@@ -61,8 +61,10 @@ MARGINS_MM: Final = (37, 35, 28, 26)
 @cache
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts once per process (parsing the 21 MB collection is the cold cost)."""
-    pdfmetrics.registerFont(TTFont(BODY, str(BODY_FONT.path), subfontIndex=BODY_FONT.subfont_index))
-    pdfmetrics.registerFont(TTFont(TITLE, str(TITLE_FONT.path)))
+    # Memory-mapped, not read whole: see desktop.fonts.MappedFontFile.
+    pdfmetrics.registerFont(TTFont(BODY, MappedFontFile(BODY_FONT.path),
+                                   subfontIndex=BODY_FONT.subfont_index))
+    pdfmetrics.registerFont(TTFont(TITLE, MappedFontFile(TITLE_FONT.path)))
     return BODY, TITLE
 
 
