@@ -58,6 +58,7 @@ def test_smoke_test_offscreen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "smoke test ok" in result.stdout
     assert "AR PL UMing CN" in result.stdout
+    assert "first paint at" in result.stdout  # the start-up benchmark reads this line
 
 
 def test_the_parser_does_not_load_the_document_libraries() -> None:
