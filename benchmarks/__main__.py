@@ -49,8 +49,16 @@ NOTES = """
   in a fresh process: interpreter, CLI, imports, rule database, fonts, the documents and the zip.
 - **Peak memory** (`gui_session_rss`) is one process: the main window, the dashboard, then one
   technical-upgrade application drafted to a bundle (what the wizard runs), peak RSS from
-  `getrusage`.  The PDF fonts are memory-mapped (`desktop.fonts.MappedFontFile`) instead of
-  read whole into reportlab: they cost a drafting process 24 MiB instead of 60 MiB.
+  `getrusage`.  **Not met.**  The window alone peaks at about 177 MiB (Qt, SQLAlchemy, pydantic,
+  every page built); drafting adds about 110 MiB, of which the two PDF fonts are the largest
+  part: reportlab's subsetting copies each face's whole `glyf` table and touches every page of
+  the 21 MB and 16 MB files.  The PDF fonts are now memory-mapped (`desktop.fonts.MappedFontFile`)
+  instead of read whole, which cuts registering them from 58 to 24 MiB but a drafting process's
+  peak only from about 145 to 135 MiB, because of that copy.  What would reach the target:
+  drafting in a child process (`python -m desktop draft`, which the wizard could run; the
+  window's process then stays near 200 MiB), or subsetting from the mapped file without the
+  copy (a change to reportlab's `makeSubset`), or fonts pre-subset to the characters a bundle
+  can contain (not possible for free text).
 - **One programme vs hand-written (≤ 3x)** is still measured on two of the pack's 70
   programmes (R&D-institution award; loan-interest subsidy), with hand-written checks held to the
   pack's answers by `tests/test_benchmark_baselines.py`.  **Not done:** hand-written predicates
