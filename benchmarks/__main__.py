@@ -84,7 +84,7 @@ editor with its 77 fields and 1,400-code industry picker included), fills the pr
 the database and assesses the sample enterprise, all before `show()`.  The start-up path in
 `desktop/ui/app.py` can only show that window once it is built.  What was done here: the CLI no
 longer imports anything for `--help`/`--version` or for other subcommands; the first paint is
-measured and logged (`main window first painted … ms`); the PDF fonts are not read into memory.
+measured and logged (`main window first painted … ms`); the PDF fonts are memory-mapped.
 
 What the main window would need (issue 13 is rewriting it, so these are left to that work):
 1. Import `Store`, `Autosaver` and `RecordRef` only under `TYPE_CHECKING`, and take the store
