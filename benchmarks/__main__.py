@@ -42,6 +42,8 @@ NOTES = """
   benchmark subtracts the launch time), on a data folder that has been started before.  The
   baseline is a bare PySide6 `QMainWindow` timed the same way, in the same run.  The first start
   in a new folder (creating and migrating the database) is its own case.  Offscreen platform.
+  `startup_frozen` is the same for the PyInstaller build; it appears when `dist/huiqi-shenbao/`
+  exists (`python installer/build.py` first).
 - **`--version` and `--help`** read only the subcommand table in `desktop/cli/main.py`: no
   subcommand module, no ORM, no rule engine, no Qt is imported (`tests/test_cli_lazy.py`).
   The figure is the whole process; `python -c pass` alongside shows the interpreter's share.
