@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
 from desktop.cli.output import CliError, fail
-
-log = logging.getLogger(__name__)
 
 # One row per subcommand: name -> (module under desktop.cli whose ``register(subparsers)`` adds it,
 # the one-line help shown by ``--help``).  A module may register several names; list each one.
@@ -81,7 +78,9 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
-    # After parsing: --help and --version never pay for logging.handlers or platformdirs.
+    # After parsing: --help and --version never pay for logging or platformdirs.
+    import logging
+
     from desktop.logging_setup import configure_logging
     from desktop.paths import data_dir, resources_dir
 
@@ -109,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception:
-        log.exception("unhandled error in %s", args.command)
+        logging.getLogger(__name__).exception("unhandled error in %s", args.command)
         print(
             f"内部错误：命令 {args.command} 意外失败，详情已写入日志 {Path(base) / 'logs'}",
             file=sys.stderr,
