@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+import tempfile
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from benchmarks.runner import Case
+from benchmarks.runner import Case, under_ms
 from desktop.applications.io import read_application
 from desktop.applications.model import REPORT_SECTION_TITLES, ApplicationFile, EquipmentLine
 from desktop.bundle.build import bundle_bytes
@@ -74,25 +75,28 @@ def raw_libraries() -> None:
         workbook.save(io.BytesIO())
 
 
-COLD = ("from benchmarks.bundle_cases import draft_bundle\n"
-        "assert len(draft_bundle()) > 100_000\n")
-IMPORT_ONLY = "import benchmarks.bundle_cases\n"
-
-
 def cold_bundle() -> None:
-    """A fresh process: imports, the rule database, font loading (the 21 MB collection) and the draft."""
-    subprocess.run([sys.executable, "-c", COLD], cwd=ROOT, check=True)
+    """The user's command in a fresh process: interpreter, CLI, imports, rule database, fonts, the
+    draft and the zip.  The shipped example (not the grown one: a user's file on disk)."""
+    with tempfile.TemporaryDirectory(prefix="bench-draft-") as work:
+        subprocess.run([sys.executable, "-m", "desktop", "--data-dir", work, "draft", str(EXAMPLE),
+                        "--out", str(Path(work) / "bundle.zip"), "--created", "2012-03-01T09:00:00"],
+                       cwd=ROOT, check=True, capture_output=True)
 
 
-def cold_imports_only() -> None:
-    subprocess.run([sys.executable, "-c", IMPORT_ONLY], cwd=ROOT, check=True)
+def bare_interpreter() -> None:
+    subprocess.run([sys.executable, "-c", "pass"], cwd=ROOT, check=True)
 
 
 BUNDLE_CASES = [
     Case("bundle_tech_upgrade_warm",
          "技改申报包（报告约8页、3个工作簿、50行设备清单）：校验、自评、生成全部文书并打包（字体已加载）",
          draft_bundle, "reportlab + openpyxl writing the same text and rows, no layout",
-         raw_libraries, repeat=7, target="< 1 s median"),
-    Case("bundle_tech_upgrade_cold", "同一申报包，在新进程中生成（含导入、规则库读取和字体加载）",
-         cold_bundle, "the same fresh process importing only", cold_imports_only, repeat=3),
+         raw_libraries, repeat=7, target="< 1 s median", meets=under_ms(1000)),
+    Case("bundle_cold_cli",
+         "python -m desktop draft（示例技改申报）在新进程中生成申报包："
+         "解释器、命令行、导入、规则库、字体、文书与打包",
+         cold_bundle, "python -c pass (a bare interpreter)", bare_interpreter,
+         repeat=5, target="< 3 s (set in issue 20's work; none was given)", meets=under_ms(3000)),
 ]
+CASES = BUNDLE_CASES

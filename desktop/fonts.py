@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,3 +33,24 @@ EXT_B_FONT = BundledFont("HanaMinB", "HanaMinB-ExtB-E.ttf")
 BMP_SUPPLEMENT_FONT = BundledFont("HanaMinA", "HanaMinA-Supplement.ttf")
 # DejaVu Sans (Debian fonts-dejavu-core), cut to Latin and U+2000–2BFF: ™, arrows, math signs.
 SYMBOL_FONT = BundledFont("DejaVu Sans", "DejaVuSans-Symbols.ttf")
+
+
+class MappedFontFile:
+    """A font file as reportlab's TTFont reads it (``.read()`` and ``.name``), memory-mapped.
+
+    reportlab otherwise reads the whole file into a bytes object and keeps it for subsetting:
+    36 MB for the two faces, in every process that drafts.  Mapped, the pages come from the OS's
+    file cache, shared with every other process that has the file open (registering both faces
+    grows a process by about 24 MiB instead of 58 MiB).  Subsetting still copies the whole
+    ``glyf`` table for a moment (reportlab's ``makeSubset``), so a drafting process's peak drops
+    less: 145 MiB to about 135 MiB measured.  The map is read-only and lives as long as the
+    registered font, i.e. the process.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.name = str(path)
+        with path.open("rb") as file:
+            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def read(self) -> mmap.mmap:
+        return self._map

@@ -58,6 +58,7 @@ def test_smoke_test_offscreen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "smoke test ok" in result.stdout
     assert "AR PL UMing CN" in result.stdout
+    assert "first paint at" in result.stdout  # the start-up benchmark reads this line
 
 
 def test_the_parser_does_not_load_the_document_libraries() -> None:
@@ -69,3 +70,16 @@ def test_the_parser_does_not_load_the_document_libraries() -> None:
             "print(sorted(m for m in ('reportlab', 'openpyxl') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_missing_resources_is_a_plain_refusal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An incomplete install says which folder is missing (exit 3), not exit 70 for a bug."""
+    from desktop import paths
+
+    def missing() -> Path:
+        raise FileNotFoundError("找不到程序资源目录（resources/），安装可能不完整。")
+
+    monkeypatch.setattr(paths, "resources_dir", missing)
+    assert main(["--data-dir", str(tmp_path), "rules", "list"]) == 3
+    assert "resources/" in capsys.readouterr().err

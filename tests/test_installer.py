@@ -27,3 +27,70 @@ def test_frozen_entry_point_is_the_cli(monkeypatch: pytest.MonkeyPatch,
         runpy.run_path(str(ROOT / "installer" / "entry.py"), run_name="__main__")
     assert exit_info.value.code == 0
     assert "0." in capsys.readouterr().out
+
+
+ISS = ROOT / "installer" / "huiqi.iss"
+
+
+def iss_sections() -> dict[str, list[str]]:
+    """The Inno Setup script's sections and their non-comment lines (no syntax checker for .iss
+    exists on PyPI or in Debian; ISCC.exe runs on Windows only, see installer/README.md)."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for raw in ISS.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith(";") or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections[current] = []
+        elif current:
+            sections[current].append(line)
+    return sections
+
+
+def test_inno_setup_script_installs_per_user_in_chinese_and_keeps_data() -> None:
+    sections = iss_sections()
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    assert setup["PrivilegesRequired"] == "lowest"  # no administrator prompt
+    assert "PrivilegesRequiredOverridesAllowed" not in setup
+    assert setup["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs when per-user
+    assert setup["AppVersion"] == "{#AppVersion}"  # passed in by build.py from the package
+    assert [line.split(";")[0] for line in sections["Languages"]] == ['Name: "chinesesimplified"']
+    icons = "\n".join(sections["Icons"])
+    assert "{group}" in icons and "{autodesktop}" in icons and "Tasks: desktopicon" in icons
+    assert any("Flags: unchecked" in line for line in sections["Tasks"])  # desktop icon optional
+    assert any("recursesubdirs" in line and "SourceDir" in line for line in sections["Files"])
+    code = "\n".join(sections["Code"])
+    # The data folder is the one desktop.paths uses on Windows, deleted only on an explicit yes.
+    assert "{localappdata}\\{#AppId}" in code and "MB_DEFBUTTON2" in code and "IDYES" in code
+    assert "UninstallSilent" in code
+
+
+def test_inno_setup_data_folder_matches_the_app() -> None:
+    from desktop import APP_ID
+
+    assert f'#define AppId "{APP_ID}"' in ISS.read_text(encoding="utf-8")
+
+
+def test_spec_keeps_only_the_qt_parts_used() -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    assert 'QT_MODULES_USED = {"QtCore", "QtGui", "QtWidgets"}' in text
+    assert "upx=False" in text and "upx=True" not in text
+    assert "QT_TRANSLATIONS_KEPT" in text
+
+
+def test_build_check_names_what_is_missing(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "installer"))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(ROOT / "installer"))
+    folder = tmp_path / build.APP
+    (folder / "_internal" / "resources" / "rules").mkdir(parents=True)
+    (folder / build.APP).write_bytes(b"x" * 2_000_000)
+    problems = build.check(folder, budget_mb=1)
+    assert f"missing executable {build.APP}-cli" in problems
+    assert "missing resource fonts/uming.ttc" in problems
+    assert "missing resource rules" not in problems
+    assert any("over the 1 MB budget" in p for p in problems)

@@ -40,7 +40,15 @@ from reportlab.platypus import paragraph as paragraph_module
 
 from desktop import APP_NAME, __version__
 from desktop.documents.text import strip_controls
-from desktop.fonts import BMP_SUPPLEMENT_FONT, BODY_FONT, EXT_B_FONT, SYMBOL_FONT, TITLE_FONT, BundledFont
+from desktop.fonts import (
+    BMP_SUPPLEMENT_FONT,
+    BODY_FONT,
+    EXT_B_FONT,
+    SYMBOL_FONT,
+    TITLE_FONT,
+    BundledFont,
+    MappedFontFile,
+)
 
 # Chinese 禁则 (GB/T 15834 practice): no line starts with closing punctuation, none ends with
 # an opening mark.  reportlab hangs one closing mark in the margin and then starts the next line
@@ -187,15 +195,17 @@ NO_TEXT_PAGE: Final = "（此页无正文）"
 @cache
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts once per process (parsing the 21 MB collection is the cold cost)."""
-    pdfmetrics.registerFont(TTFont(BODY, str(BODY_FONT.path), subfontIndex=BODY_FONT.subfont_index))
-    pdfmetrics.registerFont(TTFont(TITLE, str(TITLE_FONT.path)))
+    # Memory-mapped, not read whole: see desktop.fonts.MappedFontFile.
+    pdfmetrics.registerFont(TTFont(BODY, MappedFontFile(BODY_FONT.path),
+                                   subfontIndex=BODY_FONT.subfont_index))
+    pdfmetrics.registerFont(TTFont(TITLE, MappedFontFile(TITLE_FONT.path)))
     return BODY, TITLE
 
 
 @cache
 def _fallback(name: str, font: BundledFont) -> TTFont:
     """A fallback face, parsed only when some text needs it (the Ext-B face is 27 MB)."""
-    face = TTFont(name, str(font.path), subfontIndex=font.subfont_index)
+    face = TTFont(name, MappedFontFile(font.path), subfontIndex=font.subfont_index)
     pdfmetrics.registerFont(face)
     return face
 

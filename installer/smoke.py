@@ -1,0 +1,102 @@
+"""Run the frozen app as a user would: ``python installer/smoke.py [--dist dist]``.
+
+Uses only the executables in ``dist/huiqi-shenbao/`` (no Python from the checkout): ``--version``;
+``assess`` on an example; ``draft`` of an example application and ``bundle verify`` of the bundle
+it wrote; the GUI's ``--smoke-test`` offscreen; and, with the bundled resources moved away, that
+the app refuses plainly (exit 3, the message naming resources/) instead of half-working.
+Prints one line per check and exits 1 when any fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "installer"))
+from build import APP, executable, version  # noqa: E402  (installer/ is not a package)
+
+EXAMPLES = ROOT / "examples"
+
+
+def run(exe: Path, *args: str, data: Path,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), "--data-dir", str(data), *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300, env={**os.environ, **(env or {})})
+
+
+def checks(folder: Path, work: Path) -> list[tuple[str, Callable[[], str | None]]]:
+    cli, gui = executable(folder, f"{APP}-cli"), executable(folder, APP)
+    data, bundle = work / "data", work / "rd.zip"
+
+    def expect(result: subprocess.CompletedProcess[str], code: int = 0) -> str | None:
+        if result.returncode != code:
+            return f"exit {result.returncode} (wanted {code}): {result.stderr.strip()[-600:]}"
+        return None
+
+    def version_check() -> str | None:
+        result = run(cli, "--version", data=data)
+        return expect(result) or (None if version() in result.stdout else f"no version in {result.stdout!r}")
+
+    def assess_check() -> str | None:
+        result = run(cli, "assess", str(EXAMPLES / "sjz_rd_institution.json"), "--on", "2018-06-01",
+                     "--json", data=data)
+        if problem := expect(result):
+            return problem
+        statuses = {r["programme_id"]: r["status"] for r in json.loads(result.stdout)["results"]}
+        wanted = statuses.get("sjz-2017-rd-institution")
+        return None if wanted == "eligible" else f"R&D award came out {wanted!r}"
+
+    def draft_check() -> str | None:
+        result = run(cli, "draft", str(EXAMPLES / "application_rd_institution.json"), "--out", str(bundle),
+                     "--created", "2018-06-01T09:00:00", data=data)
+        return expect(result) or (None if bundle.stat().st_size > 10_000 else "bundle is too small")
+
+    def verify_check() -> str | None:
+        result = run(cli, "bundle", "verify", str(bundle), data=data)
+        return expect(result)
+
+    def gui_check() -> str | None:
+        result = run(gui, "--smoke-test", data=data, env={"QT_QPA_PLATFORM": "offscreen"})
+        return expect(result) or (None if "smoke test ok" in result.stdout else result.stdout[-600:])
+
+    def missing_resources_check() -> str | None:
+        resources = folder / "_internal" / "resources"
+        moved = resources.with_name("resources.moved-by-smoke")
+        resources.rename(moved)
+        try:
+            result = run(cli, "assess", str(EXAMPLES / "sjz_rd_institution.json"), data=data)
+        finally:
+            moved.rename(resources)
+        return expect(result, 3) or (None if "resources" in result.stderr else result.stderr[-600:])
+
+    return [("--version", version_check), ("assess example", assess_check), ("draft example", draft_check),
+            ("bundle verify", verify_check), ("GUI --smoke-test (offscreen)", gui_check),
+            ("missing resources refused", missing_resources_check)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python installer/smoke.py")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    args = parser.parse_args(argv)
+    folder = args.dist / APP
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="huiqi-frozen-") as work:
+        for name, check in checks(folder, Path(work)):
+            problem = check()
+            verdict = "ok  " if problem is None else "FAIL"
+            print(f"{verdict} frozen {name}" + (f": {problem}" if problem else ""))
+            if problem is not None:
+                failed.append(name)
+    print(f"frozen app: {'FAILED ' + ', '.join(failed) if failed else 'every check ok'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
