@@ -73,7 +73,7 @@ def _document(store: Store, profile_id: int, app_ids: list[int], scope: str,
         doc = TransferDocument(
             format=TRANSFER_FORMAT, schema_version=TRANSFER_SCHEMA_VERSION, scope=scope,  # type: ignore[arg-type]
             app_version=__version__, exported_at=now or dt.datetime.now(dt.UTC),
-            profile=TransferProfile(uid=profile.uid, answers=dict(profile.answers)),
+            profile=TransferProfile(uid=profile.uid, answers=store.answers(RecordRef("profile", profile.id))),
             applications=[_export_app(store, app_id) for app_id in app_ids])
     return doc.model_dump(mode="json")
 
@@ -181,8 +181,9 @@ def plan_import(store: Store, document: TransferDocument) -> ImportPlan:
             plan.matched_by = "资料编号"
         if match is not None:
             plan.match_profile_id, plan.match_name = match.id, match.name or "（未命名）"
-            plan.changes = [FieldChange(k, match.answers.get(k), v) for k, v in sorted(incoming.items())
-                            if v.strip() and match.answers.get(k) != v]
+            held = store.answers(RecordRef("profile", match.id))
+            plan.changes = [FieldChange(k, held.get(k), v) for k, v in sorted(incoming.items())
+                            if v.strip() and held.get(k) != v]
         uids = [a.uid for a in document.applications]
         existing = session.execute(select(Application.uid, Application.title)
                                    .where(Application.uid.in_(uids))).all()
