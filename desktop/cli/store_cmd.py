@@ -51,7 +51,7 @@ def _restore(args: argparse.Namespace) -> int:
         result = maintenance.restore(args.data_dir, args.file)
     except (StoreError, AlreadyRunningError) as exc:
         raise CliError(str(exc)) from exc
-    print(f"已从 {result.restored_from} 恢复。")
+    print(f"已从 {result.restored_from} 恢复（{result.contents.describe()}）。")
     if result.previous_kept_at is not None:
         print(f"原数据库已保存为 {result.previous_kept_at}。")
     return 0
