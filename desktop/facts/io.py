@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from desktop.facts.bounds import describe
 from desktop.facts.model import SCHEMA_VERSION, FactsFile
 
 MAX_FACTS_BYTES = 2_000_000
@@ -41,7 +42,7 @@ def validate(model: type[M], data: Any) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise FactsError([f"{location(tuple(e['loc']))}：{e['msg']}"
+        raise FactsError([f"{location(tuple(e['loc']))}：{describe(e)}"
                           for e in exc.errors()]) from exc
 
 
