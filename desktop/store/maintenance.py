@@ -51,7 +51,8 @@ def restore(data_dir: Path, source: Path, *, now: dt.datetime | None = None) -> 
     if not source.is_file():
         raise StoreError(f"备份文件 {source} 不存在或不是普通文件。未做任何更改。")
     if db_path.exists() and source.resolve() == db_path.resolve():
-        raise StoreError("不能用正在使用的数据库文件本身来恢复；请选择 backups 文件夹中的备份。未做任何更改。")
+        raise StoreError("不能用正在使用的数据库文件本身来恢复；"
+                         "请选择 backups 文件夹中的备份。未做任何更改。")
     with DataDirLock(data_dir):
         staging = db_path.with_name(db_path.name + ".restoring")
         previous: Path | None = None

@@ -2,7 +2,8 @@
 
 Facts are stored as the user typed them: each record's answers are rows of an answers
 table (record, field name -> text), one row per answer, so saving one field can never
-overwrite another (revision 0003 split the former ``answers`` JSON objects).  A value that does not validate yet (a mistyped credit code, "12万")
+overwrite another (revision 0003 split the former ``answers`` JSON objects).
+A value that does not validate yet (a mistyped credit code, "12万")
 is still saved and shown flagged; :mod:`desktop.store.answers` turns answers into the
 typed facts the rule engine reads.  Nothing typed is ever thrown away.
 
@@ -179,7 +180,7 @@ class AnswerValue:
     value: Mapped[str] = mapped_column(Text)
 
     @declared_attr
-    def record_id(cls) -> Mapped[int]:
+    def record_id(cls) -> Mapped[int]:  # noqa: N805 - SQLAlchemy's declared_attr
         # Deleting the record (or, through it, its application or profile) deletes its answers.
         return mapped_column(ForeignKey(f"{cls.parent_table}.id", ondelete="CASCADE"), primary_key=True)
 

@@ -69,7 +69,7 @@ def verify_copy(path: Path) -> Contents:
 
 def _check_rows(conn: sqlite3.Connection, table: str, revision: str) -> None:
     # Iterating decodes every text value: invalid UTF-8 raises OperationalError here.
-    rows = conn.execute(f'SELECT * FROM "{table}"')
+    rows = conn.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from sqlite_master
     names = [d[0] for d in rows.description]
     for row in rows:
         record = dict(zip(names, row, strict=True))
@@ -85,9 +85,9 @@ def _record_problem(table: str, record: dict[str, object], revision: str) -> str
             return f"字段名无效（记录 {record['record_id']}）"
         if not isinstance(value, str) or len(value) > MAX_ANSWER_CHARS:
             return f"{field} 的值不是文本（记录 {record['record_id']}）"
-    elif "answers" in record:  # revisions before 0003 kept answers as one JSON object
-        if not _is_answer_map(record["answers"]):
-            return f"记录 {record.get('id')} 的填写内容无法读取"
+    elif "answers" in record and not _is_answer_map(record["answers"]):
+        # Revisions before 0003 kept answers as one JSON object.
+        return f"记录 {record.get('id')} 的填写内容无法读取"
     for column in ("created_at", "updated_at", "at", "added_at"):
         if column in record and not _is_datetime(record[column]):
             return f"记录 {record.get('id')} 的时间 {column} 无效"

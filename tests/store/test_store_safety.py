@@ -116,8 +116,8 @@ def test_cli_backup_while_the_app_runs_keeps_its_wal_and_later_saves_land(privat
                               capture_output=True, text=True, encoding="utf-8", check=False)
         assert done.returncode == 0, done.stderr
         assert wal.exists() and wal.stat().st_ino == inode, "the app's WAL was deleted or replaced"
-        second = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                                 "from desktop.store.startup import open_store; open_store(Path(sys.argv[1]))",
+        second = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from "
+                                 "desktop.store.startup import open_store; open_store(Path(sys.argv[1]))",
                                  str(private_data_dir)], cwd=ROOT, env=CHILD_ENV,
                                 capture_output=True, text=True, encoding="utf-8", check=False)
         assert second.returncode != 0 and "AlreadyRunningError" in second.stderr
@@ -164,7 +164,8 @@ def test_restore_refuses_another_programs_database_and_changes_nothing(
     assert _names(private_data_dir) == ["甲"]
 
 
-def test_restore_refuses_our_schema_without_our_application_id(private_data_dir: Path, tmp_path: Path) -> None:
+def test_restore_refuses_our_schema_without_our_application_id(private_data_dir: Path,
+                                                               tmp_path: Path) -> None:
     _profiles(private_data_dir, "甲")
     copy = backups.copy_database(private_data_dir / DB_NAME, tmp_path / "copy.sqlite")
     conn = sqlite3.connect(copy)
