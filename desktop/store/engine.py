@@ -30,7 +30,8 @@ def connection_pragmas(dbapi_connection: Any) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     # Readable JSON in the file: a support person opening it in a SQLite browser sees Chinese.
-    engine = create_engine(f"sqlite:///{db_path}",
+    # hide_parameters: an error message must never quote what a user typed into the log.
+    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True,
                            json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
 
     @event.listens_for(engine, "connect")
