@@ -63,6 +63,7 @@ def _draft(args: argparse.Namespace) -> int:
     except DraftError as exc:
         problems = exc.problems + problems
         result = None
+    problems = list(dict.fromkeys(problems))  # a path refused here and by the checks is said once
     if problems or result is None:
         raise CliError(f"未生成申报包，有 {len(problems)} 个问题：", problems)
     try:

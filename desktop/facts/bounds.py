@@ -88,6 +88,7 @@ MESSAGES: Final[dict[str, str]] = {
     "literal_error": "不是可选的值之一",
     "string_too_long": "内容过长",
     "string_type": "应填写文字",
+    "string_pattern_mismatch": "格式不对",
     "extra_forbidden": "不是本表的字段",
     "missing": "缺少此项",
     "model_type": "应为一个对象（{…}）",

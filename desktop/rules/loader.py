@@ -189,7 +189,12 @@ def load_source_dir(root: Path) -> tuple[RulePackSource, dict[str, tuple[str, in
             problems.append(Problem(name, None, "-", "-", "应为包含 programmes 列表的映射"))
             continue
         for key, model, bucket in (("programmes", Programme, programmes), ("blocks", Block, blocks)):
-            for raw in raw_file.get(key) or []:
+            entries = raw_file.get(key) or []
+            if not isinstance(entries, list):
+                problems.append(Problem(name, raw_file.get("__lines__", {}).get(key), "-", "-",
+                                        f"{key} 应为列表"))
+                continue
+            for raw in entries:
                 rule_id = str(raw.get("id", "?")) if isinstance(raw, dict) else "?"
                 lines[rule_id] = (name, raw.get("__line__") if isinstance(raw, dict) else None)
                 _index_lines(raw, f"{rule_id}/", name, lines)
