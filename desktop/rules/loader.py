@@ -36,7 +36,7 @@ class _LineLoader(yaml.SafeLoader):
 
     def compose_document(self) -> Any:
         node = super().compose_document()
-        if _expanded_size(node, {}, set()) > MAX_EXPANDED_NODES:
+        if node is not None and _expanded_size(node, {}, set()) > MAX_EXPANDED_NODES:
             raise yaml.composer.ComposerError(
                 None, None, f"展开别名（*name）后超过 {MAX_EXPANDED_NODES:,} 个节点，不是有效的规则文件",
                 node.start_mark)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.reference.identifiers import validate_uscc
@@ -176,7 +176,7 @@ class Store:
         if value is None:
             session.execute(delete(cls).where(cls.record_id == record.id, cls.field == field))
         elif row is None:
-            session.add(cls(record_id=record.id, field=field, value=value))
+            session.execute(insert(cls).values(record_id=record.id, field=field, value=value))
         else:
             row.value = value
         if isinstance(record, Profile):

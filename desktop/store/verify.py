@@ -55,7 +55,7 @@ def verify_copy(path: Path) -> Contents:
     except sqlite3.DatabaseError as exc:
         raise NotADatabaseError(f"无法读取数据库（{exc}）") from exc
     try:
-        revision = _revision(conn)
+        revision = _revision(conn) or ""
         for table in _tables(conn):
             _check_rows(conn, table, revision)
         profiles = conn.execute("SELECT count(*) FROM profiles").fetchone()[0]
