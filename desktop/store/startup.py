@@ -194,7 +194,13 @@ def _migrate(store: Store, db_path: Path, data_dir: Path, now: dt.datetime, repo
         backups.copy_live(store.engine, target)  # on the app's own connection: no lock dropped
         return target
 
-    done = migrate.upgrade(store.engine, backup=backup_before)
+    try:
+        done = migrate.upgrade(store.engine, backup=backup_before)
+    except (NotADatabaseError, sqlite3.DatabaseError) as exc:
+        store.close()
+        raise StoreOpenError(f"数据库需要升级，但升级前的备份未通过检查（{exc}），因此没有升级，"
+                             "数据库未被改动。请联系技术支持。 The database needs an upgrade but its "
+                             "backup failed verification; nothing was changed.") from exc
     if done is not None and done.from_revision is not None:
         report.migrated_from = done.from_revision
         report.pre_migration_backup = done.backup
