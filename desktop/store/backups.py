@@ -205,6 +205,11 @@ def install_copy(source: Path, db_path: Path) -> None:
     """
     partial = db_path.with_name(db_path.name + ".installing")
     copy_database(source, partial)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for suffix in SIDE_SUFFIXES:
-        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            # A WAL left without its database must not be replayed into another file; it may
+            # still hold the last edits, so it is kept for support, not deleted.
+            side.replace(side.with_name(f"{side.name}.orphaned-{stamp}"))
     partial.replace(db_path)

@@ -254,3 +254,16 @@ def test_two_concurrent_writers_on_one_record_lose_no_update(private_data_dir: P
     expected = {f"{p}{i}": f"{p}-{i}" for p in ("a", "b") for i in range(count)}
     missing = sorted(k for k, v in expected.items() if answers.get(k) != v)
     assert missing == [], f"{len(missing)} acknowledged saves lost"
+
+
+def test_a_wal_left_without_its_database_is_kept_not_replayed(private_data_dir: Path) -> None:
+    _profiles(private_data_dir, "甲")
+    (private_data_dir / DB_NAME).unlink()
+    (private_data_dir / (DB_NAME + "-wal")).write_bytes(b"left behind by a sync tool")
+    opened = open_store(private_data_dir)
+    try:
+        assert opened.report.missing and [p.name for p in opened.store.list_profiles()] == ["甲"]
+    finally:
+        opened.close()
+    kept = list(private_data_dir.glob(DB_NAME + "-wal.orphaned-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"left behind by a sync tool"
