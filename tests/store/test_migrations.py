@@ -118,3 +118,10 @@ def test_database_from_a_newer_version_is_refused_untouched(private_data_dir: Pa
     with pytest.raises(StoreOpenError, match="更新版本"):
         open_store(private_data_dir)
     assert db_path.read_bytes() == before
+
+
+
+def test_the_shape_restore_expects_of_head_equals_the_migrated_one() -> None:
+    from desktop.store import verify
+
+    assert verify.migrated_shape(migrate.HEAD_REVISION) == verify.expected_shape(migrate.HEAD_REVISION)
