@@ -35,14 +35,14 @@ def test_negative_provincial_rate_is_refused_not_turned_into_an_award(
     code, text = _assess(tmp_path, {"first_set_premium": "1000000", "first_set_in_catalogue": True,
                                      "first_set_national_subsidy": True, "first_set_provincial_rate": -3},
                          capsys)
-    assert code == 1 and "first_set_provincial_rate：不能小于 0" in text and "315" not in text
+    assert code == 1 and "first_set_provincial_rate：不能为负数" in text and "315" not in text
 
 
 @pytest.mark.usefixtures("private_data_dir")
 @pytest.mark.parametrize(("enterprise", "top", "message"), [
     ({"employees": True}, {}, "enterprise.employees：应填写数字，不能是 true/false"),
     ({"revenue": "1e400"}, {}, "enterprise.revenue：应小于 1,000,000,000,000"),
-    ({}, {"loans": [{"annual_rate": "-0.05"}]}, "loans[0].annual_rate：不能小于 0"),
+    ({}, {"loans": [{"annual_rate": "-0.05"}]}, "loans[0].annual_rate：不能为负数"),
     ({"listed_on": "1900-01-01"}, {}, "enterprise.listed_on：日期应在 1949-10-01 至 2100-12-31 之间"),
 ])
 def test_out_of_bounds_facts_have_one_named_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -101,6 +101,8 @@ MESSAGES: Final[dict[str, str]] = {
 def describe(error: ErrorDetails) -> str:
     """One plain message for one pydantic error (falls back to pydantic's own text)."""
     template = MESSAGES.get(error["type"])
+    if error["type"] == "greater_than_equal" and _plain((error.get("ctx") or {}).get("ge")) == "0":
+        template = "不能为负数"
     if template is None:
         return str(error["msg"])
     context = {k: _plain(v) for k, v in (error.get("ctx") or {}).items()}

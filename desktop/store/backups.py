@@ -137,6 +137,19 @@ def _contents_or_none(path: Path) -> Contents | None:
         return None  # a damaged backup holds nothing worth keeping over a good copy
 
 
+def _counted(path: Path) -> int | None:
+    try:
+        conn = read_only_connection(path)
+        try:
+            profiles = conn.execute("SELECT count(*) FROM profiles").fetchone()[0]
+            applications = conn.execute("SELECT count(*) FROM applications").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return int(profiles) + int(applications)
+
+
 def _dailies(folder: Path) -> list[Path]:
     found = [p for p in folder.iterdir() if DAILY_PATTERN.match(p.name) and p.is_file()]
     return sorted(found, key=lambda p: (p.name[6:16], p.stat().st_mtime), reverse=True)
@@ -146,7 +159,8 @@ def prune(folder: Path) -> None:
     """Keep the newest generations and the fullest copy; delete other daily copies."""
     dailies = _dailies(folder)
     keep = set(dailies[:KEEP_GENERATIONS])
-    sized = [(c.size, p) for p in dailies if (c := _contents_or_none(p)) is not None]
+    # Only counted, not verified again: every daily copy was verified when it was written.
+    sized = [(size, p) for p in dailies if (size := _counted(p)) is not None]
     if sized:
         keep.add(max(sized, key=lambda item: item[0])[1])
     for path in dailies:
