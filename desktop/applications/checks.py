@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from desktop.applications.model import ApplicationFile
 from desktop.money import format_wan_with_unit
+from desktop.reference.identifiers import validate_uscc
 from desktop.rules.results import STATUS_LABELS, ProgrammeResult, Status
 
 REQUIRED_PARTS = {
@@ -35,6 +36,7 @@ def check_application(application: ApplicationFile, result: ProgrammeResult) -> 
         problems.append(f"按 {application.prepared_on.isoformat()} 的自评结果，“{result.title}”为"
                         f"“{STATUS_LABELS[result.status]}”，不能生成申报材料。")
         problems += [f"  待补充：{m.question}" for m in result.missing]
+    problems += _identity(application)
     for part in REQUIRED_PARTS[application.kind]:
         if getattr(application, part) is None:
             problems.append(f"缺少{PART_LABELS[part]}（{part}）。")
@@ -46,6 +48,15 @@ def check_application(application: ApplicationFile, result: ProgrammeResult) -> 
         if ref.path.startswith(("/", "\\")) or ".." in ref.path.replace("\\", "/").split("/"):
             problems.append(f"attachments[{index}]：路径须相对于申报文件且不能跳出其目录：{ref.path}")
     return problems
+
+
+def _identity(application: ApplicationFile) -> list[str]:
+    """Every document names the enterprise by its credit code: a wrong one is never printed."""
+    uscc = application.enterprise.uscc
+    if not uscc:
+        return ["统一社会信用代码（enterprise.uscc）未填写，申报材料上必须写明。"]
+    check = validate_uscc(uscc)
+    return [] if check.ok else [f"统一社会信用代码 {uscc} 无效：{check.message}"]
 
 
 def _tech_upgrade_totals(application: ApplicationFile) -> list[str]:

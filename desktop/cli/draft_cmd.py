@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,40 +51,92 @@ def _draft(args: argparse.Namespace) -> int:
     from desktop.bundle.build import write_bundle
     from desktop.documents.drafting import DraftError, draft
 
+    _check_out(args.out, args.application)
     try:
         application = read_application(args.application)
     except FactsError as exc:
         raise CliError(f"申报文件 {args.application} 有 {len(exc.problems)} 个问题：", exc.problems) from exc
-    attachments, problems = _read_attachments(args.application.parent, application.attachments)
+    attachments, problems = read_attachments(args.application.parent, application.attachments, args.out)
     created = args.created or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     try:
         result = draft(application, open_pack(args.pack, args.data_dir), created, args.on)
     except DraftError as exc:
         problems = exc.problems + problems
         result = None
+    problems = list(dict.fromkeys(problems))  # a path refused here and by the checks is said once
     if problems or result is None:
         raise CliError(f"未生成申报包，有 {len(problems)} 个问题：", problems)
-    write_bundle(result, attachments, args.out)
+    try:
+        write_bundle(result, attachments, args.out)
+    except OSError as exc:
+        raise CliError(f"无法写入申报包 {args.out}：{exc.strerror or exc}") from exc
     print(f"已生成申报包 {args.out}：文书 {len(result.documents)} 份，附件 {len(attachments)} 个。")
     for name in result.documents:
         print(f"  documents/{name}")
     return 0
 
 
-def _read_attachments(base: Path, refs: list[AttachmentRef]) -> tuple[dict[str, bytes], list[str]]:
+def _check_out(out: Path, application: Path) -> None:
+    """Refuse an ``--out`` that cannot be written, or that would overwrite the input."""
+    if out.is_dir():
+        raise CliError(f"--out {out} 是一个文件夹；请给出申报包的文件名，如 {out / '申报包.zip'}。")
+    if not out.parent.is_dir():
+        raise CliError(f"--out 的文件夹 {out.parent} 不存在；请先建立该文件夹。", code=2)
+    if out.exists() and application.exists() and out.resolve() == application.resolve():
+        raise CliError(f"--out {out} 就是申报文件本身；生成申报包会覆盖它。请换一个文件名。", code=2)
+
+
+def read_attachments(base: Path, refs: list[AttachmentRef], out: Path | None = None,
+                     ) -> tuple[dict[str, bytes], list[str]]:
+    """Read every attachment, or say why not; every check is made before a file is opened.
+
+    A path must stay inside the application's folder (also through symbolic links), name a
+    regular file (not a device, pipe or folder) no larger than the limit, and no two may
+    share a file name (the bundle stores attachments by name).  ``out`` is never read.
+    """
     from desktop.applications.model import MAX_ATTACHMENT_BYTES
 
+    root = base.resolve()
     found: dict[str, bytes] = {}
-    problems = []
-    for ref in refs:
-        path = base / ref.path
+    source_of: dict[str, str] = {}
+    problems: list[str] = []
+    limit_mb = MAX_ATTACHMENT_BYTES // 1024 // 1024
+    for index, ref in enumerate(refs):
+        where = f"附件 {ref.path}（{ref.material}）"
+        relative = Path(ref.path.replace("\\", "/"))
+        if relative.is_absolute() or relative.drive or ".." in relative.parts or not relative.parts:
+            problems.append(f"attachments[{index}]：路径须相对于申报文件且不能跳出其目录：{ref.path}")
+            continue
+        path = (root / relative).resolve()
+        if not path.is_relative_to(root):
+            problems.append(f"{where} 指向申报文件所在文件夹之外（经由链接）：未读取。")
+            continue
+        if out is not None and path == out.resolve():
+            problems.append(f"{where} 就是 --out 指定的输出文件。")
+            continue
+        name = path.name
+        if name in source_of:
+            problems.append(f"{where} 与 {source_of[name]} 同名（{name}）：申报包按文件名存放附件，"
+                            "请将其中一个改名。")
+            continue
         try:
-            if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-                problems.append(f"附件 {ref.path} 超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB。")
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                problems.append(f"{where} 不是普通文件（文件夹、设备或管道）：未读取。")
                 continue
-            found[Path(ref.path).name] = path.read_bytes()
+            if info.st_size > MAX_ATTACHMENT_BYTES:
+                problems.append(f"{where} 超过 {limit_mb} MB（{info.st_size:,} 字节）：未读取。")
+                continue
+            with path.open("rb") as handle:
+                data = handle.read(MAX_ATTACHMENT_BYTES + 1)  # a file growing meanwhile stops here
         except OSError as exc:
-            problems.append(f"附件 {ref.path}（{ref.material}）无法读取：{exc.strerror or exc}")
+            problems.append(f"{where} 无法读取：{exc.strerror or exc}")
+            continue
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            problems.append(f"{where} 超过 {limit_mb} MB：未读取。")
+            continue
+        found[name] = data
+        source_of[name] = ref.path
     return found, problems
 
 

@@ -35,7 +35,16 @@ def register(subparsers: Any) -> None:
     profiles.set_defaults(handler=_profiles)
 
 
+def _check_out(out: Path) -> None:
+    """An ``--out`` that can be written: not a folder, in a folder that exists."""
+    if out.is_dir():
+        raise CliError(f"--out {out} 是一个文件夹；请给出文件名。", code=2)
+    if not out.parent.is_dir():
+        raise CliError(f"--out 的文件夹 {out.parent} 不存在；请先建立该文件夹。", code=2)
+
+
 def _backup(args: argparse.Namespace) -> int:
+    _check_out(args.out)
     if args.out.exists() and not args.force:
         raise CliError(f"{args.out} 已存在；如需覆盖请加 --force。")
     try:
@@ -51,7 +60,7 @@ def _restore(args: argparse.Namespace) -> int:
         result = maintenance.restore(args.data_dir, args.file)
     except (StoreError, AlreadyRunningError) as exc:
         raise CliError(str(exc)) from exc
-    print(f"已从 {result.restored_from} 恢复。")
+    print(f"已从 {result.restored_from} 恢复（{result.contents.describe()}）。")
     if result.previous_kept_at is not None:
         print(f"原数据库已保存为 {result.previous_kept_at}。")
     return 0
@@ -68,6 +77,7 @@ def _opened(args: argparse.Namespace) -> Any:
 
 
 def _export(args: argparse.Namespace) -> int:
+    _check_out(args.out)
     opened = _opened(args)
     try:
         store = opened.store
@@ -79,6 +89,8 @@ def _export(args: argparse.Namespace) -> int:
                 raise CliError(f"没有找到企业资料：{args.profile}")
             document = transfer.export_profile(store, matches[0])
         transfer.write_transfer(document, args.out)
+    except OSError as exc:
+        raise CliError(f"无法写入 {args.out}：{exc.strerror or exc}") from exc
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     finally:

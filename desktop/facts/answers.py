@@ -12,27 +12,10 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from desktop.facts.bounds import describe
 from desktop.reference.identifiers import validate_uscc
 
 M = TypeVar("M", bound=BaseModel)
-
-# Pydantic's error types, said plainly.  Anything unlisted falls back to pydantic's text.
-_MESSAGES = {
-    "decimal_parsing": "应填写数字（单位：元），如 1200000 或 1,200,000.50",
-    "decimal_max_places": "最多保留两位小数",
-    "decimal_max_digits": "数值过大",
-    "decimal_whole_digits": "数值过大",
-    "int_parsing": "应填写整数",
-    "int_from_float": "应填写整数",
-    "greater_than_equal": "不能为负数",
-    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD，如 2018-06-01",
-    "date_parsing": "日期格式应为 YYYY-MM-DD，如 2018-06-01",
-    "bool_parsing": "应选择“是”或“否”",
-    "literal_error": "不是可选的值之一",
-    "string_too_long": "内容过长",
-    "extra_forbidden": "不是本表的字段",
-}
-
 
 @dataclass(frozen=True)
 class ParsedAnswers(Generic[M]):
@@ -62,8 +45,7 @@ def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M
                 model.model_validate({field: _normalise(text)})
                 candidate = _normalise(text)
             except ValidationError as exc:
-                first = exc.errors()[0]
-                errors[field] = _MESSAGES.get(first["type"], first["msg"])
+                errors[field] = describe(exc.errors()[0])
                 continue
         if field == "uscc" and candidate:
             check = validate_uscc(candidate)

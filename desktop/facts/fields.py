@@ -1,14 +1,18 @@
-"""The building blocks of fact models: the shared base, the money type, and ``fact()``,
-which declares a field with its label, unit and the question that asks for it."""
+"""The building blocks of fact models: the shared base, the bounded types, and ``fact()``,
+which declares a field with its label, unit and the question that asks for it.
+
+The bounded types (``Yuan``, ``Rate``, ``Count``, ``Measure``, ``Years``, ``FactDate``) live in
+:mod:`desktop.facts.bounds` and are re-exported here, where field declarations import from."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Yuan = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+from desktop.facts.bounds import Count, FactDate, Measure, Rate, Years, Yuan
+
+__all__ = ["Count", "FactDate", "FactsModel", "Measure", "Rate", "Years", "Yuan", "fact"]
 
 
 class FactsModel(BaseModel):

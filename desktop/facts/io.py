@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from desktop import safejson
+from desktop.facts.bounds import describe
 from desktop.facts.model import SCHEMA_VERSION, FactsFile
 
 MAX_FACTS_BYTES = 2_000_000
@@ -41,24 +41,19 @@ def validate(model: type[M], data: Any) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise FactsError([f"{location(tuple(e['loc']))}：{e['msg']}"
+        raise FactsError([f"{location(tuple(e['loc']))}：{describe(e)}"
                           for e in exc.errors()]) from exc
 
 
 def load_json(path: Path, max_bytes: int, what: str) -> Any:
-    """A UTF-8 JSON file (numbers as Decimal), with every failure said as a :class:`FactsError`."""
+    """A UTF-8 JSON file (numbers as Decimal), with every failure said as a :class:`FactsError`.
+
+    Parsed by :mod:`desktop.safejson`: bounded depth and number length, no NaN, no repeated keys.
+    """
     try:
-        if path.stat().st_size > max_bytes:
-            raise FactsError([f"{path.name} 超过 {max_bytes // 1_000_000} MB，不是有效的{what}"])
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise FactsError([f"无法读取 {path}：{exc.strerror or exc}"]) from exc
-    except UnicodeDecodeError as exc:
-        raise FactsError([f"{path.name} 不是 UTF-8 文本"]) from exc
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise FactsError([f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"]) from exc
+        return safejson.load_file(path, max_bytes=max_bytes)
+    except safejson.JsonLimitError as exc:
+        raise FactsError([f"不是有效的{what}：{exc}"]) from exc
 
 
 def parse_facts(data: Any) -> FactsFile:

@@ -6,14 +6,12 @@ unknown facts make conditions ``unknown``, never ``pass``.
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Final, Literal
 
 from pydantic import Field
 
 from desktop.facts.declarations import Level, PolicyDeclarations
-from desktop.facts.fields import FactsModel, Yuan, fact
+from desktop.facts.fields import Count, FactDate, FactsModel, Measure, Rate, Years, Yuan, fact
 
 SCHEMA_VERSION: Final = 1
 
@@ -61,7 +59,7 @@ class Enterprise(PolicyDeclarations):
     ownership: Ownership | None = fact(
         "企业类型", "企业属于中央驻青企业、省属国有企业，还是其他企业？"
     )
-    employees: int | None = fact("从业人员", "企业上年末从业人员有多少人？", unit="人", ge=0)
+    employees: Count | None = fact("从业人员", "企业上年末从业人员有多少人？", unit="人", ge=0)
     revenue: Yuan | None = fact("上年度营业收入", "企业上一年度营业收入是多少？", unit="元")
     assets: Yuan | None = fact("资产总额", "企业上年末资产总额是多少？", unit="元")
     main_revenue: Yuan | None = fact(
@@ -99,11 +97,11 @@ class Enterprise(PolicyDeclarations):
     listing_board: ListingBoard | None = fact(
         "挂牌上市板块", "企业在哪个资本市场板块成功上市或挂牌？"
     )
-    listed_on: dt.date | None = fact("上市（挂牌）日期", "企业上市或挂牌成功的日期是哪天？")
+    listed_on: FactDate | None = fact("上市（挂牌）日期", "企业上市或挂牌成功的日期是哪天？")
     listing_subsidy_received: Yuan | None = fact(
         "此前已获上市挂牌补助", "企业此前已获得的上市挂牌补助金额是多少？", unit="元"
     )
-    two_integration_demo_on: dt.date | None = fact(
+    two_integration_demo_on: FactDate | None = fact(
         "省级两化深度融合示范企业认定日期", "企业何时被新认定为省级两化深度融合示范企业？"
     )
     first_set_premium: Yuan | None = fact(
@@ -116,21 +114,21 @@ class Enterprise(PolicyDeclarations):
     first_set_national_subsidy: bool | None = fact(
         "已获国家保费80%补贴", "是否已获得国家实际投保年度保费80%的补贴？"
     )
-    first_set_provincial_rate: Decimal | None = fact(
+    first_set_provincial_rate: Rate | None = fact(
         "已获省级保费补贴比例", "已获得的省级补贴占保费的比例是多少？（未获得填0）",
         unit="比例",
     )
     collective_bond_amount: Yuan | None = fact(
         "集合债券发债额", "企业成功发行的各类集合债券金额是多少？", unit="元"
     )
-    collective_bond_issued_on: dt.date | None = fact(
+    collective_bond_issued_on: FactDate | None = fact(
         "集合债券发行日期", "集合债券发行成功的日期是哪天？"
     )
     direct_financing: Yuan | None = fact(
         "发债、信托、租赁直接融资额", "企业通过发债、信托、租赁方式直接融资的金额是多少？",
         unit="元",
     )
-    direct_financing_on: dt.date | None = fact(
+    direct_financing_on: FactDate | None = fact(
         "直接融资日期", "直接融资完成的日期是哪天？"
     )
     intermediary_fees: Yuan | None = fact(
@@ -139,10 +137,10 @@ class Enterprise(PolicyDeclarations):
     bill_discount_fees: Yuan | None = fact(
         "承兑汇票贴现费用", "办理承兑汇票贴现业务产生的费用是多少？", unit="元"
     )
-    bill_discount_on: dt.date | None = fact(
+    bill_discount_on: FactDate | None = fact(
         "承兑汇票贴现日期", "承兑汇票贴现业务发生在哪天？"
     )
-    unemployment_insurance_years: Decimal | None = fact(
+    unemployment_insurance_years: Years | None = fact(
         "参加失业保险并缴费年限", "企业参加失业保险并履行缴费义务已满多少年？", unit="年"
     )
     no_major_layoffs_two_years: bool | None = fact(
@@ -162,10 +160,10 @@ class Project(FactsModel):
     kind: ProjectKind | None = fact("项目类别", "项目属于技术改造、新兴产业，还是中小企业固定资产投资项目？")
     sector: str | None = fact("项目所属领域", "项目属于哪个重点支持领域？", max_length=40)
     product: str | None = fact("主要产品", "项目的主要产品是什么（如硅铁、铬铁）？", max_length=40)
-    unit_power_after: Decimal | None = fact(
+    unit_power_after: Measure | None = fact(
         "改造后单位产品电耗", "改造后单位产品电耗是多少（度/吨）？", unit="度"
     )
-    dust_after: Decimal | None = fact(
+    dust_after: Measure | None = fact(
         "改造后粉尘排放浓度", "改造后粉尘排放浓度是多少？", unit="毫克／立方米"
     )
     organised_emission_after: bool | None = fact(
@@ -191,18 +189,18 @@ class Project(FactsModel):
     )
     total_investment: Yuan | None = fact("项目总投资", "项目总投资是多少？", unit="元")
     requested_amount: Yuan | None = fact("申请资金", "本次申请支持资金是多少？", unit="元")
-    start_on: dt.date | None = fact("计划开工日期", "项目计划何时开工？")
-    finish_on: dt.date | None = fact("计划竣工日期", "项目计划何时竣工？")
+    start_on: FactDate | None = fact("计划开工日期", "项目计划何时开工？")
+    finish_on: FactDate | None = fact("计划竣工日期", "项目计划何时竣工？")
 
 
 class Loan(FactsModel):
     bank: Text | None = fact("贷款银行", "贷款银行是哪家？", max_length=200)
     contract_no: str | None = fact("合同编号", "贷款合同编号是什么？", max_length=60)
     kind: LoanKind | None = fact("贷款种类", "这笔贷款是流动资金贷款吗？")
-    start_on: dt.date | None = fact("贷款发放日", "贷款何时发放（起息日）？")
-    end_on: dt.date | None = fact("贷款到期日", "贷款何时到期？")
+    start_on: FactDate | None = fact("贷款发放日", "贷款何时发放（起息日）？")
+    end_on: FactDate | None = fact("贷款到期日", "贷款何时到期？")
     principal: Yuan | None = fact("贷款金额", "贷款本金是多少？", unit="元")
-    annual_rate: Decimal | None = fact(
+    annual_rate: Rate | None = fact(
         "年利率", "贷款合同约定的年利率是多少（如 0.0656 表示 6.56%）？", unit="比例"
     )
 
@@ -213,9 +211,9 @@ class Institution(FactsModel):
         "研发机构类型", "研发机构属于哪一类（企业技术中心、工程研究中心等）？"
     )
     level: Level | None = fact("认定级别", "研发机构被认定为国家级、省级还是市级？")
-    recognised_on: dt.date | None = fact("认定（建成）日期", "研发机构何时被新认定或建成？")
+    recognised_on: FactDate | None = fact("认定（建成）日期", "研发机构何时被新认定或建成？")
     document_no: str | None = fact("认定文件文号", "认定文件的文号是什么？", max_length=60)
-    rd_staff: int | None = fact("研发人员数", "研发机构有多少名研发人员？", unit="人", ge=0)
+    rd_staff: Count | None = fact("研发人员数", "研发机构有多少名研发人员？", unit="人", ge=0)
     rd_spend: Yuan | None = fact("研发经费支出", "研发机构上年度研发经费支出是多少？", unit="元")
 
 

@@ -23,10 +23,48 @@ from desktop.rules.model import Block, Document, PackHeader, Programme, RulePack
 from desktop.rules.pack import Problem, RulePack, RulePackError, compile_pack
 
 MAX_SOURCE_BYTES = 5_000_000
+# YAML aliases (``*name``) repeat a node without copying it; a few levels of them expand a
+# 0.7 KB file into a billion nodes (the "billion laughs").  The shipped rules use aliases for
+# shared citations, so rather than forbid them, the size of the document *as expanded* is
+# measured on the composed node graph (linear in the file) before anything is constructed.
+MAX_EXPANDED_NODES = 200_000
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Records the line of every mapping key so errors can point into the file."""
+    """Records the line of every mapping key so errors can point into the file; refuses a
+    document whose aliases expand beyond :data:`MAX_EXPANDED_NODES` nodes, or loop."""
+
+    def compose_document(self) -> Any:
+        node = super().compose_document()
+        if node is not None and _expanded_size(node, {}, set()) > MAX_EXPANDED_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"展开别名（*name）后超过 {MAX_EXPANDED_NODES:,} 个节点，不是有效的规则文件",
+                node.start_mark)
+        return node
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_nodes:
+        raise yaml.composer.ComposerError(None, None, "别名引用了自身（循环），不是有效的规则文件",
+                                          node.start_mark)
+    open_nodes.add(key)
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            total += _expanded_size(child, sizes, open_nodes)
+            if total > MAX_EXPANDED_NODES:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            total += _expanded_size(k, sizes, open_nodes) + _expanded_size(v, sizes, open_nodes)
+            if total > MAX_EXPANDED_NODES:
+                break
+    open_nodes.discard(key)
+    sizes[key] = total
+    return total
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -91,6 +129,8 @@ def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> Any:
             return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(name, None, "-", "-", f"无法读取：{exc}"))
+    except RecursionError:
+        problems.append(Problem(name, None, "-", "-", "嵌套过深，不是有效的规则文件"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(Problem(name, mark.line + 1 if mark else None, "-", "-",
@@ -149,7 +189,12 @@ def load_source_dir(root: Path) -> tuple[RulePackSource, dict[str, tuple[str, in
             problems.append(Problem(name, None, "-", "-", "应为包含 programmes 列表的映射"))
             continue
         for key, model, bucket in (("programmes", Programme, programmes), ("blocks", Block, blocks)):
-            for raw in raw_file.get(key) or []:
+            entries = raw_file.get(key) or []
+            if not isinstance(entries, list):
+                problems.append(Problem(name, raw_file.get("__lines__", {}).get(key), "-", "-",
+                                        f"{key} 应为列表"))
+                continue
+            for raw in entries:
                 rule_id = str(raw.get("id", "?")) if isinstance(raw, dict) else "?"
                 lines[rule_id] = (name, raw.get("__line__") if isinstance(raw, dict) else None)
                 _index_lines(raw, f"{rule_id}/", name, lines)

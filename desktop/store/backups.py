@@ -1,24 +1,38 @@
-"""Consistent copies of the user database, daily rotation, and restoring from a copy.
+"""Consistent, verified copies of the user database; generations; installing a copy.
 
-Copies go through SQLite's online backup API, so they are consistent even while the app
-is writing.  A database file is never replaced while its ``-wal`` file could still be
-replayed into the replacement: that would corrupt it.
+Every copy goes through SQLite's online backup API, so it is consistent even while the app
+writes.  Inside the app's own process the copy is taken on the app's own connection: Python
+must never ``open()`` and ``close()`` the live database file there, because closing any
+descriptor of a file drops every POSIX lock the process holds on it (SQLite's "How To Corrupt
+An SQLite Database File", section 2.2).  Other processes (``desktop backup``) read through a
+read-only connection, which never checkpoints, truncates or deletes the app's WAL.
+
+A copy is kept only after a full ``integrity_check`` *and* a check that every record decodes
+and validates (:func:`verify_copy`), and it never replaces a backup that holds more profiles
+or applications: that one is kept and the new copy is written beside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
-import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from desktop.store.engine import NotADatabaseError, check_database_file
+from sqlalchemy import Engine
 
-KEEP_DAYS: Final = 10
-DAILY_PATTERN: Final = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.sqlite$")
+from desktop.store.engine import NotADatabaseError, check_database_file, read_only_connection
+from desktop.store.verify import Contents, verify_copy
+
+log = logging.getLogger(__name__)
+
+# Generations of daily copies kept (plus the fullest one ever kept, whatever its age).
+KEEP_GENERATIONS: Final = 6
+DAILY_PATTERN: Final = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})(?:-(\d{6}))?\.sqlite$")
 SIDE_SUFFIXES: Final = ("-wal", "-shm", "-journal")
 
 
@@ -28,67 +42,158 @@ def backups_dir(data_dir: Path) -> Path:
     return path
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Write a consistent, checked copy of ``source`` to ``target`` (atomically replaced)."""
-    check_database_file(source)
+def _write_copy(source: sqlite3.Connection, target: Path) -> Contents:
+    """Copy ``source`` to ``target`` through ``target.partial``; verified before the rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(partial)
         try:
-            src.backup(dst)
+            source.backup(dst)
             # A backup is one self-contained file: no WAL beside it.
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
-    finally:
-        src.close()
-    check_database_file(partial, quick=False)
+        contents = verify_copy(partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
+    return contents
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A verified copy of a database file this process has *not* opened through SQLAlchemy.
+
+    Used by ``desktop backup`` from a second process and for files that are not live.
+    """
+    check_database_file(source)
+    try:
+        conn = read_only_connection(source)
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"无法读取数据库（{exc}）") from exc
+    try:
+        _write_copy(conn, target)
+    finally:
+        conn.close()
     return target
 
 
-def daily_backup(db_path: Path, data_dir: Path, today: dt.date, *, refresh: bool = False) -> Path | None:
-    """Make today's backup (``refresh`` replaces it), and drop those older than ``KEEP_DAYS``."""
-    folder = backups_dir(data_dir)
-    target = folder / f"daily-{today.isoformat()}.sqlite"
-    made = None
-    if db_path.exists() and (refresh or not target.exists()):
-        made = copy_database(db_path, target)
-    for day, path in _dailies(folder):
-        if (today - day).days >= KEEP_DAYS:
-            path.unlink(missing_ok=True)
-    return made
-
-
-def _dailies(folder: Path) -> list[tuple[dt.date, Path]]:
-    found = []
-    for path in folder.iterdir():
-        match = DAILY_PATTERN.match(path.name)
-        if match:
-            found.append((dt.date.fromisoformat(match.group(1)), path))
-    return sorted(found, reverse=True)
+def copy_live(engine: Engine, target: Path) -> Contents:
+    """A verified copy of the app's live database, taken on the app's own connection."""
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        if not isinstance(driver, sqlite3.Connection):
+            raise TypeError("the user database is SQLite")
+        return _write_copy(driver, target)
+    finally:
+        raw.close()
 
 
 @dataclass(frozen=True)
-class GoodBackup:
+class DailyResult:
+    path: Path
+    contents: Contents
+    # True when the copy went beside an existing one that holds more (never over it).
+    beside: bool = False
+
+
+def daily_backup(engine: Engine, data_dir: Path, today: dt.date, *, refresh: bool = False,
+                 now: dt.datetime | None = None) -> DailyResult | None:
+    """Make today's backup (``refresh`` renews it) and keep :data:`KEEP_GENERATIONS` generations.
+
+    A copy holding fewer profiles or applications than today's existing backup is written
+    beside it (``daily-DATE-HHMMSS.sqlite``), never over it.
+    """
+    folder = backups_dir(data_dir)
+    target = folder / f"daily-{today.isoformat()}.sqlite"
+    if target.exists() and not refresh:
+        return None
+    staged = folder / f"daily-{today.isoformat()}.staged.sqlite"
+    contents = copy_live(engine, staged)
+    result = DailyResult(target, contents)
+    existing = _contents_or_none(target)
+    if existing is not None and contents.holds_less_than(existing):
+        stamp = (now or dt.datetime.now()).strftime("%H%M%S")
+        beside = folder / f"daily-{today.isoformat()}-{stamp}.sqlite"
+        log.warning("today's backup holds more (%s) than this session (%s); new copy kept beside it",
+                    existing.describe(), contents.describe())
+        staged.replace(beside)
+        result = DailyResult(beside, contents, beside=True)
+    else:
+        staged.replace(target)
+    prune(folder)
+    return result
+
+
+def _contents_or_none(path: Path) -> Contents | None:
+    if not path.is_file():
+        return None
+    try:
+        return verify_copy(path)
+    except NotADatabaseError:
+        return None  # a damaged backup holds nothing worth keeping over a good copy
+
+
+def _counted(path: Path) -> int | None:
+    try:
+        conn = read_only_connection(path)
+        try:
+            profiles = conn.execute("SELECT count(*) FROM profiles").fetchone()[0]
+            applications = conn.execute("SELECT count(*) FROM applications").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return int(profiles) + int(applications)
+
+
+def _dailies(folder: Path) -> list[Path]:
+    found = [p for p in folder.iterdir() if DAILY_PATTERN.match(p.name) and p.is_file()]
+    return sorted(found, key=lambda p: (p.name[6:16], p.stat().st_mtime), reverse=True)
+
+
+def prune(folder: Path) -> None:
+    """Keep the newest generations and the fullest copy; delete other daily copies."""
+    dailies = _dailies(folder)
+    keep = set(dailies[:KEEP_GENERATIONS])
+    # Only counted, not verified again: every daily copy was verified when it was written.
+    sized = [(size, p) for p in dailies if (size := _counted(p)) is not None]
+    if sized:
+        keep.add(max(sized, key=lambda item: item[0])[1])
+    for path in dailies:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class GoodCopy:
     path: Path
     taken: dt.datetime
+    contents: Contents
 
 
-def newest_good_backup(data_dir: Path) -> GoodBackup | None:
-    """The most recent backup file that passes a full integrity check."""
-    candidates = [p for p in backups_dir(data_dir).glob("*.sqlite") if p.is_file()]
-    candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in candidates:
+def newest_good_copy(candidates: list[Path], accept: Callable[[Path], None] | None = None) -> GoodCopy | None:
+    """The most recent file among ``candidates`` that verifies (and that ``accept`` lets through)."""
+    existing = [p for p in candidates if p.is_file()]
+    existing.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in existing:
         try:
-            check_database_file(path, quick=False)
-        except NotADatabaseError:
+            contents = verify_copy(path)
+            if accept is not None:
+                accept(path)
+        except NotADatabaseError as exc:
+            log.warning("backup %s not usable: %s", path.name, exc)
             continue
-        return GoodBackup(path, dt.datetime.fromtimestamp(path.stat().st_mtime))
+        return GoodCopy(path, dt.datetime.fromtimestamp(path.stat().st_mtime), contents)
     return None
+
+
+def newest_good_backup(data_dir: Path) -> GoodCopy | None:
+    """The most recent file in ``backups/`` that verifies."""
+    return newest_good_copy(list(backups_dir(data_dir).glob("*.sqlite")))
 
 
 def move_aside(db_path: Path, label: str, now: dt.datetime) -> Path:
@@ -107,20 +212,18 @@ def move_aside(db_path: Path, label: str, now: dt.datetime) -> Path:
     return aside
 
 
-def checkpoint(db_path: Path) -> None:
-    """Fold the WAL into the main file so the file alone holds every committed write."""
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-
-
 def install_copy(source: Path, db_path: Path) -> None:
-    """Put a checked copy of ``source`` at ``db_path``, which must not exist."""
-    partial = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(source, partial)
-    check_database_file(partial, quick=False)
+    """Put a verified copy of ``source`` at ``db_path``, which must not exist.
+
+    ``source`` itself is left where it is: if this copy is ever lost, it is still there.
+    """
+    partial = db_path.with_name(db_path.name + ".installing")
+    copy_database(source, partial)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for suffix in SIDE_SUFFIXES:
-        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            # A WAL left without its database must not be replayed into another file; it may
+            # still hold the last edits, so it is kept for support, not deleted.
+            side.replace(side.with_name(f"{side.name}.orphaned-{stamp}"))
     partial.replace(db_path)

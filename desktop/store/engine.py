@@ -30,7 +30,8 @@ def connection_pragmas(dbapi_connection: Any) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     # Readable JSON in the file: a support person opening it in a SQLite browser sees Chinese.
-    engine = create_engine(f"sqlite:///{db_path}",
+    # hide_parameters: an error message must never quote what a user typed into the log.
+    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True,
                            json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
 
     @event.listens_for(engine, "connect")
@@ -41,6 +42,15 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can neither write nor checkpoint, truncate or delete a WAL.
+
+    Used for every file the app only reads: backups, restore sources, and the live database
+    when ``desktop backup`` copies it from a second process while the app runs.
+    """
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 class NotADatabaseError(Exception):
     """The file is missing, truncated, garbage or fails SQLite's own integrity check."""
 
@@ -49,7 +59,8 @@ def check_database_file(path: Path, *, quick: bool = True) -> None:
     """Raise :class:`NotADatabaseError` with a reason unless ``path`` is a sound SQLite file.
 
     Checks existence first, so checking never creates a file; reading never modifies one
-    (a hot WAL left by a crash is replayed, which is what SQLite would do anyway).
+    (the connection is read-only).  Never call this on the live database from the process that
+    has it open: closing the header-reading descriptor would drop that process's SQLite locks.
     """
     if not path.is_file():
         raise NotADatabaseError(f"文件不存在：{path}")
@@ -62,7 +73,7 @@ def check_database_file(path: Path, *, quick: bool = True) -> None:
             raise NotADatabaseError("文件头不是 SQLite 数据库（文件被截断或覆盖）")
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        conn = sqlite3.connect(path)
+        conn = read_only_connection(path)
         try:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

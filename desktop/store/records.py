@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from desktop.store.schema import (
+    AnswerValue,
+    EquipmentAnswer,
     EquipmentLine,
+    InstitutionAnswer,
+    LoanAnswer,
     LoanContract,
     Profile,
+    ProfileAnswer,
+    ProjectAnswer,
     ProjectDetails,
     RdInstitution,
 )
@@ -22,6 +28,14 @@ RECORD_CLASSES: Final[dict[str, type[AnswerRecord]]] = {
     "equipment": EquipmentLine,
     "loan": LoanContract,
     "institution": RdInstitution,
+}
+# Where each kind's answers live, one row per field.
+ANSWER_CLASSES: Final[dict[str, type[AnswerValue]]] = {
+    "profile": ProfileAnswer,
+    "project": ProjectAnswer,
+    "equipment": EquipmentAnswer,
+    "loan": LoanAnswer,
+    "institution": InstitutionAnswer,
 }
 # Parts an application may hold many of, in order.
 LISTED_PARTS: Final = ("equipment", "loan")

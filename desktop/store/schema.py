@@ -1,7 +1,9 @@
 """The user database, as SQLAlchemy 2.0 models.
 
-Facts are stored as the user typed them: each record keeps an ``answers`` JSON object of
-field name -> text.  A value that does not validate yet (a mistyped credit code, "12万")
+Facts are stored as the user typed them: each record's answers are rows of an answers
+table (record, field name -> text), one row per answer, so saving one field can never
+overwrite another (revision 0003 split the former ``answers`` JSON objects).
+A value that does not validate yet (a mistyped credit code, "12万")
 is still saved and shown flagged; :mod:`desktop.store.answers` turns answers into the
 typed facts the rule engine reads.  Nothing typed is ever thrown away.
 
@@ -16,7 +18,7 @@ import uuid
 from typing import Any, ClassVar, Final, Literal
 
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 ApplicationKind = Literal["tech_upgrade", "loan_interest", "rd_institution"]
 ApplicationStatus = Literal["draft", "ready", "exported"]
@@ -63,7 +65,6 @@ class Profile(Timestamped, Base):
     # Denormalised from answers for listing and import matching; only set when valid.
     uscc: Mapped[str | None] = mapped_column(String(18), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
-    answers: Mapped[Answers] = mapped_column(default=dict)
     applications: Mapped[list[Application]] = relationship(
         back_populates="profile", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -91,7 +92,6 @@ class ApplicationPart:
     application_id: Mapped[int] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
     )
-    answers: Mapped[Answers] = mapped_column(default=dict)
 
 
 class ProjectDetails(ApplicationPart, Base):
@@ -170,3 +170,48 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class AnswerValue:
+    """One answer of one record, as typed.  A save writes only its own row."""
+
+    parent_table: ClassVar[str]
+    field: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+    @declared_attr
+    def record_id(cls) -> Mapped[int]:  # noqa: N805 - SQLAlchemy's declared_attr
+        # Deleting the record (or, through it, its application or profile) deletes its answers.
+        return mapped_column(ForeignKey(f"{cls.parent_table}.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ProfileAnswer(AnswerValue, Base):
+    __tablename__ = "profile_answers"
+    parent_table = "profiles"
+
+
+class ProjectAnswer(AnswerValue, Base):
+    __tablename__ = "project_answers"
+    parent_table = "projects"
+
+
+class EquipmentAnswer(AnswerValue, Base):
+    __tablename__ = "equipment_line_answers"
+    parent_table = "equipment_lines"
+
+
+class LoanAnswer(AnswerValue, Base):
+    __tablename__ = "loan_answers"
+    parent_table = "loans"
+
+
+class InstitutionAnswer(AnswerValue, Base):
+    __tablename__ = "institution_answers"
+    parent_table = "institutions"
+
+
+ANSWER_TABLES: Final[dict[str, str]] = {
+    "profiles": "profile_answers", "projects": "project_answers",
+    "equipment_lines": "equipment_line_answers", "loans": "loan_answers",
+    "institutions": "institution_answers",
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -21,6 +22,9 @@ from desktop.store.store import Store
 log = logging.getLogger(__name__)
 
 DB_NAME: Final = "huiqi.sqlite"
+# Written when this folder's database is first created: after that, a missing database is a
+# loss to recover from (or to report), never a reason to start empty without a word.
+CREATED_MARKER: Final = "huiqi.created"
 
 
 class StoreOpenError(Exception):
@@ -30,6 +34,9 @@ class StoreOpenError(Exception):
 @dataclass
 class StartupReport:
     created: bool = False
+    # The database file was absent although this folder had one before.
+    missing: bool = False
+    restored_contents: str | None = None
     corrupt_reason: str | None = None
     corrupt_moved_to: Path | None = None
     restored_from: Path | None = None
@@ -45,12 +52,23 @@ class StartupReport:
     def messages(self) -> list[str]:
         """What the user should be told, most important first (Chinese, then English)."""
         out: list[str] = []
+        if self.missing:
+            out.append("数据库文件 huiqi.sqlite 不见了（可能被清理软件删除、被同步工具移走，"
+                       "或上次恢复备份时被中断）。 The database file was missing.")
+            if self.restored_from is not None and self.restored_backup_time is not None:
+                taken = self.restored_backup_time.strftime("%Y-%m-%d %H:%M")
+                out.append(f"已从 {taken} 的备份 {self.restored_from.name} 恢复（{self.restored_contents}）。"
+                           "该时间之后所做的修改未能恢复，请核对最近填写的内容。"
+                           f" Restored from the backup of {taken}; changes made after that time are lost.")
+            else:
+                out.append("没有找到可用的备份，已新建空数据库。如果您有备份文件，请用“恢复”功能导入。"
+                           " No usable backup was found; a new empty database was created.")
         if self.recovered:
             out.append(f"数据库文件已损坏（{self.corrupt_reason}）。"
                        f"损坏的文件已移至 {self.corrupt_moved_to}，未删除任何内容。")
             if self.restored_from is not None and self.restored_backup_time is not None:
                 taken = self.restored_backup_time.strftime("%Y-%m-%d %H:%M")
-                out.append(f"已从 {taken} 的备份 {self.restored_from.name} 恢复。"
+                out.append(f"已从 {taken} 的备份 {self.restored_from.name} 恢复（{self.restored_contents}）。"
                            "该时间之后所做的修改未能恢复，请核对最近填写的内容。"
                            " The database was damaged and has been restored from the "
                            f"backup of {taken}; changes made after that time are lost.")
@@ -81,9 +99,11 @@ class OpenedStore:
         try:
             if backup:
                 try:
-                    backups.daily_backup(self.store.data_dir / DB_NAME, self.store.data_dir,
-                                         self.opened_on, refresh=True)
-                except (OSError, NotADatabaseError):
+                    made = backups.daily_backup(self.store.engine, self.store.data_dir, self.opened_on,
+                                                refresh=True)
+                    if made is not None and made.beside:
+                        log.warning("closing copy kept beside today's fuller backup")
+                except (OSError, NotADatabaseError, sqlite3.DatabaseError):
                     log.exception("backup on close failed; the earlier backup is kept")
         finally:
             self.store.close()
@@ -102,24 +122,53 @@ def open_store(data_dir: Path, *, now: dt.datetime | None = None) -> OpenedStore
     try:
         report = StartupReport()
         db_path = data_dir / DB_NAME
-        report.created = not db_path.exists()
-        if not report.created:
+        marker = data_dir / CREATED_MARKER
+        if db_path.exists():
             _recover_if_damaged(db_path, data_dir, now, report)
+        else:
+            _recover_missing(db_path, data_dir, marker, report)
         store = Store(make_engine(db_path), data_dir)
         try:
             _migrate(store, db_path, data_dir, now, report)
         except migrate.NewerDatabaseError as exc:
             store.close()
             raise StoreOpenError(str(exc)) from exc
+        if not marker.exists():
+            marker.write_text(f"{now.isoformat(timespec='seconds')}\n", encoding="utf-8")
         try:
-            backups.daily_backup(db_path, data_dir, now.date())
-        except (OSError, NotADatabaseError) as exc:
+            backups.daily_backup(store.engine, data_dir, now.date(), now=now)
+        except (OSError, NotADatabaseError, sqlite3.DatabaseError) as exc:
             log.exception("daily backup failed")
-            report.warnings.append(f"今日自动备份未能完成：{exc}。数据本身未受影响。")
+            report.warnings.append(f"今日自动备份未能完成：{exc}。数据本身未受影响，之前的备份仍在。")
         return OpenedStore(store, report, lock, now.date())
     except BaseException:
         lock.release()
         raise
+
+
+def recovery_candidates(data_dir: Path) -> list[Path]:
+    """Every file a lost database could be recovered from: backups, the copy kept by a restore,
+    and a restore's staging file left by a kill."""
+    db_path = data_dir / DB_NAME
+    found = list(backups.backups_dir(data_dir).glob("*.sqlite"))
+    found += data_dir.glob(f"{db_path.stem}.before-restore-*{db_path.suffix}")
+    found += [db_path.with_name(db_path.name + ".restoring")]
+    return [p for p in found if p.is_file()]
+
+
+def _recover_missing(db_path: Path, data_dir: Path, marker: Path, report: StartupReport) -> None:
+    candidates = recovery_candidates(data_dir)
+    if not candidates and not marker.exists():
+        report.created = True  # a truly first start
+        return
+    report.missing = True
+    log.error("user database missing; %d recovery candidates", len(candidates))
+    good = backups.newest_good_copy(candidates)
+    if good is not None:
+        backups.install_copy(good.path, db_path)
+        report.restored_from = good.path
+        report.restored_backup_time = good.taken
+        report.restored_contents = good.contents.describe()
 
 
 def _recover_if_damaged(db_path: Path, data_dir: Path, now: dt.datetime, report: StartupReport) -> None:
@@ -130,19 +179,28 @@ def _recover_if_damaged(db_path: Path, data_dir: Path, now: dt.datetime, report:
         report.corrupt_reason = str(exc)
     log.error("user database damaged: %s", report.corrupt_reason)
     report.corrupt_moved_to = backups.move_aside(db_path, "corrupt", now)
-    good = backups.newest_good_backup(data_dir)
+    good = backups.newest_good_copy(recovery_candidates(data_dir))
     if good is not None:
         backups.install_copy(good.path, db_path)
         report.restored_from = good.path
         report.restored_backup_time = good.taken
+        report.restored_contents = good.contents.describe()
 
 
 def _migrate(store: Store, db_path: Path, data_dir: Path, now: dt.datetime, report: StartupReport) -> None:
     def backup_before(revision: str) -> Path:
         name = f"pre-migration-{revision}-{now:%Y%m%d-%H%M%S}.sqlite"
-        return backups.copy_database(db_path, backups.backups_dir(data_dir) / name)
+        target = backups.backups_dir(data_dir) / name
+        backups.copy_live(store.engine, target)  # on the app's own connection: no lock dropped
+        return target
 
-    done = migrate.upgrade(store.engine, backup=backup_before)
+    try:
+        done = migrate.upgrade(store.engine, backup=backup_before)
+    except (NotADatabaseError, sqlite3.DatabaseError) as exc:
+        store.close()
+        raise StoreOpenError(f"数据库需要升级，但升级前的备份未通过检查（{exc}），因此没有升级，"
+                             "数据库未被改动。请联系技术支持。 The database needs an upgrade but its "
+                             "backup failed verification; nothing was changed.") from exc
     if done is not None and done.from_revision is not None:
         report.migrated_from = done.from_revision
         report.pre_migration_backup = done.backup

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.reference.identifiers import validate_uscc
 from desktop.store.records import (
+    ANSWER_CLASSES,
     LISTED_PARTS,
     RECORD_CLASSES,
     RecordKind,
@@ -111,7 +112,7 @@ class Store:
         for field, text in (answers or {}).items():
             check_answer(field, text)
         with self.write() as session:
-            profile = Profile(answers={})
+            profile = Profile()
             session.add(profile)
             session.flush()
             audit(session, "profile", profile.id, "*", None, "created")
@@ -135,15 +136,16 @@ class Store:
     def delete_profile(self, profile_id: int) -> None:
         with self.write() as session:
             profile = get_or_fail(session, Profile, profile_id)
-            audit(session, "profile", profile_id, "*", json.dumps(profile.answers, ensure_ascii=False),
-                   None)
+            audit(session, "profile", profile_id, "*",
+                  json.dumps(_answers_of(session, "profile", profile_id), ensure_ascii=False), None)
             session.delete(profile)
 
     # -- answers (autosave) -----------------------------------------------------------
 
     def answers(self, ref: RecordRef) -> Answers:
         with self.read() as session:
-            return dict(get_or_fail(session, RECORD_CLASSES[ref.kind], ref.id).answers)
+            get_or_fail(session, RECORD_CLASSES[ref.kind], ref.id)
+            return _answers_of(session, ref.kind, ref.id)
 
     def save_answer(self, ref: RecordRef, field: str, text: str | None) -> bool:
         """Save one field as typed (``None`` or blank clears it).  True if anything changed."""
@@ -163,18 +165,23 @@ class Store:
     @staticmethod
     def _set(session: Session, record: Any, kind: str, field: str, text: str | None) -> bool:
         # Callers have run check_answer on every field before opening the transaction.
+        # Only this field's row is read and written: a concurrent save of another field of
+        # the same record touches another row and cannot be overwritten by this one.
         value = text if text is not None and text.strip() else None
-        old: str | None = record.answers.get(field)
+        cls = ANSWER_CLASSES[kind]
+        row = session.get(cls, {"record_id": record.id, "field": field})
+        old: str | None = None if row is None else row.value
         if old == value:
             return False
-        answers = dict(record.answers)
         if value is None:
-            answers.pop(field, None)
+            session.execute(delete(cls).where(cls.record_id == record.id, cls.field == field))
+        elif row is None:
+            session.execute(insert(cls).values(record_id=record.id, field=field, value=value))
         else:
-            answers[field] = value
-        record.answers = answers
+            row.value = value
         if isinstance(record, Profile):
             _denormalise(record, field, value)
+            record.updated_at = utc_now()
         else:
             # The 我的申报 list is ordered by last change, including changes to its parts.
             session.execute(update(Application).where(Application.id == record.application_id)
@@ -196,7 +203,7 @@ class Store:
             session.add(app)
             session.flush()
             if kind in SINGLE_PARTS:
-                session.add(SINGLE_PARTS[kind][1](application_id=app.id, answers={}))
+                session.add(SINGLE_PARTS[kind][1](application_id=app.id))
             audit(session, "application", app.id, "*", None, f"created {kind}")
             return app.id
 
@@ -255,7 +262,7 @@ class Store:
         with self.write() as session:
             get_or_fail(session, Application, application_id)
             last = session.scalar(select(func.max(cls.position)).where(cls.application_id == application_id))
-            line = cls(application_id=application_id, position=(last or 0) + 1, answers={})
+            line = cls(application_id=application_id, position=(last or 0) + 1)
             session.add(line)
             session.flush()
             audit(session, kind, line.id, "*", None, "created")
@@ -272,7 +279,8 @@ class Store:
         cls = _listed_class(ref.kind)
         with self.write() as session:
             line = get_or_fail(session, cls, ref.id)
-            audit(session, ref.kind, ref.id, "*", json.dumps(line.answers, ensure_ascii=False), None)
+            audit(session, ref.kind, ref.id, "*",
+                  json.dumps(_answers_of(session, ref.kind, ref.id), ensure_ascii=False), None)
             session.delete(line)
 
     # -- snapshots, settings, audit ----------------------------------------------------
@@ -323,6 +331,12 @@ def get_or_fail(session: Session, cls: type[T], key: int) -> T:
         table = getattr(cls, "__tablename__", cls.__name__)
         raise StoreError(f"记录不存在（{table} #{key}），可能已被删除。")
     return found
+
+
+def _answers_of(session: Session, kind: str, record_id: int) -> Answers:
+    cls = ANSWER_CLASSES[kind]
+    rows = session.execute(select(cls.field, cls.value).where(cls.record_id == record_id).order_by(cls.field))
+    return {field: value for field, value in rows}
 
 
 def _summary(app: Application, profile_name: str) -> ApplicationSummary:

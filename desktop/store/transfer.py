@@ -19,7 +19,8 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from desktop import __version__
+from desktop import __version__, safejson
+from desktop.facts.bounds import describe
 from desktop.reference.identifiers import validate_uscc
 from desktop.store import attachments
 from desktop.store.records import RecordRef, StoreError
@@ -73,7 +74,7 @@ def _document(store: Store, profile_id: int, app_ids: list[int], scope: str,
         doc = TransferDocument(
             format=TRANSFER_FORMAT, schema_version=TRANSFER_SCHEMA_VERSION, scope=scope,  # type: ignore[arg-type]
             app_version=__version__, exported_at=now or dt.datetime.now(dt.UTC),
-            profile=TransferProfile(uid=profile.uid, answers=dict(profile.answers)),
+            profile=TransferProfile(uid=profile.uid, answers=store.answers(RecordRef("profile", profile.id))),
             applications=[_export_app(store, app_id) for app_id in app_ids])
     return doc.model_dump(mode="json")
 
@@ -102,13 +103,9 @@ def _export_app(store: Store, app_id: int) -> TransferApplication:
 def read_transfer(path: Path) -> TransferDocument:
     """Parse and check a transfer file; refuse newer or unknown formats with a clear message."""
     try:
-        if path.stat().st_size > MAX_TRANSFER_BYTES:
-            raise TransferError(f"{path.name} 过大，不是本程序导出的资料文件。")
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise TransferError(f"无法读取 {path}：{exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TransferError(f"{path.name} 不是有效的 JSON 资料文件（{exc}）。") from exc
+        data = safejson.load_file(path, max_bytes=MAX_TRANSFER_BYTES)
+    except safejson.JsonLimitError as exc:
+        raise TransferError(f"{path.name} 不是有效的资料文件：{exc}。未导入任何内容。") from exc
     return parse_transfer(data)
 
 
@@ -128,7 +125,7 @@ def parse_transfer(data: Any) -> TransferDocument:
     try:
         return TransferDocument.model_validate(data)
     except ValidationError as exc:
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}：{e['msg']}" for e in exc.errors()[:10]]
+        problems = [f"{'.'.join(str(p) for p in e['loc'])}：{describe(e)}" for e in exc.errors()[:10]]
         raise TransferError("资料文件内容有误，未导入任何内容：\n" + "\n".join(problems)) from exc
 
 
@@ -181,8 +178,9 @@ def plan_import(store: Store, document: TransferDocument) -> ImportPlan:
             plan.matched_by = "资料编号"
         if match is not None:
             plan.match_profile_id, plan.match_name = match.id, match.name or "（未命名）"
-            plan.changes = [FieldChange(k, match.answers.get(k), v) for k, v in sorted(incoming.items())
-                            if v.strip() and match.answers.get(k) != v]
+            held = store.answers(RecordRef("profile", match.id))
+            plan.changes = [FieldChange(k, held.get(k), v) for k, v in sorted(incoming.items())
+                            if v.strip() and held.get(k) != v]
         uids = [a.uid for a in document.applications]
         existing = session.execute(select(Application.uid, Application.title)
                                    .where(Application.uid.in_(uids))).all()

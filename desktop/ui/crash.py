@@ -26,7 +26,9 @@ def install_crash_handler() -> None:
             QApplication.translate(
                 "crash",
                 "程序遇到意外错误。已保存的内容不会丢失。\n"
-                "错误详情已写入日志文件，请将日志提供给技术支持人员。",
+                "错误详情已写入日志文件（数据文件夹中的 logs/desktop.log），可提供给技术支持人员。"
+                "日志只记录程序的操作步骤和出错位置：不含企业填写的内容，"
+                "文件路径中的用户文件夹写作 ~。",
             )
         )
         box.setDetailedText(f"{exc_type.__name__}: {exc}")

@@ -597,9 +597,9 @@ What changed is listed below; drafts keep their rule pack until re-assessed.</tr
     </message>
     <message>
         <source>程序遇到意外错误。已保存的内容不会丢失。
-错误详情已写入日志文件，请将日志提供给技术支持人员。</source>
+错误详情已写入日志文件（数据文件夹中的 logs/desktop.log），可提供给技术支持人员。日志只记录程序的操作步骤和出错位置：不含企业填写的内容，文件路径中的用户文件夹写作 ~。</source>
         <translation>The program hit an unexpected error. Everything already saved is kept.
-The details are in the log file; please pass it to technical support.</translation>
+The details are in the log file (logs/desktop.log in the data folder), which you may pass to technical support. The log records only the program&apos;s steps and where the error happened: none of the enterprise&apos;s answers, and your home folder is written as ~ in file paths.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -56,8 +55,8 @@ def test_hard_kill_during_autosave_never_loses_an_acknowledged_write(private_dat
         try:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             for line, acked in acknowledged.items():
-                (raw,) = conn.execute("SELECT answers FROM equipment_lines WHERE id = ?", (line,)).fetchone()
-                answers = json.loads(raw)
+                answers = dict(conn.execute("SELECT field, value FROM equipment_line_answers "
+                                            "WHERE record_id = ?", (line,)).fetchall())
                 missing = [i for i in range(acked + 1) if answers.get(f"f{i}") != _expected(i)]
                 assert missing == [], f"line {line}: acknowledged writes lost: {missing[:5]}"
         finally:

@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from desktop.store import migrate
 from desktop.store.engine import make_engine
 from desktop.store.records import RecordRef
-from desktop.store.schema import Base
+from desktop.store.schema import ANSWER_TABLES, Base
 from desktop.store.startup import DB_NAME, StoreOpenError, open_store
 
 
@@ -56,6 +56,9 @@ FIRST_REVISION_DATA = {
 }
 
 
+ANSWERS_COLUMN = {"profiles": 4, "projects": 2, "equipment_lines": 2, "loans": 2}
+
+
 def test_first_revision_database_with_data_upgrades_to_head(private_data_dir: Path) -> None:
     db_path = private_data_dir / DB_NAME
     private_data_dir.mkdir(parents=True, exist_ok=True)
@@ -79,7 +82,16 @@ def test_first_revision_database_with_data_upgrades_to_head(private_data_dir: Pa
         assert migrate.current_revision(opened.store.engine) == migrate.HEAD_REVISION
         conn = sqlite3.connect(db_path)
         for table, rows in FIRST_REVISION_DATA.items():
-            assert conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == rows, table
+            # Revision 0003 moved each record's answers JSON into rows of its own answers table.
+            column = ANSWERS_COLUMN.get(table)
+            kept = [row[:column] + row[column + 1:] if column is not None else row for row in rows]
+            assert conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == kept, table
+            if column is not None:
+                for row in rows:
+                    held = dict(conn.execute(f"SELECT field, value FROM {ANSWER_TABLES[table]} "
+                                             "WHERE record_id = ?", (row[0],)).fetchall())
+                    assert held == json.loads(row[column]), table
+        assert conn.execute("PRAGMA application_id").fetchone() == (migrate.APPLICATION_ID,)
         conn.close()
         # And the app reads it through the models.
         store = opened.store
@@ -106,3 +118,10 @@ def test_database_from_a_newer_version_is_refused_untouched(private_data_dir: Pa
     with pytest.raises(StoreOpenError, match="更新版本"):
         open_store(private_data_dir)
     assert db_path.read_bytes() == before
+
+
+
+def test_the_shape_restore_expects_of_head_equals_the_migrated_one() -> None:
+    from desktop.store import verify
+
+    assert verify.migrated_shape(migrate.HEAD_REVISION) == verify.expected_shape(migrate.HEAD_REVISION)

@@ -35,13 +35,13 @@ def _names(data_dir: Path) -> list[str]:
         opened.close()
 
 
-def test_daily_backups_rotate_keeping_ten_days(private_data_dir: Path) -> None:
+def test_daily_backups_keep_a_few_generations(private_data_dir: Path) -> None:
     _saved_profile(private_data_dir, "甲")
     for offset in range(1, 15):
         open_store(private_data_dir, now=DAY + dt.timedelta(days=offset)).close()
     dailies = sorted(p.name for p in (private_data_dir / "backups").glob("daily-*.sqlite"))
-    assert len(dailies) == 10
-    assert dailies[0] == "daily-2026-11-27.sqlite" and dailies[-1] == "daily-2026-12-06.sqlite"
+    assert len(dailies) == backups.KEEP_GENERATIONS
+    assert dailies[0] == "daily-2026-12-01.sqlite" and dailies[-1] == "daily-2026-12-06.sqlite"
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "header_only"])

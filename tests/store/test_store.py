@@ -32,7 +32,8 @@ def test_autosave_is_on_disk_when_it_returns(store: Store, private_data_dir: Pat
     store.save_answer(RecordRef("profile", profile_id), "name", "乌海示例化工有限公司")
     # A separate plain connection, as another process would see it.
     conn = sqlite3.connect(private_data_dir / DB_NAME)
-    (answers,) = conn.execute("SELECT answers FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+    (answers,) = conn.execute("SELECT value FROM profile_answers WHERE record_id = ? AND field = 'name'",
+                              (profile_id,)).fetchone()
     conn.close()
     assert "乌海示例化工有限公司" in answers
 

@@ -25,6 +25,19 @@ def test_corrupted_database_is_recovered_and_the_user_told(
     assert "数据库文件已损坏" in out and "已从" in out and "smoke test ok" in out
 
 
+def test_missing_database_is_recovered_and_the_user_told_what_and_from_when(
+        qtbot: QtBot, private_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = open_store(private_data_dir, now=dt.datetime(2026, 11, 20, 9, 0))
+    first.store.create_profile({"name": "甲"})
+    first.close()
+    for suffix in ("", "-wal", "-shm"):
+        (private_data_dir / (DB_NAME + suffix)).unlink(missing_ok=True)
+    assert run_app(private_data_dir, smoke_test=True) == 0
+    out = capsys.readouterr().out
+    assert "不见了" in out and "daily-2026-11-20.sqlite" in out and "1 家企业" in out
+    assert "smoke test ok" in out
+
+
 def test_second_copy_is_told_another_is_running(
         qtbot: QtBot, private_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     running = open_store(private_data_dir)
