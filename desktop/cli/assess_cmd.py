@@ -14,7 +14,7 @@ from desktop.facts.labels import choice_label
 from desktop.money import format_wan
 from desktop.rules.engine import assess
 from desktop.rules.predicates import Outcome
-from desktop.rules.results import OUTCOME_LABELS, STATUS_LABELS, Assessment
+from desktop.rules.results import OUTCOME_LABELS, STATUS_LABELS, AmountResult, Assessment
 
 
 def parse_date(text: str) -> dt.date:
@@ -48,6 +48,20 @@ def _assess(args: argparse.Namespace) -> int:
     return 0
 
 
+def amount_text(amount: AmountResult) -> str:
+    """The amount line: no 预计金额 where the programme pays nothing today (``figure`` is None)."""
+    if not amount.applies:
+        return "不列预计金额"
+    if amount.figure is not None:
+        text = f"预计金额：{format_wan(amount.figure)} 万元"
+        if amount.total is not None:
+            text += f"（本企业所得部分；奖励总额 {format_wan(amount.total)} 万元，分配见金额依据）"
+        elif amount.yearly is not None:
+            text += f"（累计；每年 {format_wan(amount.yearly)} 万元，见金额依据）"
+        return text
+    return "预计金额：" + ("由主管部门确定" if amount.certainty == "set_by_authority" else "—")
+
+
 def print_table(assessment: Assessment, *, show_all: bool = False) -> None:
     print(f"企业：{assessment.enterprise_name or '（未填写名称）'}  "
           f"统一社会信用代码：{assessment.uscc or '未填写'}")
@@ -61,9 +75,7 @@ def print_table(assessment: Assessment, *, show_all: bool = False) -> None:
         if r.status.value == "not_applicable" and not show_all:
             hidden += 1
             continue
-        amount = (f"{format_wan(r.amount.yuan)} 万元" if r.amount.yuan is not None
-                  else "由主管部门确定" if r.amount.certainty == "set_by_authority" else "—")
-        print(f"【{STATUS_LABELS[r.status]}】{r.title}  预计金额：{amount}")
+        print(f"【{STATUS_LABELS[r.status]}】{r.title}  {amount_text(r.amount)}")
         for c in r.conditions:
             if c.outcome is not Outcome.PASS or r.status.value in ("eligible",):
                 print(f"    {OUTCOME_LABELS[c.outcome]}  {c.label}：{c.detail}")

@@ -44,6 +44,21 @@ InstitutionKind = Literal[
     "postdoc_mobile_station",
 ]
 LoanKind = Literal["working_capital", "fixed_asset", "other"]
+# How a direct financing was raised: each text lists its own kinds (001 金融三, 000 七, 003 三（二）).
+FinancingKind = Literal[
+    "ipo",                 # 首发上市
+    "listed_refinancing",  # 上市公司再融资（上市融资）
+    "enterprise_bond",     # 企业债
+    "corporate_bond",      # 公司债
+    "private_bond",        # 私募债
+    "sme_collective_bond", # 中小企业集合债券
+    "collective_note",     # 集合票据
+    "medium_term_note",    # 中期票据
+    "short_term_note",     # 短期融资券（融资券）
+    "trust",               # 信托
+    "finance_lease",       # 融资租赁
+    "other",
+]
 
 
 class Enterprise(PolicyDeclarations):
@@ -155,6 +170,17 @@ class Enterprise(PolicyDeclarations):
         "国家高新技术企业", "企业是否为经认定的高新技术企业？"
     )
     rd_expense: Yuan | None = fact("上年度研发费用", "企业上年度研究开发费用是多少？", unit="元")
+    # Issue 16 (policy fidelity): the facts that fix a dated event, a period or a kind.
+    collective_bond_term_years: Decimal | None = fact(
+        "集合债券存续期", "集合债券的存续期（期限）是多少年？", unit="年"
+    )
+    financing_kind: FinancingKind | None = fact(
+        "直接融资方式", "直接融资是通过哪种方式完成的（企业债、公司债、信托、融资租赁、首发上市等）？"
+    )
+    relocated_listing_on: dt.date | None = fact(
+        "借壳上市或外地上市公司迁入日期",
+        "企业通过借壳上市，或将外地上市公司迁入本市的日期是哪天？（都不是请留空）",
+    )
 
 
 class Project(FactsModel):
@@ -193,6 +219,14 @@ class Project(FactsModel):
     requested_amount: Yuan | None = fact("申请资金", "本次申请支持资金是多少？", unit="元")
     start_on: dt.date | None = fact("计划开工日期", "项目计划何时开工？")
     finish_on: dt.date | None = fact("计划竣工日期", "项目计划何时竣工？")
+    # Issue 16: the exception to the over-capacity ban, and the 2013 ban on backward capacity.
+    equal_or_reduced_replacement: bool | None = fact(
+        "按等量减量置换原则办理", "确需新建的过剩行业产能，是否按等量或减量置换原则办理？"
+    )
+    replaces_backward_capacity: bool | None = fact(
+        "对列入淘汰计划的落后产能等量置换、关小建大或异地搬迁改造",
+        "项目是否对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造？",
+    )
 
 
 class Loan(FactsModel):
