@@ -101,7 +101,8 @@ class Enterprise(PolicyDeclarations):
         "新增规模以上工业企业", "企业是否为本年度新增的规模以上工业企业？"
     )
     local_tax_base: Yuan | None = fact(
-        "上年缴纳的自治区以下地方级税收", "企业上年缴纳的自治区以下地方级税收是多少？",
+        "基数：成为规上企业前一年缴纳的自治区以下地方级税收",
+        "企业成为规模以上工业企业的前一年缴纳的自治区以下地方级税收是多少（3年内以此为不变的基数）？",
         unit="元",
     )
     local_tax_current: Yuan | None = fact(
@@ -142,7 +143,7 @@ class Enterprise(PolicyDeclarations):
         "集合债券发行日期", "集合债券发行成功的日期是哪天？"
     )
     direct_financing: Yuan | None = fact(
-        "发债、信托、租赁直接融资额", "企业通过发债、信托、租赁方式直接融资的金额是多少？",
+        "直接融资额", "企业通过发债、信托、租赁、上市等方式直接融资的金额是多少？",
         unit="元",
     )
     direct_financing_on: dt.date | None = fact(
@@ -177,9 +178,18 @@ class Enterprise(PolicyDeclarations):
     financing_kind: FinancingKind | None = fact(
         "直接融资方式", "直接融资是通过哪种方式完成的（企业债、公司债、信托、融资租赁、首发上市等）？"
     )
+    backdoor_or_relocated_listing: bool | None = fact(
+        "借壳上市或外地上市公司迁入", "企业是否通过借壳上市，或将外地上市公司迁至本市？"
+    )
     relocated_listing_on: dt.date | None = fact(
         "借壳上市或外地上市公司迁入日期",
-        "企业通过借壳上市，或将外地上市公司迁入本市的日期是哪天？（都不是请留空）",
+        "企业通过借壳上市，或将外地上市公司迁入本市的日期是哪天？",
+    )
+    above_scale_year: int | None = fact(
+        "成为规模以上工业企业的年度", "企业是哪一年成为规模以上工业企业的？", ge=1949
+    )
+    converted_from_individual_on: dt.date | None = fact(
+        "由个体工商户转为企业的登记日期", "企业由个体工商户转为企业（“个转企”）的登记日期是哪天？"
     )
 
 
