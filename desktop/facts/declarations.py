@@ -105,6 +105,11 @@ class PolicyDeclarations(FactsModel):
         "企业是否为省内铁路、公路、机场、水利水电等重大基础设施建设的承建单位，并优先使用省内企业产品？")
     builder_buying_provincial_materials: bool | None = fact(
         "采购省内建材的建筑企业", "企业是否为在青海建设施工、采购省内建材的建筑企业？")
+    unable_to_pay_pension_in_full: bool | None = fact(
+        "暂时无力足额缴纳养老保险费", "企业是否暂时无力足额缴纳养老保险费？")
+    settles_with_acceptance_bills_in_province: bool | None = fact(
+        "省内上下游或生产与流通企业之间以承兑汇票结算",
+        "企业是否与省内上下游企业，或生产企业与流通企业之间，使用承兑汇票结算？")
     # 青海 2013
     eliminates_backward_capacity: bool | None = fact(
         "淘汰落后产能", "企业是否淘汰（关停）水泥等行业的落后产能？")
