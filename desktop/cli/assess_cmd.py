@@ -11,8 +11,8 @@ from typing import Any
 from desktop.cli.output import CliError, print_json
 from desktop.cli.rules_cmd import open_pack
 from desktop.facts.io import FactsError, read_facts
-from desktop.facts.model import FactsFile
 from desktop.facts.labels import choice_label
+from desktop.facts.model import FactsFile
 from desktop.money import format_wan
 from desktop.reference.identifiers import validate_uscc
 from desktop.rules.engine import assess

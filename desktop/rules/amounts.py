@@ -7,9 +7,9 @@ from decimal import Decimal
 from desktop.facts import FACTS
 from desktop.money import format_wan_with_unit, round_yuan
 from desktop.rules.context import FactContext, loan_interest
+from desktop.rules.model import Share
 from desktop.rules.pack import CompiledAmount, CompiledProgramme
 from desktop.rules.predicates import Outcome
-from desktop.rules.model import Share
 from desktop.rules.results import AmountResult, ShareFigure
 
 
@@ -96,7 +96,8 @@ def _compute(
             amount = max(Decimal(0), amount - received_amount)
             steps.append(f"扣除{FACTS[src.less_received].label} "
                          f"{format_wan_with_unit(received_amount)} 后为 {format_wan_with_unit(amount)}")
-    yearly = years = None
+    yearly: Decimal | None = None
+    years: Decimal | None = None
     if amount is not None and src.period:
         yearly, years = amount, ctx.get(src.period.years)
         amount = _over_period(yearly, years, src.period.years, needed, steps)
@@ -105,7 +106,8 @@ def _compute(
         steps.append(f"超过上限，按 {src.cap} 计" if not src.period else f"累计超过上限，按 {src.cap} 计")
     if src.period:
         steps.append(src.period.reading)
-    total, shares = None, ()
+    total: Decimal | None = None
+    shares: tuple[ShareFigure, ...] = ()
     if amount is not None and src.split:
         total, shares = amount, _shares(src.split, amount)
         amount = next(s.yuan for s in shares if s.applicant)
@@ -178,8 +180,9 @@ def _tiers(rule: CompiledAmount, ctx: FactContext, needed: set[str], steps: list
         steps.append("未达到任何档次")
         return Decimal(0)
     _, amount, text = max(reached, key=lambda tier: tier[0])
+    verb = "首次超过" if tiers.first_time_over else "达到"
     steps.append(f"{FACTS[tiers.fact].label} {format_wan_with_unit(value)}，"
-                 f"{'首次超过' if tiers.first_time_over else '达到'}“{text}”档，奖励 {format_wan_with_unit(amount)}")
+                 f"{verb}“{text}”档，奖励 {format_wan_with_unit(amount)}")
     assert isinstance(amount, Decimal)
     return amount
 

@@ -9,8 +9,8 @@ evaluated for expired programmes so the user sees where they would have stood.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 
 from desktop.facts import FACTS, FactsFile
 from desktop.reference import regions
