@@ -188,6 +188,12 @@ class Enterprise(PolicyDeclarations):
     above_scale_year: int | None = fact(
         "成为规模以上工业企业的年度", "企业是哪一年成为规模以上工业企业的？", ge=1949
     )
+    innovative_enterprise_recognised_on: dt.date | None = fact(
+        "创新型企业认定日期", "企业被新认定为创新型企业的日期是哪天？"
+    )
+    tech_sme_recognised_on: dt.date | None = fact(
+        "科技型中小企业认定日期", "企业被新认定为科技型中小企业的日期是哪天？"
+    )
     converted_from_individual_on: dt.date | None = fact(
         "由个体工商户转为企业的登记日期", "企业由个体工商户转为企业（“个转企”）的登记日期是哪天？"
     )
