@@ -105,6 +105,9 @@ class PolicyDeclarations(FactsModel):
         "企业是否为省内铁路、公路、机场、水利水电等重大基础设施建设的承建单位，并优先使用省内企业产品？")
     builder_buying_provincial_materials: bool | None = fact(
         "采购省内建材的建筑企业", "企业是否为在青海建设施工、采购省内建材的建筑企业？")
+    rail_road_transport_2011: bool | None = fact(
+        "开展公铁联运或异地仓储、公路转运",
+        "企业是否开展公铁联运，或采取异地仓储、公路转运等方式组织运输？")
     unable_to_pay_pension_in_full: bool | None = fact(
         "暂时无力足额缴纳养老保险费", "企业是否暂时无力足额缴纳养老保险费？")
     settles_with_acceptance_bills_in_province: bool | None = fact(
