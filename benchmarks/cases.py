@@ -98,8 +98,9 @@ LOAN_SAMPLE = FactsFile(
            Loan(kind="fixed_asset", start_on=dt.date(2011, 6, 1), end_on=dt.date(2014, 6, 1),
                 principal=Decimal("8000000"), annual_rate=Decimal("0.069"))],
 )
-LOAN_ON = dt.date(2012, 1, 10)
-QH_2011 = (dt.date(2011, 12, 7), dt.date(2012, 12, 31))  # validity_2011 in the pack
+LOAN_ON = dt.date(2011, 12, 10)
+QH_2011 = (dt.date(2011, 12, 7), dt.date(2011, 12, 20))  # validity_sme_2011 in the pack (附件5 时间表)
+LOAN_REFERENCE_DAY = dt.date(2011, 12, 7)  # "尚未到期" is read on the notice's date
 
 
 def _loan_qualifies(loan: Loan, on: dt.date) -> bool | None:
@@ -107,7 +108,7 @@ def _loan_qualifies(loan: Loan, on: dt.date) -> bool | None:
         return False
     if loan.start_on is not None and loan.start_on < dt.date(2011, 1, 1):
         return False
-    if loan.end_on is not None and loan.end_on <= on:
+    if loan.end_on is not None and loan.end_on <= LOAN_REFERENCE_DAY:
         return False
     if loan.start_on is None or loan.end_on is None or loan.kind is None:
         return None

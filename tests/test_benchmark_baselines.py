@@ -34,6 +34,9 @@ def test_the_handwritten_check_decides_as_the_rule_pack(programme_id: str,
     generator = RuleAwareFacts(bundled_pack(), seed=17)
     cases: list[tuple[FactsFile, dt.date]] = [(f, generator.day()) for f in enterprises(300, seed=2)]
     cases += [(generator.facts(), generator.day()) for _ in range(3000)]
+    # Days inside the programme's own window (附件5's schedule is two weeks), so both sides decide.
+    cases += [(generator.facts(), dt.date(2011, 12, 7) + dt.timedelta(days=i % 14))
+              for i in range(1500)]
     statuses: Counter[str] = Counter()
     for facts, on in cases:
         status, amount = plan.decide(FactContext(facts, on))

@@ -3,7 +3,7 @@
 Run under Xvfb by ``tools/screenshot.sh`` (``SCENE=dashboard tools/screenshot.sh out.png``):
 the window is the one users get (the Shell, a real data folder, the bundled rule pack);
 only the clicks are made by code.  Scenes: first-run, profile, dashboard, source,
-dashboard-en.  A tool, not a test: the tests drive the same widgets and assert on them.
+dashboard-en, dashboard-split.  A tool, not a test: the tests drive the same widgets and assert on them.
 """
 
 from __future__ import annotations
@@ -43,6 +43,27 @@ def _dashboard_scene(window: MainWindow) -> None:
     window.dashboard.select_programme(PROGRAMME)
 
 
+def _split_scene(window: MainWindow) -> None:
+    """A Qinghai financing whose 1% award is split: the headline is the enterprise's own 50%."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from desktop.facts import FactsFile
+    from desktop.facts.model import Enterprise
+
+    window.navigation.setCurrentRow(DASHBOARD_ROW)
+    dashboard = window.dashboard
+    assert dashboard is not None
+    dashboard.set_assessed_on(dt.date(2012, 1, 15))
+    dashboard.set_facts(FactsFile(enterprise=Enterprise(
+        name="西宁示例铸造有限公司", region_code="630102", industry_code="3150", employees=120,
+        revenue=Decimal("30000000"), direct_financing=Decimal("100000000"),
+        direct_financing_on=dt.date(2012, 1, 10), financing_kind="trust")))
+    dashboard.select_programme("qh-2011-direct-financing-award")
+    bar = dashboard.detail.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the amount, its split and its clause are at the end
+
+
 def _source_scene(window: MainWindow) -> None:
     _dashboard_scene(window)
     assert window.dashboard is not None and window.dashboard.current_result is not None
@@ -69,7 +90,7 @@ def main(scene: str, out: Path) -> int:
         assert window is not None
         window.move(0, 0)
         {"profile": _profile_scene, "dashboard": _dashboard_scene, "dashboard-en": _dashboard_scene,
-         "source": _source_scene}[scene](window)
+         "source": _source_scene, "dashboard-split": _split_scene}[scene](window)
         if scene == "profile":
             window.navigation.setCurrentRow(PROFILE_ROW)
         target = window

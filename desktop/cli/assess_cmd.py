@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,12 @@ from desktop.cli.output import CliError, print_json
 from desktop.cli.rules_cmd import open_pack
 from desktop.facts.io import FactsError, read_facts
 from desktop.facts.labels import choice_label
+from desktop.facts.model import FactsFile
 from desktop.money import format_wan
+from desktop.reference.identifiers import validate_uscc
 from desktop.rules.engine import assess
 from desktop.rules.predicates import Outcome
-from desktop.rules.results import OUTCOME_LABELS, STATUS_LABELS, Assessment
+from desktop.rules.results import OUTCOME_LABELS, STATUS_LABELS, AmountResult, Assessment
 
 
 def parse_date(text: str) -> dt.date:
@@ -39,6 +42,8 @@ def _assess(args: argparse.Namespace) -> int:
         facts = read_facts(args.facts)
     except FactsError as exc:
         raise CliError(f"事实文件 {args.facts} 有 {len(exc.problems)} 个问题：", exc.problems) from exc
+    for warning in identifier_warnings(facts):
+        print(f"警告：{warning}", file=sys.stderr)
     pack = open_pack(args.pack, args.data_dir)
     result = assess(pack, facts, args.on or dt.date.today())
     if args.json:
@@ -46,6 +51,30 @@ def _assess(args: argparse.Namespace) -> int:
     else:
         print_table(result, show_all=args.all)
     return 0
+
+
+def amount_text(amount: AmountResult) -> str:
+    """The amount line: no 预计金额 where the programme pays nothing today (``figure`` is None)."""
+    if not amount.applies:
+        return "不列预计金额"
+    if amount.figure is not None:
+        text = f"预计金额：{format_wan(amount.figure)} 万元"
+        if amount.total is not None:
+            text += f"（本企业所得部分；奖励总额 {format_wan(amount.total)} 万元，分配见金额依据）"
+        elif amount.yearly is not None:
+            text += f"（累计；每年 {format_wan(amount.yearly)} 万元，见金额依据）"
+        return text
+    return "预计金额：" + ("由主管部门确定" if amount.certainty == "set_by_authority" else "—")
+
+
+def identifier_warnings(facts: FactsFile) -> list[str]:
+    """An invalid 统一社会信用代码 does not stop a self-assessment (the rules never read it),
+    but the enterprise should hear of it before it drafts anything; ``draft`` refuses it."""
+    uscc = facts.enterprise.uscc
+    if not uscc:
+        return []
+    check = validate_uscc(uscc)
+    return [] if check.ok else [f"{check.message}评估照常进行，但申报材料须使用正确的代码。"]
 
 
 def print_table(assessment: Assessment, *, show_all: bool = False) -> None:
@@ -61,9 +90,7 @@ def print_table(assessment: Assessment, *, show_all: bool = False) -> None:
         if r.status.value == "not_applicable" and not show_all:
             hidden += 1
             continue
-        amount = (f"{format_wan(r.amount.yuan)} 万元" if r.amount.yuan is not None
-                  else "由主管部门确定" if r.amount.certainty == "set_by_authority" else "—")
-        print(f"【{STATUS_LABELS[r.status]}】{r.title}  预计金额：{amount}")
+        print(f"【{STATUS_LABELS[r.status]}】{r.title}  {amount_text(r.amount)}")
         for c in r.conditions:
             if c.outcome is not Outcome.PASS or r.status.value in ("eligible",):
                 print(f"    {OUTCOME_LABELS[c.outcome]}  {c.label}：{c.detail}")

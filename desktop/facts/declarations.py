@@ -90,3 +90,38 @@ class PolicyDeclarations(FactsModel):
         "“互联网+”应用示范项目", "企业是否有“互联网+”重点项目或商业模式创新等应用示范项目？")
     attended_trade_fair: bool | None = fact(
         "参加政府组织的交易会、博览会", "企业是否参加了组织的国内外知名交易会、博览会等会展活动？")
+    # Issue 16: measures the audit found missing or wrongly dismissed.
+    # 青海 2011
+    expands_sales_cuts_inventory: bool | None = fact(
+        "扩大销售、降低库存", "企业是否扩大了销售、降低了库存（以奖代补）？")
+    uses_provincial_products: bool | None = fact(
+        "优先使用省内产品", "企业是否在上下游对接中优先使用省内企业的产品？")
+    key_or_especially_difficult: bool | None = fact(
+        "重点企业或特别困难企业", "企业是否被确定为重点企业或特别困难企业？")
+    production_suspended: bool | None = fact(
+        "停产企业", "企业是否处于停产状态？")
+    contractor_using_provincial_products: bool | None = fact(
+        "优先使用省内企业产品的重大基础设施承建单位",
+        "企业是否为省内铁路、公路、机场、水利水电等重大基础设施建设的承建单位，并优先使用省内企业产品？")
+    builder_buying_provincial_materials: bool | None = fact(
+        "采购省内建材的建筑企业", "企业是否为在青海建设施工、采购省内建材的建筑企业？")
+    rail_road_transport_2011: bool | None = fact(
+        "开展公铁联运或异地仓储、公路转运",
+        "企业是否开展公铁联运，或采取异地仓储、公路转运等方式组织运输？")
+    unable_to_pay_pension_in_full: bool | None = fact(
+        "暂时无力足额缴纳养老保险费", "企业是否暂时无力足额缴纳养老保险费？")
+    settles_with_acceptance_bills_in_province: bool | None = fact(
+        "省内上下游或生产与流通企业之间以承兑汇票结算",
+        "企业是否与省内上下游企业，或生产企业与流通企业之间，使用承兑汇票结算？")
+    # 青海 2013
+    eliminates_backward_capacity: bool | None = fact(
+        "淘汰落后产能", "企业是否淘汰（关停）水泥等行业的落后产能？")
+    # 青海 2016
+    growth_enterprise: bool | None = fact("成长型企业", "企业是否为成长型中小微企业？")
+    pays_social_insurance: bool | None = fact(
+        "参加失业、工伤、生育保险或缴存住房公积金", "企业是否为职工缴纳失业、工伤、生育保险费或住房公积金？")
+    # 乌海 2014
+    large_power_user_good_credit: bool | None = fact(
+        "信誉好的规模以上用电大户", "企业是否为信誉好的规模以上用电大户？")
+    brings_coal_into_city: bool | None = fact(
+        "调入煤炭", "企业是否从外地调入煤炭？")

@@ -26,6 +26,12 @@ CHOICE_LABELS: dict[str, str] = {
     "postdoc_mobile_station": "博士后科研流动站",
     # loans
     "working_capital": "流动资金贷款", "fixed_asset": "固定资产贷款",
+    # direct financing kinds (001 金融三, 000 七, 003 三（二）)
+    "ipo": "首发上市", "listed_refinancing": "上市公司再融资（上市融资）",
+    "enterprise_bond": "企业债", "corporate_bond": "公司债", "private_bond": "私募债",
+    "sme_collective_bond": "中小企业集合债券", "collective_note": "集合票据",
+    "medium_term_note": "中期票据", "short_term_note": "短期融资券（融资券）",
+    "trust": "信托", "finance_lease": "融资租赁",
     # size classes
     "large": "大型", "medium": "中型", "small": "小型", "micro": "微型",
 }

@@ -42,6 +42,21 @@ InstitutionKind = Literal[
     "postdoc_mobile_station",
 ]
 LoanKind = Literal["working_capital", "fixed_asset", "other"]
+# How a direct financing was raised: each text lists its own kinds (001 金融三, 000 七, 003 三（二）).
+FinancingKind = Literal[
+    "ipo",                 # 首发上市
+    "listed_refinancing",  # 上市公司再融资（上市融资）
+    "enterprise_bond",     # 企业债
+    "corporate_bond",      # 公司债
+    "private_bond",        # 私募债
+    "sme_collective_bond", # 中小企业集合债券
+    "collective_note",     # 集合票据
+    "medium_term_note",    # 中期票据
+    "short_term_note",     # 短期融资券（融资券）
+    "trust",               # 信托
+    "finance_lease",       # 融资租赁
+    "other",
+]
 
 
 class Enterprise(PolicyDeclarations):
@@ -84,7 +99,8 @@ class Enterprise(PolicyDeclarations):
         "新增规模以上工业企业", "企业是否为本年度新增的规模以上工业企业？"
     )
     local_tax_base: Yuan | None = fact(
-        "上年缴纳的自治区以下地方级税收", "企业上年缴纳的自治区以下地方级税收是多少？",
+        "基数：成为规上企业前一年缴纳的自治区以下地方级税收",
+        "企业成为规模以上工业企业的前一年缴纳的自治区以下地方级税收是多少（3年内以此为不变的基数）？",
         unit="元",
     )
     local_tax_current: Yuan | None = fact(
@@ -125,7 +141,7 @@ class Enterprise(PolicyDeclarations):
         "集合债券发行日期", "集合债券发行成功的日期是哪天？"
     )
     direct_financing: Yuan | None = fact(
-        "发债、信托、租赁直接融资额", "企业通过发债、信托、租赁方式直接融资的金额是多少？",
+        "直接融资额", "企业通过发债、信托、租赁、上市等方式直接融资的金额是多少？",
         unit="元",
     )
     direct_financing_on: FactDate | None = fact(
@@ -153,6 +169,32 @@ class Enterprise(PolicyDeclarations):
         "国家高新技术企业", "企业是否为经认定的高新技术企业？"
     )
     rd_expense: Yuan | None = fact("上年度研发费用", "企业上年度研究开发费用是多少？", unit="元")
+    # Issue 16 (policy fidelity): the facts that fix a dated event, a period or a kind.
+    collective_bond_term_years: Years | None = fact(
+        "集合债券存续期", "集合债券的存续期（期限）是多少年？", unit="年"
+    )
+    financing_kind: FinancingKind | None = fact(
+        "直接融资方式", "直接融资是通过哪种方式完成的（企业债、公司债、信托、融资租赁、首发上市等）？"
+    )
+    backdoor_or_relocated_listing: bool | None = fact(
+        "借壳上市或外地上市公司迁入", "企业是否通过借壳上市，或将外地上市公司迁至本市？"
+    )
+    relocated_listing_on: FactDate | None = fact(
+        "借壳上市或外地上市公司迁入日期",
+        "企业通过借壳上市，或将外地上市公司迁入本市的日期是哪天？",
+    )
+    above_scale_year: Count | None = fact(
+        "成为规模以上工业企业的年度", "企业是哪一年成为规模以上工业企业的？", ge=1949
+    )
+    innovative_enterprise_recognised_on: FactDate | None = fact(
+        "创新型企业认定日期", "企业被新认定为创新型企业的日期是哪天？"
+    )
+    tech_sme_recognised_on: FactDate | None = fact(
+        "科技型中小企业认定日期", "企业被新认定为科技型中小企业的日期是哪天？"
+    )
+    converted_from_individual_on: FactDate | None = fact(
+        "由个体工商户转为企业的登记日期", "企业由个体工商户转为企业（“个转企”）的登记日期是哪天？"
+    )
 
 
 class Project(FactsModel):
@@ -191,6 +233,14 @@ class Project(FactsModel):
     requested_amount: Yuan | None = fact("申请资金", "本次申请支持资金是多少？", unit="元")
     start_on: FactDate | None = fact("计划开工日期", "项目计划何时开工？")
     finish_on: FactDate | None = fact("计划竣工日期", "项目计划何时竣工？")
+    # Issue 16: the exception to the over-capacity ban, and the 2013 ban on backward capacity.
+    equal_or_reduced_replacement: bool | None = fact(
+        "按等量减量置换原则办理", "确需新建的过剩行业产能，是否按等量或减量置换原则办理？"
+    )
+    replaces_backward_capacity: bool | None = fact(
+        "对列入淘汰计划的落后产能等量置换、关小建大或异地搬迁改造",
+        "项目是否对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造？",
+    )
 
 
 class Loan(FactsModel):

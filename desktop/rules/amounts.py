@@ -7,9 +7,10 @@ from decimal import Decimal
 from desktop.facts import FACTS
 from desktop.money import format_wan_with_unit, round_yuan
 from desktop.rules.context import FactContext, loan_interest
+from desktop.rules.model import Share
 from desktop.rules.pack import CompiledAmount, CompiledProgramme
 from desktop.rules.predicates import Outcome
-from desktop.rules.results import AmountResult
+from desktop.rules.results import AmountResult, ShareFigure
 
 
 class AmountConflictError(RuntimeError):
@@ -95,17 +96,49 @@ def _compute(
             amount = max(Decimal(0), amount - received_amount)
             steps.append(f"扣除{FACTS[src.less_received].label} "
                          f"{format_wan_with_unit(received_amount)} 后为 {format_wan_with_unit(amount)}")
+    yearly: Decimal | None = None
+    years: Decimal | None = None
+    if amount is not None and src.period:
+        yearly, years = amount, ctx.get(src.period.years)
+        amount = _over_period(yearly, years, src.period.years, needed, steps)
     if amount is not None and n.get("cap") is not None and amount > n["cap"]:
         amount = n["cap"]
-        steps.append(f"超过上限，按 {src.cap} 计")
+        steps.append(f"超过上限，按 {src.cap} 计" if not src.period else f"累计超过上限，按 {src.cap} 计")
+    if src.period:
+        steps.append(src.period.reading)
+    total: Decimal | None = None
+    shares: tuple[ShareFigure, ...] = ()
     if amount is not None and src.split:
-        shares = "、".join(f"{s.recipient} {format_wan_with_unit(round_yuan(amount * Decimal(s.share)))}"
-                           for s in src.split)
-        steps.append(f"其中：{shares}")
+        total, shares = amount, _shares(src.split, amount)
+        amount = next(s.yuan for s in shares if s.applicant)
+        listed = "、".join(f"{s.recipient}{'（申请企业）' if s.applicant else ''} "
+                           f"{format_wan_with_unit(s.yuan)}" for s in shares)
+        steps.append(f"奖励总额 {format_wan_with_unit(total)}，其中：{listed}；"
+                     f"列示金额为申请企业本身所得部分")
     if amount is None and certainty != "set_by_authority":
         certainty = "estimate"
     basis = src.basis + ("（" + "；".join(steps) + "）" if steps else "")
-    return AmountResult(amount, certainty, basis, rule.citation, src.id), needed
+    return AmountResult(amount, certainty, basis, rule.citation, src.id, total=total,
+                        shares=shares, yearly=yearly, years=years), needed
+
+
+def _shares(split: list[Share], total: Decimal) -> tuple[ShareFigure, ...]:
+    return tuple(ShareFigure(s.recipient, Decimal(s.share), round_yuan(total * Decimal(s.share)),
+                             s.applicant) for s in split)
+
+
+def _over_period(yearly: Decimal, years: Decimal | None, years_fact: str, needed: set[str],
+                 steps: list[str]) -> Decimal | None:
+    """Yearly support over a span of ``years``: the cumulative sum, before any cap."""
+    if years is None:
+        needed.add(years_fact)
+        steps.append(f"每年 {format_wan_with_unit(yearly)}；累计金额取决于"
+                     f"{FACTS[years_fact].label}（未填写）")
+        return None
+    cumulative = round_yuan(yearly * years)
+    steps.append(f"每年 {format_wan_with_unit(yearly)} × {FACTS[years_fact].label} "
+                 f"{years.normalize():f} 年 = 累计 {format_wan_with_unit(cumulative)}")
+    return cumulative
 
 
 def constant_yuan(rule: CompiledAmount) -> tuple[bool, Decimal | None]:
@@ -142,15 +175,27 @@ def _tiers(rule: CompiledAmount, ctx: FactContext, needed: set[str], steps: list
         needed |= {tiers.fact} | ({tiers.first_time_over} if tiers.first_time_over else set())
         return None
     reached = [(threshold, amount, text) for threshold, amount, text in rule.numbers["tiers"]
-               if previous < threshold <= value]
+               if _tier_reached(previous, threshold, value, over=tiers.first_time_over is not None)]
     if not reached:
         steps.append("未达到任何档次")
         return Decimal(0)
     _, amount, text = max(reached, key=lambda tier: tier[0])
+    verb = "首次超过" if tiers.first_time_over else "达到"
     steps.append(f"{FACTS[tiers.fact].label} {format_wan_with_unit(value)}，"
-                 f"达到“{text}”档，奖励 {format_wan_with_unit(amount)}")
+                 f"{verb}“{text}”档，奖励 {format_wan_with_unit(amount)}")
     assert isinstance(amount, Decimal)
     return amount
+
+
+def _tier_reached(previous: Decimal, threshold: Decimal, value: Decimal, *, over: bool) -> bool:
+    """``at_least`` tiers include the threshold; "首次超" tiers (``first_time_over``) exclude it.
+
+    The exclusion matches :class:`desktop.rules.predicates.FirstCrossing`: 超/突破 a figure
+    means going past it (docs/RULES.md, counting boundaries).
+    """
+    if over:
+        return previous <= threshold < value
+    return threshold <= value
 
 
 def _interest(

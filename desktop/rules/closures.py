@@ -164,7 +164,7 @@ def _first_crossing(predicate: FirstCrossing) -> Test:
         current, previous = current_of(ctx), previous_of(ctx)
         if current is None or previous is None:
             return _UNKNOWN
-        return _PASS if any(previous < t <= current for t in thresholds) else _FAIL
+        return _PASS if any(previous <= t < current for t in thresholds) else _FAIL
     return first_crossing
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from desktop.facts import FACTS, FactsFile
 from desktop.reference import regions
@@ -18,6 +19,8 @@ from desktop.rules.context import FactContext
 from desktop.rules.pack import CompiledBlock, CompiledCondition, CompiledProgramme, RulePack
 from desktop.rules.predicates import Outcome, Predicate, all_of, any_of
 from desktop.rules.results import (
+    NO_MONEY_STATUSES,
+    STATUS_LABELS,
     AmountResult,
     Assessment,
     CitedText,
@@ -201,6 +204,15 @@ def _applies(when: Predicate | None, ctx: FactContext) -> bool:
 _NOT_APPLICABLE_AMOUNT = AmountResult(None, "estimate", "不在本政策适用地区，未计算金额。")
 
 
+def _without_figure(amount: AmountResult, status: Status) -> AmountResult:
+    """No money today, so no 预计金额: the basis keeps the working "as if it applied"."""
+    if amount is _NOT_APPLICABLE_AMOUNT:
+        return replace(amount, applies=False)
+    basis = (f"本政策当前{STATUS_LABELS[status]}，不列预计金额；以下仅说明如适用时如何计算："
+             f"{amount.basis}")
+    return replace(amount, applies=False, basis=basis)
+
+
 def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactContext, *,
                      explain: bool = True) -> ProgrammeResult:
     source = programme.source
@@ -220,6 +232,8 @@ def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
         needed: set[str] = set()
     else:
         amount, needed = evaluate_amount(programme, ctx, eligible_items)
+    if status in NO_MONEY_STATUSES:
+        amount = _without_figure(amount, status)
     all_conditions = [region, *conditions]
     missing_paths: list[str] = []
     if explain:

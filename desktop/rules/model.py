@@ -77,6 +77,22 @@ class ItemRules(_Strict):
 class Share(_Strict):
     recipient: str
     share: str = Field(pattern=r"^0\.[0-9]+$|^1$")
+    applicant: bool = Field(
+        default=False,
+        description="the applicant enterprise's own share: the headline amount is this part",
+    )
+
+
+class Period(_Strict):
+    """Support paid year by year over a span the text names ("在存续期内", "3年内").
+
+    The rule's figure is then the yearly one; the headline is yearly × ``years`` (a fact,
+    e.g. the bond's term), and ``cap`` applies to that cumulative sum.  ``reading`` says in
+    plain words which reading of the text the product takes, and what the other would give.
+    """
+
+    years: str = Field(description="fact holding the number of years the support runs")
+    reading: str = Field(min_length=4)
 
 
 class Ratio(_Strict):
@@ -92,7 +108,9 @@ class Tier(_Strict):
 class Tiers(_Strict):
     fact: str
     first_time_over: str | None = Field(
-        default=None, description="fact holding the previous best; a tier counts only when crossed now"
+        default=None,
+        description="fact holding the previous best; a tier counts only when first gone over "
+                    "now (首次超: previous <= at_least < current; the figure itself is not over)",
     )
     table: list[Tier] = Field(min_length=1)
 
@@ -124,6 +142,7 @@ class AmountRule(_Strict):
     cap: str | None = None
     less_received: str | None = None
     split: list[Share] | None = None
+    period: Period | None = None
     overrides: list[Id] = Field(default_factory=list)
     certainty: Literal["exact", "estimate"] | None = None
     basis: str = Field(min_length=2, description="plain-language basis, quoting the text")

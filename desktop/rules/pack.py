@@ -282,6 +282,17 @@ def _compile_amount(
         total = sum(Decimal(s.share) for s in rule.split)
         if total != 1:
             out.add(pid, f"{where}.split", f"分配比例合计应为 1，实际为 {total}")
+        applicants = [s for s in rule.split if s.applicant]
+        if len(applicants) != 1:
+            out.add(pid, f"{where}.split",
+                    "须且只能有一项 applicant: true（申请企业本身所得的份额，即列示的金额）")
+        if not rule.ratio:
+            out.add(pid, f"{where}.split", "split 只用于 ratio（按比例计算的总额再分配）")
+    if rule.period:
+        _fact_of_type(out, pid, f"{where}.period.years", rule.period.years,
+                      FactType.INT, FactType.DECIMAL)
+        if not rule.ratio:
+            out.add(pid, f"{where}.period", "period 只用于 ratio（每年按比例计算）")
     if rule.cite.document and rule.cite.document not in documents:
         out.add(pid, f"{where}.cite.document", f"未定义的文件 {rule.cite.document}")
     return CompiledAmount(rule, when, resolve_citation(documents, document, rule.cite), numbers)

@@ -205,7 +205,12 @@ class Prefix(Predicate):
 
 @dataclass
 class FirstCrossing(Predicate):
-    """Passes when some threshold t satisfies previous < t <= current (first time over t)."""
+    """Passes when some threshold t satisfies previous <= t < current: first time *over* t.
+
+    "首次超/首次突破" excludes the number itself (docs/RULES.md, counting boundaries): a revenue
+    of exactly t has not gone over t, and a best year of exactly t has not gone over it either,
+    so a later year above t is still the first time over.
+    """
 
     spec: FactSpec
     previous: FactSpec
@@ -219,7 +224,7 @@ class FirstCrossing(Predicate):
         current, previous = ctx.get(self.spec.path), ctx.get(self.previous.path)
         if current is None or previous is None:
             return []
-        return [t for t in self.thresholds if previous < t <= current]
+        return [t for t in self.thresholds if previous <= t < current]
 
     def evaluate(self, ctx: Resolver) -> Outcome:
         if ctx.get(self.spec.path) is None or ctx.get(self.previous.path) is None:
@@ -230,7 +235,7 @@ class FirstCrossing(Predicate):
         current = format_value(self.spec, ctx.get(self.spec.path))
         previous = format_value(self.previous, ctx.get(self.previous.path))
         return (f"{self.spec.label} {current}，{self.previous.label} {previous}；"
-                f"要求首次突破 {self.thresholds_text} 之一")
+                f"要求首次超过 {self.thresholds_text} 之一（恰好等于不算超过）")
 
 
 @dataclass

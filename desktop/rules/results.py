@@ -63,21 +63,68 @@ class MissingFact:
 
 
 @dataclass(frozen=True)
+class ShareFigure:
+    """One recipient's part of an award the text splits (e.g. 50% 企业 / 30% 管理层 / 20% 中介)."""
+
+    recipient: str
+    share: Decimal
+    yuan: Decimal
+    applicant: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"recipient": self.recipient, "share": f"{self.share.normalize():f}",
+                "wan": format_wan(self.yuan), "applicant": self.applicant}
+
+
+# Statuses under which a programme pays nothing today: no 预计金额 is shown for them.
+NO_MONEY_STATUSES = frozenset({Status.EXPIRED, Status.NOT_YET_EFFECTIVE, Status.INELIGIBLE,
+                               Status.NOT_APPLICABLE})
+
+
+@dataclass(frozen=True)
 class AmountResult:
+    """A programme's amount.  ``yuan`` is what the applicant itself would receive.
+
+    Where the text splits an award, ``total`` is the whole award and ``shares`` the split;
+    ``yuan`` is the applicant's own share.  Where support runs over a period, ``yearly`` is
+    one year's figure and ``years`` the span; ``yuan`` is the cumulative sum under its cap.
+    ``applies`` is False when the programme pays nothing today (expired, not yet effective,
+    ineligible, another region): ``yuan`` then only says what it would be if it applied, and
+    :attr:`figure` (what the dashboard, ``assess`` and every document state) is None.
+    """
+
     yuan: Decimal | None
     certainty: str  # exact | estimate | upper_bound | set_by_authority
     basis: str
     citation: CitedText | None = None
     rule_id: str | None = None
+    total: Decimal | None = None
+    shares: tuple[ShareFigure, ...] = ()
+    yearly: Decimal | None = None
+    years: Decimal | None = None
+    applies: bool = True
 
     @property
     def figure(self) -> Decimal | None:
-        """The amount papers may state: none where the authority sets it, even if a base is known."""
-        return None if self.certainty == "set_by_authority" else self.yuan
+        """The amount to state: none where the authority sets it, even if a base is known,
+        and none where the programme pays nothing today (see :attr:`applies`)."""
+        if not self.applies or self.certainty == "set_by_authority":
+            return None
+        return self.yuan
 
     def to_json(self) -> dict[str, Any]:
-        wan = format_wan(self.yuan) if self.yuan is not None else None
-        return {"wan": wan, "certainty": self.certainty, "basis": self.basis}
+        data: dict[str, Any] = {
+            "wan": format_wan(self.yuan) if self.yuan is not None and self.applies else None,
+            "certainty": self.certainty, "basis": self.basis}
+        if not self.applies and self.yuan is not None:
+            data["if_applicable_wan"] = format_wan(self.yuan)
+        if self.total is not None:
+            data["total_wan"] = format_wan(self.total)
+            data["split"] = [share.to_json() for share in self.shares]
+        if self.yearly is not None:
+            data["yearly_wan"] = format_wan(self.yearly)
+            data["years"] = f"{self.years.normalize():f}" if self.years is not None else None
+        return data
 
 
 @dataclass(frozen=True)

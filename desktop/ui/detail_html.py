@@ -71,7 +71,8 @@ def programme_detail_html(result: ProgrammeResult) -> str:
                      f"<br/>{e(c.detail)}{_source_link(str(index), c.citation, w)}</li>")
     parts.append("</ol>")
     amount = result.amount
-    figure = f"{format_wan(amount.yuan)} {w['wan']}" if amount.yuan is not None else w["no_amount"]
+    figure = (f"{format_wan(amount.figure)} {w['wan']}" if amount.figure is not None
+              else w["no_amount"])
     parts.append(f"<h4>{e(w['amount'])}</h4><p><b>{e(figure)}</b>"
                  f"（{e(certainty_text(amount.certainty))}）<br/>{e(amount.basis)}"
                  + (_source_link("amount", amount.citation, w) if amount.citation else "") + "</p>")

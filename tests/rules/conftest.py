@@ -82,6 +82,11 @@ class ScenarioItem(pytest.Item):
             wanted = expect["amount_wan"]
             actual = result.amount.to_json()["wan"]
             assert actual == (None if wanted is None else str(wanted)), result.amount.basis
+        for key in ("total_wan", "yearly_wan"):  # a split award's whole; a period's one year
+            if key in expect:
+                wanted = expect[key]
+                got = result.amount.to_json().get(key)
+                assert got == (None if wanted is None else str(wanted)), result.amount.basis
         if "certainty" in expect:
             assert result.amount.certainty == expect["certainty"]
         failing = sorted(c.id for c in result.conditions if c.outcome is Outcome.FAIL)

@@ -16,9 +16,10 @@ def test_status_in_2018_counts_programmes_in_force() -> None:
     assert status.valid_from == dt.date(2011, 12, 1)
     assert status.valid_to == dt.date(2020, 12, 31)
     # The Shijiazhuang 2017 measures and the Qinghai 2016 one are in force that day, except
-    # the unemployment-insurance rate cut, whose own period ended on 2018-04-30.
+    # the unemployment-insurance rate cut, whose own period ended on 2018-04-30; and the Wuhai
+    # 个转企 transition, which runs "不低于5年" from a 2014 conversion.
     assert status.in_force == sum(1 for p in bundled_pack().programmes
-                                  if p.id.startswith(("sjz-2017", "qh-2016"))) - 1
+                                  if p.id.startswith(("sjz-2017", "qh-2016"))) - 1 + 1
     assert not status.all_expired
 
 

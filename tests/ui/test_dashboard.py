@@ -83,3 +83,20 @@ def test_filters_by_status_and_by_kind(dashboard: DashboardPage) -> None:
     assert "sjz-2017-rd-institution" in _visible_statuses(dashboard)
     dashboard.kind_filter.setCurrentIndex(0)
     assert _visible_statuses(dashboard) == everything
+
+
+def test_no_amount_once_the_award_has_expired(dashboard: DashboardPage, qtbot: QtBot) -> None:
+    """The sample's 500万元 award is shown while in force; after 2020 it is expired, and neither
+    the amount column nor the detail pane states a figure (the basis keeps the working)."""
+    with qtbot.waitSignal(dashboard.assessed):
+        dashboard.set_assessed_on(dt.date(2021, 6, 1))
+    proxy = dashboard.proxy
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.data(proxy.index(r, 0), ResultRole).programme_id == "sjz-2017-rd-institution")
+    assert "已过期" in proxy.data(proxy.index(row, 0))
+    assert proxy.data(proxy.index(row, 4)) == "—"
+    dashboard.table.selectRow(row)
+    qtbot.waitUntil(lambda: "已过期" in dashboard.detail.toPlainText())
+    detail = dashboard.detail.toPlainText()
+    assert "500.00 万元（" not in detail and "暂无金额" in detail
+    assert "如适用时如何计算" in detail
