@@ -18,9 +18,9 @@ from typing import Any, ClassVar, Final, Literal
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-ApplicationKind = Literal["tech_upgrade", "loan_interest", "rd_institution"]
+from desktop.applications.kinds import APPLICATION_KINDS as APPLICATION_KINDS
+
 ApplicationStatus = Literal["draft", "ready", "exported"]
-APPLICATION_KINDS: Final[tuple[ApplicationKind, ...]] = ("tech_upgrade", "loan_interest", "rd_institution")
 APPLICATION_STATUSES: Final[tuple[ApplicationStatus, ...]] = ("draft", "ready", "exported")
 
 Answers = dict[str, str]
