@@ -177,6 +177,33 @@
     </message>
 </context>
 <context>
+    <name>ExportLogPage</name>
+    <message>
+        <source>导出记录</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>规则包</source>
+        <translation>Rule pack</translation>
+    </message>
+</context>
+<context>
     <name>ExportsPage</name>
     <message>
         <source>导出记录</source>
@@ -343,14 +370,6 @@
         <source>这项信息属于具体的项目、贷款或申报，在申报向导中填写：{fact}</source>
         <translation>This belongs to a specific project, loan or application and is filled in in the application wizard: {fact}</translation>
     </message>
-    <message>
-        <source>示例企业不能申报。请先新建企业（Ctrl+N）并填写企业信息。</source>
-        <translation>The sample enterprise cannot apply. Create an enterprise first (Ctrl+N) and fill in its profile.</translation>
-    </message>
-    <message>
-        <source>已建立{kind}申报：{title}</source>
-        <translation>Created a {kind} application: {title}</translation>
-    </message>
 </context>
 <context>
     <name>MaterialsPage</name>
@@ -369,6 +388,65 @@
     <message>
         <source>按当前的自评结果，还没有可以申报的政策；补充企业信息后再来查看。</source>
         <translation>The current assessment has no programme you can apply for yet; complete the profile and look again.</translation>
+    </message>
+</context>
+<context>
+    <name>MyApplicationsPage</name>
+    <message>
+        <source>我的申报</source>
+        <translation>My applications</translation>
+    </message>
+    <message>
+        <source>在“政策自评”中点击“开始申报”，或在这里新建。双击一份申报继续填写。</source>
+        <translation>Press “Start application” in the self-assessment, or create one here. Double-click an application to continue.</translation>
+    </message>
+    <message>
+        <source>申报类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最后修改</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>确认删除</source>
+        <translation>Delete now</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{title}（副本）</source>
+        <translation>{title} (copy)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,582 @@
+"""One wizard frame for every kind: pages on the left, the page in the middle, Back/Next below.
+
+Load/save contract: every field is an answer key of the application's main record (or a cell
+of a table row); the frame loads all answers once, each edit updates the in-memory copy at
+once (so Back never loses anything) and is written after a typing pause through the same
+:class:`DebouncedSaves` + :class:`Autosaver` path as the profile.  The page shown is saved as
+well, so a draft reopened after a crash resumes where it was left.  What the answers mean
+(errors, totals, eligibility, the review) is decided in :mod:`desktop.applications.review`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.applications import paste
+from desktop.applications.answers import PAGE_KEY, StoredDraft, answers_of, field_value, read_draft
+from desktop.applications.kinds import KINDS
+from desktop.applications.review import (
+    Review,
+    equipment_rows,
+    loan_rows_of,
+    loan_totals_line,
+    review,
+)
+from desktop.applications.stored import attachment_contents, record_export, stored_draft
+from desktop.facts.model import Loan
+from desktop.office_input import InputError, parse_money_input
+from desktop.rules.pack import RulePack
+from desktop.rules.predicates import Outcome
+from desktop.store.autosave import Autosaver, SaveResult
+from desktop.store.records import RecordRef
+from desktop.store.store import Store
+from desktop.ui.background import BackgroundOp, Progress
+from desktop.ui.debounce import DebouncedSaves
+from desktop.ui.fonts import title_font
+from desktop.ui.i18n import translate
+from desktop.ui.wizard import loan_interest, rd_institution, tech_upgrade
+from desktop.ui.wizard.inputs import Input, make_input
+from desktop.ui.wizard.lines import LinesTable
+from desktop.ui.wizard.review_html import review_html
+from desktop.ui.wizard.spec import PageSpec, WizardSpec
+
+SAVE_AFTER_MS = 400
+ERROR_STYLE = "color: #b00020;"
+WARN_STYLE = "color: #8a5300;"
+WIZARDS: dict[str, WizardSpec] = {w.kind: w for w in (tech_upgrade.WIZARD, loan_interest.WIZARD,
+                                                      rd_institution.WIZARD)}
+assert set(WIZARDS) == set(KINDS)
+
+
+def _build_bundle(application: Any, attachments: dict[str, bytes], pack: RulePack, out: Path,
+                  progress: Progress) -> Path:
+    """Runs on the worker: plain data in, a file path out."""
+    from desktop.bundle.build import write_bundle
+    from desktop.documents.drafting import draft
+
+    progress(10, "正在生成文书…")
+    result = draft(application, pack, dt.datetime.now().replace(microsecond=0))
+    progress(80, "正在写入申报包…")
+    write_bundle(result, attachments, out)
+    progress(100, "完成")
+    return out
+
+
+class WizardFrame(QWidget):
+    facts_changed = Signal(object)  # FactsFile: the enterprise with this application's facts
+    saved = Signal(object)  # SaveResult
+    generated = Signal(object)  # the bundle's Path
+    _save_done = Signal(object)
+
+    def __init__(self, store: Store, autosaver: Autosaver, pack: RulePack, application_id: int,
+                 *, others_claimed: list[str] | None = None) -> None:
+        super().__init__()
+        self.store, self.autosaver, self.pack = store, autosaver, pack
+        self.application_id = application_id
+        summary = store.application(application_id)
+        self.summary = summary
+        self.spec = WIZARDS[summary.kind]
+        self.programme_id = summary.programme_id or ""
+        self.main_ref = store.single_part(application_id)
+        draft = stored_draft(store, application_id)
+        self.profile = dict(draft.profile)
+        self.main: dict[str, str] = dict(draft.main)
+        self.line_refs: dict[str, list[RecordRef]] = {k: store.lines(application_id, k)
+                                                      for k in ("equipment", "loan")}
+        self.lines: dict[str, list[dict[str, str]]] = {"equipment": [dict(r) for r in draft.equipment],
+                                                       "loan": [dict(r) for r in draft.loans]}
+        self.others_claimed = others_claimed or []
+        self.inputs: dict[str, Input] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.tables: dict[str, LinesTable] = {}
+        self.page_notes: dict[str, QLabel] = {}
+        self.save_errors: dict[str, str] = {}
+        self._saves = DebouncedSaves(SAVE_AFTER_MS, self._write, self)
+        self.current_review: Review | None = None
+        self.bundle_path: Path | None = None
+        self.operation: BackgroundOp | None = None
+
+        self.title = QLabel(f"{translate('Wizard', KINDS[summary.kind].label)}：{summary.title}")
+        self.title.setFont(title_font(15))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.save_state = QLabel(translate("Wizard", "所有修改自动保存。"))
+        self.save_state.setObjectName("saveState")
+        self.status_line = QLabel()
+        self.status_line.setObjectName("assessmentLine")
+        self.status_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_line.setWordWrap(True)
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("wizardPages")
+        self.page_list.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for page in self.spec.pages:
+            self.page_list.addItem(translate("Wizard", page.title))
+            self.stack.addWidget(self._page_widget(page))
+        self.back = QPushButton(translate("Wizard", "上一步"))
+        self.next = QPushButton(translate("Wizard", "下一步"))
+        self.back.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
+        self.next.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_state, stretch=1)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.next)
+        body = QHBoxLayout()
+        body.addWidget(self.page_list)
+        body.addWidget(self.stack, stretch=1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status_line)
+        layout.addLayout(body, stretch=1)
+        layout.addLayout(buttons)
+        self._save_done.connect(self._on_saved, Qt.ConnectionType.QueuedConnection)
+        self.page_list.currentRowChanged.connect(self._page_changed)
+        self._load()
+        self.go_to(self.spec.page_index(self.main.get(PAGE_KEY, "")), save=False)
+
+    # -- building pages ---------------------------------------------------------------------------
+
+    def _page_widget(self, page: PageSpec) -> QWidget:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        heading = QLabel(translate("Wizard", page.title))
+        heading.setFont(title_font(13))
+        column.addWidget(heading)
+        if page.intro:
+            intro = QLabel(translate("Wizard", page.intro))
+            intro.setWordWrap(True)
+            column.addWidget(intro)
+        if page.special == "enterprise":
+            self.enterprise_summary = QLabel()
+            self.enterprise_summary.setTextFormat(Qt.TextFormat.PlainText)
+            self.enterprise_summary.setWordWrap(True)
+            self.enterprise_summary.setStyleSheet("background: #f3f6fa; padding: 6px;")
+            column.addWidget(self.enterprise_summary)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in page.fields:
+            edit = make_input(spec)
+            edit.answer_edited.connect(lambda text, k=spec.key: self.edited(k, text))
+            edit.committed.connect(lambda k=spec.key: self._saves.commit(k))
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.setWordWrap(True)
+            error.hide()
+            holder = QWidget()
+            stack = QVBoxLayout(holder)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(edit)
+            stack.addWidget(error)
+            label = QLabel(translate("Wizard", spec.label))
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            form.addRow(label, holder)
+            self.inputs[spec.key], self.errors[spec.key] = edit, error
+        if page.table is not None:
+            table = LinesTable(page.table)
+            table.cell_edited.connect(lambda row, f, text, k=page.table: self.cell_edited(k, row, f, text))
+            table.add_requested.connect(lambda k=page.table: self.add_rows(k, [{}]))
+            table.remove_requested.connect(lambda row, k=page.table: self.remove_row(k, row))
+            table.duplicate_requested.connect(lambda row, k=page.table: self.duplicate_row(k, row))
+            table.rows_pasted.connect(lambda text, k=page.table: self.add_rows(k, paste.rows_from_text(text)))
+            table.import_requested.connect(self._import_xlsx)
+            table.setMinimumHeight(260)
+            self.tables[page.table] = table
+            column.addWidget(table, stretch=1)
+        column.addLayout(form)
+        if page.special == "materials":
+            self.materials_view = QTextBrowser()
+            self.materials_view.setOpenLinks(False)
+            column.addWidget(self.materials_view, stretch=1)
+        if page.special == "review":
+            column.addWidget(self._review_widget(), stretch=1)
+        note = QLabel()
+        note.setObjectName(f"note_{page.key}")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        self.page_notes[page.key] = note
+        column.addWidget(note)
+        if page.table is None and page.special not in ("review", "materials"):
+            column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        return scroll
+
+    def _review_widget(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.review_view = QTextBrowser()
+        self.review_view.setObjectName("review")
+        self.review_view.setOpenLinks(False)
+        self.review_view.anchorClicked.connect(self._review_link)
+        self.folder = QLineEdit(str(Path.home()))
+        self.folder.setObjectName("outputFolder")
+        choose = QPushButton(translate("Wizard", "选择文件夹…"))
+        choose.clicked.connect(self._choose_folder)
+        self.generate_button = QPushButton(translate("Wizard", "生成申报包"))
+        self.generate_button.setObjectName("generate")
+        self.generate_button.clicked.connect(self.generate)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.result_label = QLabel()
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setWordWrap(True)
+        self.open_folder = QPushButton(translate("Wizard", "打开所在文件夹"))
+        self.open_folder.hide()
+        self.open_folder.clicked.connect(self._open_folder)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(translate("Wizard", "保存到：")))
+        row.addWidget(self.folder, stretch=1)
+        row.addWidget(choose)
+        row.addWidget(self.generate_button)
+        layout.addWidget(self.review_view, stretch=1)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.open_folder)
+        return box
+
+    # -- load and save ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        for key, edit in self.inputs.items():
+            edit.blockSignals(True)
+            edit.set_answer(self.main.get(key, ""))
+            edit.blockSignals(False)
+        self._prefill_route()
+        for kind, table in self.tables.items():
+            table.set_rows(self.lines[kind])
+        self.refresh()
+
+    def _prefill_route(self) -> None:
+        """报送/抄送 default to what the policy says; the user's own words are never replaced."""
+        try:
+            result = self.pack.programme(self.programme_id)
+        except StopIteration:
+            return
+        route = getattr(result.source, "route", None) or []
+        if not route:
+            return
+        defaults = {"route_submit_to": route[0].submit_to,
+                    "route_copy_to": "、".join(getattr(route[0], "copy_to", ()) or ())}
+        for key, text in defaults.items():
+            if key in self.inputs and not self.main.get(key) and text:
+                self.inputs[key].set_answer(text)
+                self.edited(key, text)
+
+    def edited(self, key: str, text: str) -> None:
+        if text.strip():
+            self.main[key] = text
+        else:
+            self.main.pop(key, None)
+        self._saves.changed(key)
+        self.save_state.setText(translate("Wizard", "正在保存…"))
+        self.refresh()
+
+    def cell_edited(self, kind: str, row: int, field: str, text: str) -> None:
+        answers = self.lines[kind][row]
+        if text.strip():
+            answers[field] = text
+        else:
+            answers.pop(field, None)
+        self._saves.changed(f"{kind}:{self.line_refs[kind][row].id}:{field}")
+        self.save_state.setText(translate("Wizard", "正在保存…"))
+        self.refresh()
+
+    def _write(self, key: str) -> None:
+        if ":" in key:
+            kind, ident, field = key.split(":")
+            ref = RecordRef(kind, int(ident))  # type: ignore[arg-type]
+            row = next((i for i, r in enumerate(self.line_refs[kind]) if r.id == int(ident)), None)
+            if row is None:
+                return  # the row was removed before its pause ended
+            text = self.lines[kind][row].get(field)
+            self.autosaver.submit(ref, field, text, self._save_done.emit)
+        else:
+            self.autosaver.submit(self.main_ref, key, self.main.get(key), self._save_done.emit)
+
+    def _on_saved(self, result: SaveResult) -> None:
+        key = f"{result.ref.kind}.{result.field}"
+        if result.error is not None:
+            self.save_errors[key] = result.error
+            self.save_state.setText(result.error)
+        else:
+            self.save_errors.pop(key, None)
+            if not self.save_errors and not self._saves.pending:
+                self.save_state.setText(translate("Wizard", "所有修改已自动保存。"))
+        self.saved.emit(result)
+
+    def flush(self) -> None:
+        self._saves.flush()
+        self.autosaver.flush()
+
+    # -- rows -----------------------------------------------------------------------------------
+
+    def add_rows(self, kind: str, rows: list[dict[str, str]]) -> None:
+        self._saves.flush()
+        for row in rows:
+            if kind == "loan":
+                row = {"kind": "working_capital", **row}
+            ref = self.store.add_line(self.application_id, kind)  # type: ignore[arg-type]
+            if row:
+                self.store.save_answers(ref, row)
+            self.line_refs[kind].append(ref)
+            self.lines[kind].append(dict(row))
+        self.tables[kind].set_rows(self.lines[kind])
+        self.save_state.setText(translate("Wizard", "所有修改已自动保存。"))
+        self.refresh()
+
+    def remove_row(self, kind: str, row: int) -> None:
+        self._saves.flush()
+        self.autosaver.flush()
+        self.store.remove_line(self.line_refs[kind].pop(row))
+        self.lines[kind].pop(row)
+        self.tables[kind].set_rows(self.lines[kind])
+        self.refresh()
+
+    def duplicate_row(self, kind: str, row: int) -> None:
+        self.add_rows(kind, [dict(self.lines[kind][row])])
+
+    def _import_xlsx(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("Wizard", "导入设备清单"), "",
+                                              "Excel (*.xlsx)")
+        if path:
+            self.import_equipment(Path(path))
+
+    def import_equipment(self, path: Path) -> None:
+        try:
+            rows = paste.rows_from_xlsx(path)
+        except Exception as exc:  # a damaged or foreign file: say so beside the table
+            self.page_notes["equipment"].setText(translate("Wizard", "无法读取 {name}：{error}").format(
+                name=path.name, error=exc))
+            return
+        self.add_rows("equipment", rows)
+
+    # -- navigation --------------------------------------------------------------------------------
+
+    def go_to(self, index: int, *, save: bool = True) -> None:
+        index = max(0, min(index, len(self.spec.pages) - 1))
+        self.page_list.blockSignals(True)
+        self.page_list.setCurrentRow(index)
+        self.page_list.blockSignals(False)
+        self._show(index, save=save)
+
+    def go_to_page(self, key: str) -> None:
+        self.go_to(self.spec.page_index(key))
+
+    def open_at_missing(self, missing_facts: list[str]) -> None:
+        """An undetermined programme: open at the first page that asks a missing fact."""
+        sections = {fact.split(".", 1)[0] for fact in missing_facts}
+        for index, page in enumerate(self.spec.pages):
+            if sections & set(page.asks):
+                self.go_to(index)
+                return
+
+    def _page_changed(self, row: int) -> None:
+        self._show(row, save=True)
+
+    def _show(self, index: int, *, save: bool) -> None:
+        self._saves.flush()
+        self.stack.setCurrentIndex(index)
+        self.back.setEnabled(index > 0)
+        self.next.setEnabled(index < len(self.spec.pages) - 1)
+        key = self.spec.pages[index].key
+        if save and self.main.get(PAGE_KEY) != key:
+            self.main[PAGE_KEY] = key
+            self.autosaver.submit(self.main_ref, PAGE_KEY, key, self._save_done.emit)
+        self.refresh()
+
+    @property
+    def page_key(self) -> str:
+        return self.spec.pages[self.stack.currentIndex()].key
+
+    # -- what the answers mean ----------------------------------------------------------------------
+
+    def state_draft(self) -> StoredDraft:
+        stored = stored_draft(self.store, self.application_id)
+        return StoredDraft(self.summary.kind, self.programme_id, self.profile, dict(self.main),
+                           [dict(r) for r in self.lines["equipment"]], [dict(r) for r in self.lines["loan"]],
+                           stored.attachments)
+
+    def refresh(self) -> None:
+        state = read_draft(self.state_draft())
+        self.state = state
+        current = review(state, self.pack, self.programme_id, already_claimed=self.others_claimed)
+        self.current_review = current
+        for key, label in self.errors.items():
+            message = state.errors.get(key)
+            label.setText(translate("Wizard", "{message}（已按原样保存，可稍后改正）").format(message=message)
+                          if message else "")
+            label.setVisible(message is not None)
+        result = current.result
+        amount = result.amount.figure
+        self.status_line.setText(translate("Wizard", "自评：{status}；{amount}").format(
+            status=result.status.value and _status_text(result.status.value),
+            amount=(f"测算金额 {amount:,.2f} 元" if amount is not None else "金额由主管部门确定或待测算")))
+        if hasattr(self, "enterprise_summary"):
+            e = state.facts.enterprise
+            self.enterprise_summary.setText(translate("Wizard", "企业：{name}　统一社会信用代码：{uscc}　"
+                                                      "从业人员：{employees}　营业收入：{revenue} 元").format(
+                name=e.name or "—", uscc=e.uscc or "—", employees=e.employees if e.employees is not None else "—",
+                revenue=f"{e.revenue:,.2f}" if e.revenue is not None else "—"))
+        if "equipment" in self.tables:
+            notes, total, line = equipment_rows(self.lines["equipment"])
+            declared = self._money("investment_equipment")
+            if declared is not None and declared != total:
+                line += f"；与设备购置费 {declared:,.2f} 元不一致"
+            self.tables["equipment"].set_notes(notes, line)
+        if "loan" in self.tables:
+            rows = loan_rows_of(state, result, self.pack, self.programme_id)
+            self.tables["loan"].set_notes([(text, outcome is not Outcome.FAIL) for text, outcome in rows],
+                                          loan_totals_line(state, result, self.pack, self.programme_id, None))
+        self._page_note(current)
+        self.facts_changed.emit(state.facts)
+
+    def _money(self, key: str) -> Decimal | None:
+        text = self.main.get(key)
+        if not text:
+            return None
+        try:
+            return parse_money_input(text)
+        except InputError:
+            return None
+
+    def _page_note(self, current: Review) -> None:
+        page = self.spec.pages[self.stack.currentIndex()]
+        note = self.page_notes[page.key]
+        text, style = "", WARN_STYLE
+        result = current.result
+        if page.asks:
+            open_conditions = [f"{'✘' if c.outcome is Outcome.FAIL else '？'} {c.label}：{c.detail}"
+                               for c in result.conditions if c.outcome is not Outcome.PASS]
+            text = "\n".join(open_conditions[:8])
+            style = ERROR_STYLE if any(c.outcome is Outcome.FAIL for c in result.conditions) else WARN_STYLE
+        if page.special == "subsidy":
+            ratio = self._rate("assumed_ratio")
+            text = loan_totals_line(self.state, result, self.pack, self.programme_id, ratio)
+            if self.state.facts.enterprise.employees is not None:
+                size = current.assessment.size_class
+                if size not in ("small", "medium", "micro", "小型", "中型", "微型"):
+                    text = f"注意：企业规模为“{size}”，本政策只支持中小企业。\n" + text
+            style = ""
+        if page.special == "award":
+            amount = result.amount
+            figure = f"{amount.figure:,.2f} 元" if amount.figure is not None else "由主管部门确定"
+            cite = f"（{amount.citation.clause}：“{amount.citation.excerpt}”）" if amount.citation else ""
+            text = f"奖励：{figure}；{amount.basis}{cite}"
+            if current.warnings and self.others_claimed:
+                text += "\n" + current.warnings[-1]
+            style = ""
+        if page.special == "materials":
+            self.materials_view.setPlainText("\n".join(f"{i}. {m}" for i, m in enumerate(result.materials, 1)))
+        if page.special == "review":
+            self.review_view.setHtml(review_html(self, current))
+            self.generate_button.setEnabled(current.can_generate and not (self.operation and self.operation.running))
+        note.setStyleSheet(style)
+        note.setText(text)
+
+    def _rate(self, key: str) -> Decimal | None:
+        text = self.main.get(key)
+        if not text:
+            return None
+        try:
+            value = field_value(Loan, "annual_rate", text)
+        except InputError:
+            return None
+        return value if isinstance(value, Decimal) else None
+
+    def _review_link(self, url: QUrl) -> None:
+        scheme, _, target = url.toString().partition(":")
+        if scheme == "page":
+            self.go_to_page(target)
+
+    # -- generate ---------------------------------------------------------------------------------------
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("Wizard", "选择保存申报包的文件夹"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def generate(self) -> None:
+        self.flush()
+        state = read_draft(self.state_draft())
+        current = review(state, self.pack, self.programme_id, already_claimed=self.others_claimed)
+        if state.application is None or not current.can_generate:
+            self.result_label.setText(translate("Wizard", "还有必须改正的问题，见上方列表。"))
+            return
+        folder = Path(self.folder.text())
+        if not folder.is_dir():
+            self.result_label.setText(translate("Wizard", "文件夹不存在：{folder}").format(folder=folder))
+            return
+        name = f"{(state.application.enterprise.name or '申报')}_{self.summary.title or self.summary.kind}"
+        out = folder / (_safe(name)[:80] + ".zip")
+        files = attachment_contents(self.store, self.application_id)
+        application, pack = state.application, self.pack
+        self.generate_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.operation = (BackgroundOp(self, lambda progress: _build_bundle(application, files, pack, out, progress))
+                          .on_progress(lambda percent, _text: self.progress.setValue(percent))
+                          .success(self._generated).failure(self._generate_failed))
+        self.operation.run()
+
+    def _generated(self, path: object) -> None:
+        assert isinstance(path, Path)
+        identity = self.pack.identity
+        record = record_export(self.store, self.application_id, path, f"{identity.id} {identity.version}")
+        self.bundle_path = path
+        self.progress.hide()
+        self.generate_button.setEnabled(True)
+        self.result_label.setText(translate("Wizard", "已生成 {file}\nSHA-256：{hash}").format(
+            file=path, hash=record.sha256))
+        self.open_folder.show()
+        self.generated.emit(path)
+
+    def _generate_failed(self, error: Exception) -> None:
+        self.progress.hide()
+        self.generate_button.setEnabled(True)
+        problems = getattr(error, "problems", None)
+        text = "\n".join(problems) if problems else str(error)
+        self.result_label.setText(translate("Wizard", "未生成申报包：\n{problems}").format(problems=text))
+
+    def _open_folder(self) -> None:
+        if self.bundle_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.bundle_path.parent)))
+
+
+def _safe(name: str) -> str:
+    return "".join("_" if c in '\\/:*?"<>|' else c for c in name)
+
+
+def _status_text(value: str) -> str:
+    from desktop.rules.results import STATUS_LABELS, Status
+
+    return STATUS_LABELS[Status(value)]
+
+
+__all__ = ["WIZARDS", "WizardFrame", "answers_of"]
