@@ -90,6 +90,7 @@ class DraftState:
     errors: dict[str, str]
     missing: list[str]  # required answers not yet given, as the papers name them
     profile_errors: dict[str, str]
+    prepared_on: dt.date | None = None  # the papers' date, the day the wizard assesses on
 
 
 # -- one field --------------------------------------------------------------------------------
@@ -250,7 +251,7 @@ def read_draft(draft: StoredDraft) -> DraftState:
             application = ApplicationFile.model_validate(body)
         except ValidationError as exc:
             missing += [f"{'.'.join(map(str, e['loc']))}：{e['msg']}" for e in exc.errors()]
-    return DraftState(application, facts, errors, missing, profile.errors)
+    return DraftState(application, facts, errors, missing, profile.errors, plain.get("prepared_on"))
 
 
 def _lines(rows: list[Mapping[str, str]], model: type[BaseModel], kind: str, errors: dict[str, str],

@@ -37,9 +37,7 @@ class Review:
 
 
 def assessed_on(state: DraftState, today: dt.date | None = None) -> dt.date:
-    if state.application is not None:
-        return state.application.prepared_on
-    return today or dt.date.today()
+    return state.prepared_on or today or dt.date.today()
 
 
 def review(state: DraftState, pack: RulePack, programme_id: str, *, on: dt.date | None = None,

@@ -390,7 +390,8 @@ class WizardFrame(QWidget):
 
     def open_at_missing(self, missing_facts: list[str]) -> None:
         """An undetermined programme: open at the first page that asks a missing fact."""
-        sections = {fact.split(".", 1)[0] for fact in missing_facts}
+        # "loans", "loans[0].annual_rate", "project.name": the section a page asks for.
+        sections = {fact.split(".", 1)[0].split("[", 1)[0].removesuffix("s") for fact in missing_facts}
         for index, page in enumerate(self.spec.pages):
             if sections & set(page.asks):
                 self.go_to(index)

@@ -44,7 +44,8 @@ class WizardHost(QObject):
         if app_id is None:
             app_id = create_draft(store, profile_id, result.wizard, programme_id=result.programme_id,
                                   title=result.title, rulepack_id=pack.identity.id,
-                                  rulepack_version=pack.identity.version)
+                                  rulepack_version=pack.identity.version,
+                                  today=window.dashboard.assessed_on if window.dashboard else None)
         frame = self.open(app_id)
         if frame is not None and result.status is Status.UNDETERMINED and app_id is not None:
             frame.open_at_missing([m.fact for m in result.missing])
