@@ -15,7 +15,6 @@ from desktop.money import format_wan_with_unit
 from desktop.rules.results import STATUS_LABELS, ProgrammeResult, Status
 
 
-
 def equipment_total(application: ApplicationFile) -> Decimal:
     return sum((line.unit_price * line.quantity for line in application.equipment), Decimal(0))
 

@@ -42,7 +42,7 @@ def rows_from_cells(rows: Iterable[list[str]]) -> list[dict[str, str]]:
         cells = [c.strip() for c in cells]
         if not any(cells):
             continue
-        if number == 0 or mapping is None and not out:
+        if number == 0 or (mapping is None and not out):
             header = _header_map(cells)
             if header is not None:
                 mapping = header

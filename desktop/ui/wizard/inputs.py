@@ -200,4 +200,4 @@ def make_input(spec: FieldSpec) -> Input:
     return LineInput(spec)
 
 
-__all__ = ["Input", "make_input", "Qt"]
+__all__ = ["Input", "Qt", "make_input"]

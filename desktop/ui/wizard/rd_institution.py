@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import typing
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from desktop.facts.declarations import Level
 from desktop.facts.labels import choice_label
 from desktop.facts.model import InstitutionKind
-from desktop.facts.declarations import Level
 from desktop.ui.wizard.common_pages import ENTERPRISE, MATERIALS, REVIEW, ROUTE
 from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
-
-import typing
 
 INSTITUTION = PageSpec(
     "institution", QT_TRANSLATE_NOOP("Wizard", "研发机构"), asks=("institution",),

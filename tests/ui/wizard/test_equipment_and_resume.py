@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.applications.answers import PAGE_KEY
 from desktop.applications.stored import create_draft
+from desktop.rules.database import bundled_pack
 from desktop.store.autosave import Autosaver
 from desktop.store.startup import OpenedStore, open_store
-from desktop.rules.database import bundled_pack
 from desktop.ui.wizard.frame import WizardFrame
 from tests.conftest import ROOT
 
