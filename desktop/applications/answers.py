@@ -98,7 +98,7 @@ class DraftState:
 @cache
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     info = model.model_fields[name]
-    return TypeAdapter(Annotated[info.annotation, info])  # type: ignore[name-defined]
+    return TypeAdapter(Annotated[info.annotation, info])  # type: ignore[arg-type]
 
 
 def _base_type(info: FieldInfo) -> object:
@@ -232,9 +232,9 @@ def read_draft(draft: StoredDraft) -> DraftState:
                       institution=institution_facts)
     if "prepared_on" not in plain and "prepared_on" not in errors:
         missing.append("成文日期")
-    if sections["contact"] is None and not any(k.startswith("contact_") for k in errors):
-        if not any(m.startswith("联系人") for m in missing):
-            missing.append("联系人：联系人、联系电话")
+    if sections["contact"] is None and not any(k.startswith("contact_") for k in errors) \
+            and not any(m.startswith("联系人") for m in missing):
+        missing.append("联系人：联系人、联系电话")
     application = None
     complete = not errors and "prepared_on" in plain and sections["contact"] is not None \
         and None not in equipment and None not in loans

@@ -49,7 +49,8 @@ def rows_from_cells(rows: Iterable[list[str]]) -> list[dict[str, str]]:
                 continue
         if mapping is None:
             mapping = dict(enumerate(COLUMNS))
-        row = {column: cells[index] for index, column in mapping.items() if index < len(cells) and cells[index]}
+        row = {column: cells[index] for index, column in mapping.items()
+               if index < len(cells) and cells[index]}
         if row.get("name", "").startswith(("合计", "小计", "总计")):
             continue
         if row:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -62,7 +62,8 @@ def review(state: DraftState, pack: RulePack, programme_id: str, *, on: dt.date 
         failing = [line for line in loan_rows_of(state, result, pack, programme_id)
                    if line[1] is Outcome.FAIL]
         if failing:
-            warnings.append(f"有 {len(failing)} 笔贷款不符合条件，将在明细表中列为不符合并写明原因，不计入贴息。")
+            warnings.append(f"有 {len(failing)} 笔贷款不符合条件，将在明细表中列为不符合并写明原因，"
+                            "不计入贴息。")
     for claim in already_claimed or []:
         warnings.append(f"本数据目录中已有申报“{claim}”使用了同一认定（文号相同）；同一认定一般只能奖励一次。")
     return Review(assessment, result, _unique(blocking), warnings)
@@ -94,7 +95,7 @@ def _number(model: type[EquipmentLine], name: str, text: str | None) -> Decimal 
     return value if isinstance(value, Decimal | int) else None
 
 
-def equipment_rows(rows: list[Mapping[str, str]]) -> tuple[list[tuple[str, bool]], Decimal, str]:
+def equipment_rows(rows: Sequence[Mapping[str, str]]) -> tuple[list[tuple[str, bool]], Decimal, str]:
     """Each row's amount (or what is wrong), the list's total, and the totals line."""
     notes: list[tuple[str, bool]] = []
     total = Decimal(0)
@@ -150,6 +151,7 @@ def loan_totals_line(state: DraftState, result: ProgrammeResult, pack: RulePack,
         parts.append("贴息金额：由主管部门确定。")
     if assumed_ratio is not None and terms.rate is None:
         estimate = (interest * assumed_ratio).quantize(Decimal("0.01"))
-        parts.append(f"〔自估，仅供参考，非政策规定，不写入申报材料〕按您假设的比例 {assumed_ratio * 100:.2f}% "
+        parts.append("〔自估，仅供参考，非政策规定，不写入申报材料〕"
+                     f"按您假设的比例 {assumed_ratio * 100:.2f}% "
                      f"估算约 {format_wan_with_unit(estimate)}。")
     return "\n".join(parts)

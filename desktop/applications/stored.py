@@ -191,7 +191,8 @@ def _read_attachments(base: Path, refs: list[AttachmentRef]) -> list[bytes]:
         source = base / ref.path
         try:
             if source.stat().st_size > MAX_ATTACHMENT_BYTES:
-                raise ApplicationFileError(f"附件 {ref.path} 超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB。")
+                limit = MAX_ATTACHMENT_BYTES // 1024 // 1024
+                raise ApplicationFileError(f"附件 {ref.path} 超过 {limit} MB。")
             out.append(source.read_bytes())
         except OSError as exc:
             raise ApplicationFileError(f"附件 {ref.path}（{ref.material}）无法读取：{exc.strerror or exc}，"

@@ -12,6 +12,7 @@ from desktop.store import maintenance, transfer
 from desktop.store.lock import AlreadyRunningError
 from desktop.store.records import StoreError
 from desktop.store.startup import StoreOpenError, open_store
+from desktop.store.transfer_format import MAX_TRANSFER_BYTES
 
 
 def register(subparsers: Any) -> None:
@@ -26,7 +27,8 @@ def register(subparsers: Any) -> None:
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--profile", help="企业：统一社会信用代码或资料编号")
     which.add_argument("--application", type=int,
-                       help="申报编号（见 profiles 列表）；写出 draft 读取的申报文件，附件复制到其旁的 attachments/")
+                       help="申报编号（见 profiles 列表）；写出 draft 读取的申报文件，"
+                            "附件复制到其旁的 attachments/")
     export.add_argument("--out", type=Path, required=True)
     export.set_defaults(handler=_export)
     import_ = subparsers.add_parser(
@@ -92,8 +94,9 @@ def _export(args: argparse.Namespace) -> int:
             from desktop.applications.stored import export_application_file
 
             written = export_application_file(store, args.application, args.out)
-            print(f"已导出申报文件 {args.out}" + (f"，附件 {len(written) - 1} 个（在 {args.out.parent / 'attachments'}）"
-                                             if len(written) > 1 else "") + "。")
+            folder = args.out.parent / "attachments"
+            extra = f"，附件 {len(written) - 1} 个（在 {folder}）" if len(written) > 1 else ""
+            print(f"已导出申报文件 {args.out}{extra}。")
             return 0
         else:
             matches = [p.id for p in store.list_profiles() if args.profile in (p.uscc, p.uid, str(p.id))]
@@ -114,7 +117,7 @@ def _is_application_file(path: Path) -> bool:
 
     try:
         with path.open(encoding="utf-8-sig") as handle:
-            data = json.loads(handle.read(transfer.MAX_TRANSFER_BYTES))
+            data = json.loads(handle.read(MAX_TRANSFER_BYTES))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return False  # read_transfer reports it in its own words
     return isinstance(data, dict) and "format" not in data and "kind" in data

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.applications.stored import export_records
 from desktop.facts.answers import answers_from_facts
 from desktop.facts.model import FactsFile
 from desktop.facts.profile import INSTITUTION_PREFIX
 from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment, ProgrammeResult
-from desktop.applications.stored import export_records
 from desktop.store.autosave import Autosaver
 from desktop.store.records import RecordRef
 from desktop.store.store import Store

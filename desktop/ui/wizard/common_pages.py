@@ -3,9 +3,7 @@ office and route, the materials, and the review."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from desktop.ui.wizard.spec import FieldSpec, PageSpec
+from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP, FieldSpec, PageSpec
 
 ENTERPRISE = PageSpec(
     "enterprise", QT_TRANSLATE_NOOP("Wizard", "企业与联系人"),
@@ -36,7 +34,8 @@ REVIEW = PageSpec("review", QT_TRANSLATE_NOOP("Wizard", "检查并生成"), spec
 def pledge_page(title: str = QT_TRANSLATE_NOOP("Wizard", "目标责任书")) -> PageSpec:
     return PageSpec("pledge", title, fields=(
         FieldSpec("pledge_fund_name", QT_TRANSLATE_NOOP("Wizard", "资金名称")),
-        FieldSpec("pledge_management_measures", QT_TRANSLATE_NOOP("Wizard", "资金管理办法名称（不含书名号）")),
+        FieldSpec("pledge_management_measures",
+                  QT_TRANSLATE_NOOP("Wizard", "资金管理办法名称（不含书名号）")),
         FieldSpec("pledge_indicators", QT_TRANSLATE_NOOP("Wizard", "主要经济技术指标"), "multiline"),
         FieldSpec("pledge_construction_period", QT_TRANSLATE_NOOP("Wizard", "建设（执行）周期"),
                   hint=QT_TRANSLATE_NOOP("Wizard", "如：2011年12月至2012年12月")),

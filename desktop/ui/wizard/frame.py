@@ -442,7 +442,8 @@ class WizardFrame(QWidget):
             e = state.facts.enterprise
             self.enterprise_summary.setText(translate("Wizard", "企业：{name}　统一社会信用代码：{uscc}　"
                                                       "从业人员：{employees}　营业收入：{revenue} 元").format(
-                name=e.name or "—", uscc=e.uscc or "—", employees=e.employees if e.employees is not None else "—",
+                name=e.name or "—", uscc=e.uscc or "—",
+                employees=e.employees if e.employees is not None else "—",
                 revenue=f"{e.revenue:,.2f}" if e.revenue is not None else "—"))
         if "equipment" in self.tables:
             notes, total, line = equipment_rows(self.lines["equipment"])
@@ -493,10 +494,12 @@ class WizardFrame(QWidget):
                 text += "\n" + current.warnings[-1]
             style = ""
         if page.special == "materials":
-            self.materials_view.setPlainText("\n".join(f"{i}. {m}" for i, m in enumerate(result.materials, 1)))
+            listed = (f"{i}. {m}" for i, m in enumerate(result.materials, 1))
+            self.materials_view.setPlainText("\n".join(listed))
         if page.special == "review":
             self.review_view.setHtml(review_html(self, current))
-            self.generate_button.setEnabled(current.can_generate and not (self.operation and self.operation.running))
+            busy = self.operation is not None and self.operation.running
+            self.generate_button.setEnabled(current.can_generate and not busy)
         note.setStyleSheet(style)
         note.setText(text)
 
@@ -541,7 +544,10 @@ class WizardFrame(QWidget):
         self.generate_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.operation = (BackgroundOp(self, lambda progress: _build_bundle(application, files, pack, out, progress))
+        def work(progress: Progress) -> Path:
+            return _build_bundle(application, files, pack, out, progress)
+
+        self.operation = (BackgroundOp(self, work)
                           .on_progress(lambda percent, _text: self.progress.setValue(percent))
                           .success(self._generated).failure(self._generate_failed))
         self.operation.run()

@@ -60,7 +60,8 @@ class WizardHost(QObject):
             return None
         candidates = [r for r in assessment.results if r.wizard == kind and r.status in OPENS_FOR]
         if not candidates:
-            window.statusBar().showMessage(translate("Wizard", "按当前自评，没有可以申报的{kind}政策。").format(
+            text = translate("Wizard", "按当前自评，没有可以申报的{kind}政策。")
+            window.statusBar().showMessage(text.format(
                 kind=translate("Wizard", KINDS[kind].label)), 10000)
             return None
         candidates.sort(key=lambda r: r.status is not Status.ELIGIBLE)

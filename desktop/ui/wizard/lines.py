@@ -7,10 +7,10 @@ the frame saves it and says what each row means (:meth:`LinesTable.set_notes`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import translate
+from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,12 @@ class LinesTable(QWidget):
         super().__init__()
         self.kind = kind
         self.columns = COLUMNS[kind]
-        note_title = translate("Wizard", "金额") if kind == "equipment" else translate("Wizard", "是否符合及原因")
+        note_title = (translate("Wizard", "金额") if kind == "equipment"
+                      else translate("Wizard", "是否符合及原因"))
         self.table = QTableWidget(0, len(self.columns) + 1)
         self.table.setObjectName(f"{kind}Table")
-        self.table.setHorizontalHeaderLabels([translate("Wizard", c.title) for c in self.columns] + [note_title])
+        titles = [translate("Wizard", c.title) for c in self.columns]
+        self.table.setHorizontalHeaderLabels([*titles, note_title])
         for index, column in enumerate(self.columns):
             self.table.setColumnWidth(index, column.width)
         self.table.horizontalHeader().setSectionResizeMode(len(self.columns), QHeaderView.ResizeMode.Stretch)
@@ -117,7 +120,7 @@ class LinesTable(QWidget):
         if text.strip():
             self.rows_pasted.emit(text)
 
-    def set_rows(self, rows: list[Mapping[str, str]]) -> None:
+    def set_rows(self, rows: Sequence[Mapping[str, str]]) -> None:
         self._loading = True
         self.table.setRowCount(len(rows))
         for row, answers in enumerate(rows):

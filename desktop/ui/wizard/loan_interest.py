@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from desktop.ui.wizard.common_pages import ENTERPRISE, MATERIALS, REVIEW, ROUTE, pledge_page
-from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
+from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP, FieldSpec, PageSpec, WizardSpec
 
 LOANS = PageSpec(
     "loans", QT_TRANSLATE_NOOP("Wizard", "贷款合同"), table="loan", asks=("loan",),
-    fields=(FieldSpec("loan_purpose", QT_TRANSLATE_NOOP("Wizard", "贷款用途及贴息资金使用说明"), "multiline"),),
+    fields=(FieldSpec("loan_purpose", QT_TRANSLATE_NOOP("Wizard", "贷款用途及贴息资金使用说明"),
+                      "multiline"),),
     intro=QT_TRANSLATE_NOOP("Wizard", "逐笔填写流动资金贷款合同；每一行即时显示是否符合条件及原因。"
                             "金额可写 500万、5,000,000；利率可写 6.56% 或 0.0656。"),
 )

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import typing
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from desktop.facts.declarations import Level
 from desktop.facts.labels import choice_label
 from desktop.facts.model import InstitutionKind
 from desktop.ui.wizard.common_pages import ENTERPRISE, MATERIALS, REVIEW, ROUTE
-from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
+from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP, FieldSpec, PageSpec, WizardSpec
 
 INSTITUTION = PageSpec(
     "institution", QT_TRANSLATE_NOOP("Wizard", "研发机构"), asks=("institution",),

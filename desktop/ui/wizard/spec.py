@@ -8,7 +8,15 @@ marked for translation with ``QT_TRANSLATE_NOOP`` and translated when the page i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    # PySide6's stub says object; it returns the text unchanged, which is what pages store.
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str: ...  # noqa: N802
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+__all__ = ["QT_TRANSLATE_NOOP", "FieldSpec", "PageSpec", "WizardSpec"]
 
 FieldKind = Literal["text", "multiline", "money", "date", "int", "rate", "number", "choice"]
 Special = Literal["enterprise", "route", "materials", "review", "subsidy", "award"]

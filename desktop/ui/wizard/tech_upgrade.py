@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import typing
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from desktop.applications.model import REPORT_SECTION_TITLES
 from desktop.facts.labels import choice_label
 from desktop.facts.model import ProjectKind
 from desktop.ui.wizard.common_pages import ENTERPRISE, MATERIALS, REVIEW, ROUTE, pledge_page
-from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
+from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP, FieldSpec, PageSpec, WizardSpec
 
 YES_NO = (("true", "是"), ("false", "否"))
 
@@ -62,7 +60,8 @@ INVESTMENT = PageSpec(
         FieldSpec("investment_other", QT_TRANSLATE_NOOP("Wizard", "其中：其他费用"), "money"),
         FieldSpec("financing_self_raised", QT_TRANSLATE_NOOP("Wizard", "资金来源：企业自筹"), "money"),
         FieldSpec("financing_bank_loans", QT_TRANSLATE_NOOP("Wizard", "资金来源：银行贷款"), "money"),
-        FieldSpec("financing_requested_subsidy", QT_TRANSLATE_NOOP("Wizard", "资金来源：申请专项资金"), "money"),
+        FieldSpec("financing_requested_subsidy", QT_TRANSLATE_NOOP("Wizard", "资金来源：申请专项资金"),
+                  "money"),
         FieldSpec("project_requested_amount", QT_TRANSLATE_NOOP("Wizard", "申请资金"), "money"),
     ),
 )

@@ -33,7 +33,7 @@ def fill(qtbot: QtBot, frame: WizardFrame, key: str, text: str) -> None:
             qtbot.keyClick(combo, Qt.Key.Key_Down)
         return
     target: QWidget = edit.edit if isinstance(edit, TextInput) else edit.line  # type: ignore[union-attr]
-    if isinstance(target, QLineEdit) or isinstance(target, QPlainTextEdit):
+    if isinstance(target, QLineEdit | QPlainTextEdit):
         target.clear()
     type_text(qtbot, target, text)
     if isinstance(target, QLineEdit):
