@@ -155,3 +155,16 @@ def loan_totals_line(state: DraftState, result: ProgrammeResult, pack: RulePack,
                      f"按您假设的比例 {assumed_ratio * 100:.2f}% "
                      f"估算约 {format_wan_with_unit(estimate)}。")
     return "\n".join(parts)
+
+
+def policy_choices(pack: RulePack, programme_id: str, fact: str) -> tuple[str, ...]:
+    """The values a programme's own conditions accept for a fact (e.g. its 重点支持领域 list)."""
+    try:
+        programme = pack.programme(programme_id)
+    except StopIteration:
+        return ()
+    for condition in programme.source.conditions:
+        test = condition.test
+        if test.get("fact") == fact and isinstance(test.get("in"), list):
+            return tuple(str(v) for v in test["in"])
+    return ()

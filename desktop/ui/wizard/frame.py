@@ -11,6 +11,7 @@ well, so a draft reopened after a crash resumes where it was left.  What the ans
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -41,6 +43,7 @@ from desktop.applications.review import (
     equipment_rows,
     loan_rows_of,
     loan_totals_line,
+    policy_choices,
     review,
 )
 from desktop.applications.stored import attachment_contents, record_export, stored_draft
@@ -48,8 +51,9 @@ from desktop.facts.model import Loan
 from desktop.office_input import InputError, parse_money_input
 from desktop.rules.pack import RulePack
 from desktop.rules.predicates import Outcome
+from desktop.store import attachments
 from desktop.store.autosave import Autosaver, SaveResult
-from desktop.store.records import RecordRef
+from desktop.store.records import RecordRef, StoreError
 from desktop.store.store import Store
 from desktop.ui.background import BackgroundOp, Progress
 from desktop.ui.debounce import DebouncedSaves
@@ -59,7 +63,7 @@ from desktop.ui.wizard import loan_interest, rd_institution, tech_upgrade
 from desktop.ui.wizard.inputs import Input, make_input
 from desktop.ui.wizard.lines import LinesTable
 from desktop.ui.wizard.review_html import review_html
-from desktop.ui.wizard.spec import PageSpec, WizardSpec
+from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
 
 SAVE_AFTER_MS = 400
 ERROR_STYLE = "color: #b00020;"
@@ -176,7 +180,7 @@ class WizardFrame(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in page.fields:
-            edit = make_input(spec)
+            edit = make_input(self._choices(spec))
             edit.answer_edited.connect(lambda text, k=spec.key: self.edited(k, text))
             edit.committed.connect(lambda k=spec.key: self._saves.commit(k))
             error = QLabel()
@@ -207,9 +211,7 @@ class WizardFrame(QWidget):
             column.addWidget(table, stretch=1)
         column.addLayout(form)
         if page.special == "materials":
-            self.materials_view = QTextBrowser()
-            self.materials_view.setOpenLinks(False)
-            column.addWidget(self.materials_view, stretch=1)
+            column.addWidget(self._materials_widget(), stretch=1)
         if page.special == "review":
             column.addWidget(self._review_widget(), stretch=1)
         note = QLabel()
@@ -224,6 +226,81 @@ class WizardFrame(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         return scroll
+
+    def _materials_widget(self) -> QWidget:
+        """The checklist from the rule pack; files are attached to one item at a time."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.materials_list = QListWidget()
+        self.materials_list.setObjectName("materialsList")
+        self.materials_list.setWordWrap(True)
+        self.attached_list = QListWidget()
+        self.attached_list.setObjectName("attachedList")
+        attach = QPushButton(translate("Wizard", "为所选材料添加文件…"))
+        attach.clicked.connect(self._choose_attachment)
+        remove = QPushButton(translate("Wizard", "移除所选文件"))
+        remove.clicked.connect(self._remove_attachment)
+        row = QHBoxLayout()
+        row.addWidget(attach)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addWidget(self.materials_list, stretch=2)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(translate("Wizard", "已附文件（随申报包一起打包）：")))
+        layout.addWidget(self.attached_list, stretch=1)
+        return box
+
+    def _show_materials(self, materials: list[str]) -> None:
+        attached = attachments.list_attachments(self.store, self.application_id)
+        by_material: dict[str, int] = {}
+        for info in attached:
+            by_material[info.material] = by_material.get(info.material, 0) + 1
+        current = self.materials_list.currentRow()
+        self.materials_list.clear()
+        for index, material in enumerate(materials, 1):
+            count = by_material.get(material, 0)
+            mark = (translate("Wizard", "已附 {n} 个文件").format(n=count) if count
+                    else translate("Wizard", "未附文件"))
+            item = QListWidgetItem(f"{index}. {material}　〔{mark}〕")
+            item.setData(Qt.ItemDataRole.UserRole, material)
+            self.materials_list.addItem(item)
+        self.materials_list.setCurrentRow(max(current, 0))
+        self.attached_list.clear()
+        for info in attached:
+            item = QListWidgetItem(f"{info.original_name}（{info.material or '—'}，{info.size:,} 字节）")
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.attached_list.addItem(item)
+
+    def _choose_attachment(self) -> None:
+        item = self.materials_list.currentItem()
+        if item is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, translate("Wizard", "选择材料文件"))
+        if path:
+            self.attach(str(item.data(Qt.ItemDataRole.UserRole)), Path(path))
+
+    def attach(self, material: str, path: Path) -> None:
+        try:
+            attachments.add_attachment(self.store, self.application_id, path, material)
+        except StoreError as exc:
+            self.page_notes["materials"].setText(str(exc))
+            return
+        self.refresh()
+
+    def _remove_attachment(self) -> None:
+        item = self.attached_list.currentItem()
+        if item is not None:
+            attachments.remove_attachment(self.store, int(item.data(Qt.ItemDataRole.UserRole)))
+            self.refresh()
+
+    def _choices(self, spec: FieldSpec) -> FieldSpec:
+        """A choice without its own list takes the programme's (e.g. its 重点支持领域)."""
+        if spec.kind != "choice" or spec.choices:
+            return spec
+        fact = "project." + spec.key.removeprefix("project_")
+        values = policy_choices(self.pack, self.programme_id, fact)
+        return replace(spec, choices=tuple((v, v) for v in values)) if values else replace(spec, kind="text")
 
     def _review_widget(self) -> QWidget:
         box = QWidget()
@@ -494,8 +571,7 @@ class WizardFrame(QWidget):
                 text += "\n" + current.warnings[-1]
             style = ""
         if page.special == "materials":
-            listed = (f"{i}. {m}" for i, m in enumerate(result.materials, 1))
-            self.materials_view.setPlainText("\n".join(listed))
+            self._show_materials(result.materials)
         if page.special == "review":
             self.review_view.setHtml(review_html(self, current))
             busy = self.operation is not None and self.operation.running

@@ -18,7 +18,8 @@ PROJECT = PageSpec(
         FieldSpec("project_name", QT_TRANSLATE_NOOP("Wizard", "项目名称")),
         FieldSpec("project_kind", QT_TRANSLATE_NOOP("Wizard", "项目类别"), "choice",
                   choices=tuple((c, choice_label(c)) for c in typing.get_args(ProjectKind))),
-        FieldSpec("project_sector", QT_TRANSLATE_NOOP("Wizard", "所属支持领域")),
+        # Choices come from the programme's own list of supported fields (see frame._choices).
+        FieldSpec("project_sector", QT_TRANSLATE_NOOP("Wizard", "所属支持领域"), "choice"),
         FieldSpec("project_product", QT_TRANSLATE_NOOP("Wizard", "主要产品")),
         FieldSpec("project_readiness", QT_TRANSLATE_NOOP("Wizard", "项目进展"), "choice",
                   choices=tuple((c, choice_label(c)) for c in

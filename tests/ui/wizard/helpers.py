@@ -60,3 +60,12 @@ def fill_cell(qtbot: QtBot, frame: WizardFrame, kind: str, row: int, field: str,
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not editors())
     assert table.table.item(row, column).text() == text
+
+
+def fill_pages(qtbot: QtBot, frame: WizardFrame, pages: dict[str, dict[str, str]]) -> None:
+    """Go to each page by its list entry, as a user clicks it, and type its answers."""
+    for page, answers in pages.items():
+        frame.page_list.setCurrentRow(frame.spec.page_index(page))
+        assert frame.page_key == page
+        for key, text in answers.items():
+            fill(qtbot, frame, key, text)
