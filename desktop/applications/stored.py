@@ -261,3 +261,18 @@ def record_export(store: Store, application_id: int, bundle: Path, rulepack: str
 def export_records(store: Store) -> list[ExportRecord]:
     return [ExportRecord(**item) for item in store.setting(EXPORT_LOG_SETTING, [])
             if isinstance(item, dict)]
+
+
+def same_recognition(store: Store, application_id: int, document_no: str) -> list[str]:
+    """Other R&D-award applications in this data folder citing the same recognition document."""
+    wanted = document_no.strip()
+    if not wanted:
+        return []
+    found = []
+    for other in store.list_applications():
+        if other.id == application_id or KINDS[other.kind].main_record != "institution":
+            continue
+        theirs = store.answers(store.single_part(other.id)).get("institution_document_no", "")
+        if theirs.strip() == wanted:
+            found.append(f"{other.profile_name} · {other.title or other.programme_id}")
+    return found

@@ -46,7 +46,12 @@ from desktop.applications.review import (
     policy_choices,
     review,
 )
-from desktop.applications.stored import attachment_contents, record_export, stored_draft
+from desktop.applications.stored import (
+    attachment_contents,
+    record_export,
+    same_recognition,
+    stored_draft,
+)
 from desktop.facts.model import Loan
 from desktop.office_input import InputError, parse_money_input
 from desktop.rules.pack import RulePack
@@ -93,8 +98,7 @@ class WizardFrame(QWidget):
     generated = Signal(object)  # the bundle's Path
     _save_done = Signal(object)
 
-    def __init__(self, store: Store, autosaver: Autosaver, pack: RulePack, application_id: int,
-                 *, others_claimed: list[str] | None = None) -> None:
+    def __init__(self, store: Store, autosaver: Autosaver, pack: RulePack, application_id: int) -> None:
         super().__init__()
         self.store, self.autosaver, self.pack = store, autosaver, pack
         self.application_id = application_id
@@ -110,7 +114,7 @@ class WizardFrame(QWidget):
                                                       for k in ("equipment", "loan")}
         self.lines: dict[str, list[dict[str, str]]] = {"equipment": [dict(r) for r in draft.equipment],
                                                        "loan": [dict(r) for r in draft.loans]}
-        self.others_claimed = others_claimed or []
+        self.others_claimed: list[str] = []
         self.inputs: dict[str, Input] = {}
         self.errors: dict[str, QLabel] = {}
         self.tables: dict[str, LinesTable] = {}
@@ -503,6 +507,9 @@ class WizardFrame(QWidget):
     def refresh(self) -> None:
         state = read_draft(self.state_draft())
         self.state = state
+        if self.summary.kind == "rd_institution":
+            self.others_claimed = same_recognition(self.store, self.application_id,
+                                                   self.main.get("institution_document_no", ""))
         current = review(state, self.pack, self.programme_id, already_claimed=self.others_claimed)
         self.current_review = current
         for key, label in self.errors.items():
@@ -554,6 +561,9 @@ class WizardFrame(QWidget):
                                for c in result.conditions if c.outcome is not Outcome.PASS]
             text = "\n".join(open_conditions[:8])
             style = ERROR_STYLE if any(c.outcome is Outcome.FAIL for c in result.conditions) else WARN_STYLE
+        if page.key == "institution" and self.others_claimed:
+            claim = [w for w in current.warnings if "同一认定" in w]
+            text = "\n".join([*claim, text]).strip()
         if page.special == "subsidy":
             ratio = self._rate("assumed_ratio")
             text = loan_totals_line(self.state, result, self.pack, self.programme_id, ratio)

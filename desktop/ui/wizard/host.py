@@ -73,8 +73,7 @@ class WizardHost(QObject):
         if store is None or pack is None or window.autosaver is None:
             return None
         self.close_wizard()
-        frame = WizardFrame(store, window.autosaver, pack, application_id,
-                            others_claimed=_same_recognition(store, application_id))
+        frame = WizardFrame(store, window.autosaver, pack, application_id)
         self.frame = frame
         window.pages.addWidget(frame)
         window.navigation.clearSelection()
@@ -102,23 +101,3 @@ class WizardHost(QObject):
         if self.frame is not None:
             self.frame.flush()
 
-
-def _same_recognition(store: object, application_id: int) -> list[str]:
-    """Other R&D applications in this data folder for the same recognition document."""
-    from desktop.store.store import Store
-
-    assert isinstance(store, Store)
-    summary = store.application(application_id)
-    if summary.kind != "rd_institution":
-        return []
-    mine = store.answers(store.single_part(application_id)).get("institution_document_no", "").strip()
-    if not mine:
-        return []
-    found = []
-    for other in store.list_applications():
-        if other.id == application_id or other.kind != "rd_institution":
-            continue
-        theirs = store.answers(store.single_part(other.id)).get("institution_document_no", "").strip()
-        if theirs == mine:
-            found.append(f"{other.profile_name} · {other.title}")
-    return found
