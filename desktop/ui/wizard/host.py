@@ -76,7 +76,7 @@ class WizardHost(QObject):
         frame = WizardFrame(store, window.autosaver, pack, application_id)
         self.frame = frame
         window.pages.addWidget(frame)
-        window.navigation.clearSelection()
+        window.navigation.setCurrentRow(-1)  # so that any entry, even the last one, leads back
         window.pages.setCurrentWidget(frame)
         if window.dashboard is not None:
             frame.facts_changed.connect(self._assess_with)
