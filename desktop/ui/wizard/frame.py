@@ -52,6 +52,7 @@ from desktop.applications.stored import (
     same_recognition,
     stored_draft,
 )
+from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
 from desktop.office_input import InputError, parse_money_input
 from desktop.rules.pack import RulePack
@@ -138,6 +139,7 @@ class WizardFrame(QWidget):
         self.page_list = QListWidget()
         self.page_list.setObjectName("wizardPages")
         self.page_list.setFixedWidth(150)
+        self.page_list.setSpacing(4)
         self.stack = QStackedWidget()
         for page in self.spec.pages:
             self.page_list.addItem(translate("Wizard", page.title))
@@ -567,16 +569,21 @@ class WizardFrame(QWidget):
         if page.special == "subsidy":
             ratio = self._rate("assumed_ratio")
             text = loan_totals_line(self.state, result, self.pack, self.programme_id, ratio)
-            if self.state.facts.enterprise.employees is not None:
-                size = current.assessment.size_class
-                if size not in ("small", "medium", "micro", "小型", "中型", "微型"):
-                    text = f"注意：企业规模为“{size}”，本政策只支持中小企业。\n" + text
+            size = current.assessment.size_class
+            label = choice_label(size) if size else translate("Wizard", "未能确定（请在企业信息中补充）")
+            if size == "large":
+                text = f"注意：企业规模为“{label}”，本政策只支持中小企业，不能申报。\n" + text
+            else:
+                text = f"企业规模：{label}。{current.assessment.size_explanation}\n" + text
             style = ""
         if page.special == "award":
             amount = result.amount
             figure = f"{amount.figure:,.2f} 元" if amount.figure is not None else "由主管部门确定"
             cite = f"（{amount.citation.clause}：“{amount.citation.excerpt}”）" if amount.citation else ""
             text = f"奖励：{figure}；{amount.basis}{cite}"
+            spend, revenue = self._institution_spend(), self.state.facts.enterprise.revenue
+            if spend is not None and revenue:
+                text = f"研发经费占上年度营业收入 {spend / revenue * 100:.2f}%。\n" + text
             if current.warnings and self.others_claimed:
                 text += "\n" + current.warnings[-1]
             style = ""
@@ -588,6 +595,10 @@ class WizardFrame(QWidget):
             self.generate_button.setEnabled(current.can_generate and not busy)
         note.setStyleSheet(style)
         note.setText(text)
+
+    def _institution_spend(self) -> Decimal | None:
+        institution = self.state.facts.institution
+        return institution.rd_spend if institution is not None else None
 
     def _rate(self, key: str) -> Decimal | None:
         text = self.main.get(key)

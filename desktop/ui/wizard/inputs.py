@@ -105,7 +105,7 @@ class DateInput(LineInput):
         menu.addAction(action)
         self.menu = menu
         self.button = QToolButton()
-        self.button.setText("📅")
+        self.button.setText(translate("Wizard", "日历"))
         self.button.setToolTip(translate("Wizard", "从日历选择"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(menu)

@@ -45,9 +45,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("supplier", QT_TRANSLATE_NOOP("Wizard", "供应商"), 160),
     ),
     "loan": (
-        Column("bank", QT_TRANSLATE_NOOP("Wizard", "贷款银行"), 120),
-        Column("contract_no", QT_TRANSLATE_NOOP("Wizard", "合同编号"), 110),
-        Column("principal", QT_TRANSLATE_NOOP("Wizard", "本金（元，可写万）"), 120),
+        Column("bank", QT_TRANSLATE_NOOP("Wizard", "贷款银行"), 110),
+        Column("contract_no", QT_TRANSLATE_NOOP("Wizard", "合同编号"), 105),
+        Column("principal", QT_TRANSLATE_NOOP("Wizard", "本金（元，可写万）"), 140),
         Column("start_on", QT_TRANSLATE_NOOP("Wizard", "发放日"), 95),
         Column("end_on", QT_TRANSLATE_NOOP("Wizard", "到期日"), 95),
         Column("annual_rate", QT_TRANSLATE_NOOP("Wizard", "年利率"), 75),

@@ -43,8 +43,10 @@ def review_html(frame: WizardFrame, current: Review) -> str:
             shown = text if len(text) <= 80 else text[:80] + "…"
             rows.append(f"<tr><td>{e(translate('Wizard', spec.label))}</td><td>{e(shown) or '—'}</td></tr>")
         if page.table is not None:
-            count = len(frame.lines[page.table])
-            rows.append(f"<tr><td>{e(translate('Wizard', '行数'))}</td><td>{count}</td></tr>")
+            for number, line in enumerate(frame.lines[page.table], 1):
+                cells = "，".join(line.get(c.field, "—") for c in frame.tables[page.table].columns)
+                rows.append(f"<tr><td>{e(translate('Wizard', '第 {n} 行').format(n=number))}</td>"
+                            f"<td>{e(cells)}</td></tr>")
         if not rows:
             continue
         parts.append(f"<h4>{e(translate('Wizard', page.title))} "
