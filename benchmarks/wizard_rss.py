@@ -59,7 +59,8 @@ app.exec()
 ok = frame.bundle_path is not None and frame.bundle_path.exists()
 shell.close()
 opened.close(backup=False)
-print(json.dumps({"bundle": ok, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"bundle": ok, "peak_rss_mb": round(peak, 1)}))
 """
 
 

@@ -48,7 +48,8 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
 
     fill_pages(qtbot, frame, {
         "project": {"project_name": "硅铁矿热炉节能环保技术改造项目", "project_kind": "tech_upgrade",
-                    "project_sector": "铁合金", "project_product": "硅铁", "project_readiness": "ready_to_start",
+                    "project_sector": "铁合金", "project_product": "硅铁",
+                    "project_readiness": "ready_to_start",
                     "project_has_approval_or_filing": "true", "project_conforms_national_policy": "true",
                     "project_conforms_provincial_plan": "true", "project_new_overcapacity": "false",
                     "project_start_on": "2012年4月1日", "project_finish_on": "2012-12-31"},
@@ -68,10 +69,12 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
         "enterprise": {"contact_person": "王建国", "contact_phone": "0971-6123456",
                        "prepared_on": "2012-03-01"},
         "report": {f"report_{k}": f"{t}：按实际情况填写。" for k, t in (
-            ("enterprise_overview", "企业基本情况"), ("background", "项目建设背景"), ("necessity", "必要性分析"),
+            ("enterprise_overview", "企业基本情况"), ("background", "项目建设背景"),
+            ("necessity", "必要性分析"),
             ("construction", "建设内容"), ("financing", "总投资及资金筹措"), ("technology", "技术工艺"),
             ("benefits", "经济效益分析"), ("conditions", "建设条件落实"), ("schedule", "计划进度安排"))},
-        "pledge": {"pledge_fund_name": "技术改造专项", "pledge_management_measures": "青海省技术改造专项资金管理办法",
+        "pledge": {"pledge_fund_name": "技术改造专项",
+                   "pledge_management_measures": "青海省技术改造专项资金管理办法",
                    "pledge_indicators": "硅铁单位产品电耗不高于7600度/吨。",
                    "pledge_construction_period": "2012年4月至2012年12月"},
     })
