@@ -551,6 +551,489 @@
     </message>
 </context>
 <context>
+    <name>Wizard</name>
+    <message>
+        <source>企业与联系人</source>
+        <translation>Enterprise and contact</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>通信地址</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <source>成文日期（文书落款）</source>
+        <translation>Date of the papers</translation>
+    </message>
+    <message>
+        <source>企业信息取自“企业信息”页，在那里修改后这里随之更新。</source>
+        <translation>Enterprise facts come from the Enterprise page; change them there and they follow here.</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Recipient office</translation>
+    </message>
+    <message>
+        <source>请示抬头（受文单位全称）</source>
+        <translation>Addressed to (full name of the office)</translation>
+    </message>
+    <message>
+        <source>如：西宁市城西区工业和信息化局</source>
+        <translation>e.g. 西宁市城西区工业和信息化局</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Submit to</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>报送与抄送默认取自政策原文；请示抬头请写受文单位的真实全称。</source>
+        <translation>Submit/copy default to the policy text; write the real full name of the office the letter is addressed to.</translation>
+    </message>
+    <message>
+        <source>申报材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>检查并生成</source>
+        <translation>Review and generate</translation>
+    </message>
+    <message>
+        <source>目标责任书</source>
+        <translation>Target pledge</translation>
+    </message>
+    <message>
+        <source>资金名称</source>
+        <translation>Fund name</translation>
+    </message>
+    <message>
+        <source>资金管理办法名称（不含书名号）</source>
+        <translation>Name of the fund management measures (without 《》)</translation>
+    </message>
+    <message>
+        <source>主要经济技术指标</source>
+        <translation>Main economic and technical indicators</translation>
+    </message>
+    <message>
+        <source>建设（执行）周期</source>
+        <translation>Construction (execution) period</translation>
+    </message>
+    <message>
+        <source>如：2011年12月至2012年12月</source>
+        <translation>e.g. 2011年12月至2012年12月</translation>
+    </message>
+    <message>
+        <source>所有修改自动保存。</source>
+        <translation>Every change is saved automatically.</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>为所选材料添加文件…</source>
+        <translation>Attach a file to the selected item…</translation>
+    </message>
+    <message>
+        <source>移除所选文件</source>
+        <translation>Remove selected file</translation>
+    </message>
+    <message>
+        <source>已附文件（随申报包一起打包）：</source>
+        <translation>Attached files (packed with the bundle):</translation>
+    </message>
+    <message>
+        <source>已附 {n} 个文件</source>
+        <translation>{n} file(s) attached</translation>
+    </message>
+    <message>
+        <source>未附文件</source>
+        <translation>no file</translation>
+    </message>
+    <message>
+        <source>选择材料文件</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>生成申报包</source>
+        <translation>Generate bundle</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>所有修改已自动保存。</source>
+        <translation>All changes saved.</translation>
+    </message>
+    <message>
+        <source>导入设备清单</source>
+        <translation>Import equipment list</translation>
+    </message>
+    <message>
+        <source>无法读取 {name}：{error}</source>
+        <translation>Cannot read {name}: {error}</translation>
+    </message>
+    <message>
+        <source>{message}（已按原样保存，可稍后改正）</source>
+        <translation>{message} (saved as typed; you can correct it later)</translation>
+    </message>
+    <message>
+        <source>自评：{status}；{amount}</source>
+        <translation>Self-assessment: {status}; {amount}</translation>
+    </message>
+    <message>
+        <source>企业：{name}&#x3000;统一社会信用代码：{uscc}&#x3000;从业人员：{employees}&#x3000;营业收入：{revenue} 元</source>
+        <translation>Enterprise: {name}   Credit code: {uscc}   Employees: {employees}   Revenue: {revenue} yuan</translation>
+    </message>
+    <message>
+        <source>未能确定（请在企业信息中补充）</source>
+        <translation>not determined (complete the Enterprise page)</translation>
+    </message>
+    <message>
+        <source>选择保存申报包的文件夹</source>
+        <translation>Choose the folder for the bundle</translation>
+    </message>
+    <message>
+        <source>还有必须改正的问题，见上方列表。</source>
+        <translation>There are problems to correct first; see the list above.</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{folder}</source>
+        <translation>Folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>已生成 {file}
+SHA-256：{hash}</source>
+        <translation>Generated {file}
+SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>未生成申报包：
+{problems}</source>
+        <translation>No bundle generated:
+{problems}</translation>
+    </message>
+    <message>
+        <source>示例企业不能申报。请先新建企业（Ctrl+N）并填写企业信息。</source>
+        <translation>The sample enterprise cannot apply. Create your enterprise (Ctrl+N) and fill in its facts first.</translation>
+    </message>
+    <message>
+        <source>按当前自评，没有可以申报的{kind}政策。</source>
+        <translation>By the current self-assessment there is no {kind} programme to apply for.</translation>
+    </message>
+    <message>
+        <source>元（可写 万/亿）</source>
+        <translation>yuan (万/亿 allowed)</translation>
+    </message>
+    <message>
+        <source>如 8000万、0.8亿、8,000,000</source>
+        <translation>e.g. 8000万, 0.8亿, 8,000,000</translation>
+    </message>
+    <message>
+        <source>如 6.56% 或 0.0656</source>
+        <translation>e.g. 6.56% or 0.0656</translation>
+    </message>
+    <message>
+        <source>如 2018-03-01 或 2018年3月1日</source>
+        <translation>e.g. 2018-03-01 or 2018年3月1日</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>从日历选择</source>
+        <translation>Pick from a calendar</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单价（元，可写万）</source>
+        <translation>Unit price (yuan, 万 allowed)</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>贷款银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <source>本金（元，可写万）</source>
+        <translation>Principal (yuan, 万 allowed)</translation>
+    </message>
+    <message>
+        <source>发放日</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>年利率</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>是否符合及原因</source>
+        <translation>Eligible? Why</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove selected row</translation>
+    </message>
+    <message>
+        <source>复制所选行</source>
+        <translation>Duplicate selected row</translation>
+    </message>
+    <message>
+        <source>粘贴（从 Excel/WPS 复制的多行）</source>
+        <translation>Paste (rows copied from Excel/WPS)</translation>
+    </message>
+    <message>
+        <source>导入 .xlsx…</source>
+        <translation>Import .xlsx…</translation>
+    </message>
+    <message>
+        <source>贷款合同</source>
+        <translation>Loan contracts</translation>
+    </message>
+    <message>
+        <source>贷款用途及贴息资金使用说明</source>
+        <translation>Use of the loans and of the subsidy</translation>
+    </message>
+    <message>
+        <source>逐笔填写流动资金贷款合同；每一行即时显示是否符合条件及原因。金额可写 500万、5,000,000；利率可写 6.56% 或 0.0656。</source>
+        <translation>Enter each working-capital loan; every row shows at once whether it qualifies and why. Amounts as 500万 or 5,000,000; rates as 6.56% or 0.0656.</translation>
+    </message>
+    <message>
+        <source>贴息测算</source>
+        <translation>Subsidy estimate</translation>
+    </message>
+    <message>
+        <source>自估贴息比例（仅供参考）</source>
+        <translation>Your own ratio assumption (estimate only)</translation>
+    </message>
+    <message>
+        <source>如 50%；只用于您自己的估算，不写入申报材料</source>
+        <translation>e.g. 50%; only for your own estimate, never written into the papers</translation>
+    </message>
+    <message>
+        <source>研发机构</source>
+        <translation>R&amp;D institution</translation>
+    </message>
+    <message>
+        <source>研发机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>机构类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>认定级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>认定文件文号</source>
+        <translation>Recognition document no.</translation>
+    </message>
+    <message>
+        <source>认定（建成）日期</source>
+        <translation>Recognised (built) on</translation>
+    </message>
+    <message>
+        <source>研发人员与经费</source>
+        <translation>R&amp;D staff and spend</translation>
+    </message>
+    <message>
+        <source>研发人员数</source>
+        <translation>R&amp;D staff</translation>
+    </message>
+    <message>
+        <source>上年度研发经费支出</source>
+        <translation>R&amp;D spend last year</translation>
+    </message>
+    <message>
+        <source>研发机构建设与运行情况</source>
+        <translation>Building and operation of the institution</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>项目类别</source>
+        <translation>Project kind</translation>
+    </message>
+    <message>
+        <source>所属支持领域</source>
+        <translation>Supported field</translation>
+    </message>
+    <message>
+        <source>主要产品</source>
+        <translation>Main product</translation>
+    </message>
+    <message>
+        <source>项目进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>已取得核准或备案文件</source>
+        <translation>Approval or filing obtained</translation>
+    </message>
+    <message>
+        <source>符合国家产业政策</source>
+        <translation>Conforms to national industrial policy</translation>
+    </message>
+    <message>
+        <source>符合本省相关规划</source>
+        <translation>Conforms to provincial plans</translation>
+    </message>
+    <message>
+        <source>新增产能过剩行业产能</source>
+        <translation>Adds overcapacity-sector capacity</translation>
+    </message>
+    <message>
+        <source>计划开工日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>计划竣工日期</source>
+        <translation>Planned completion</translation>
+    </message>
+    <message>
+        <source>技术指标</source>
+        <translation>Technical indicators</translation>
+    </message>
+    <message>
+        <source>改造后单位产品电耗</source>
+        <translation>Unit power use after the upgrade</translation>
+    </message>
+    <message>
+        <source>改造后粉尘排放浓度</source>
+        <translation>Dust concentration after the upgrade</translation>
+    </message>
+    <message>
+        <source>烟气（烟尘）有组织排放</source>
+        <translation>Flue gas (dust) fully captured</translation>
+    </message>
+    <message>
+        <source>改造后的指标随填随与政策的目标值比对，结果见下方。</source>
+        <translation>Indicators are checked against the policy targets as you type; results below.</translation>
+    </message>
+    <message>
+        <source>申请报告书</source>
+        <translation>Application report</translation>
+    </message>
+    <message>
+        <source>投资与资金</source>
+        <translation>Investment and financing</translation>
+    </message>
+    <message>
+        <source>项目总投资</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <source>其中：设备购置费</source>
+        <translation>of which: equipment</translation>
+    </message>
+    <message>
+        <source>其中：建筑安装工程费</source>
+        <translation>of which: construction</translation>
+    </message>
+    <message>
+        <source>其中：其他费用</source>
+        <translation>of which: other</translation>
+    </message>
+    <message>
+        <source>资金来源：企业自筹</source>
+        <translation>Source: own funds</translation>
+    </message>
+    <message>
+        <source>资金来源：银行贷款</source>
+        <translation>Source: bank loans</translation>
+    </message>
+    <message>
+        <source>资金来源：申请专项资金</source>
+        <translation>Source: requested subsidy</translation>
+    </message>
+    <message>
+        <source>申请资金</source>
+        <translation>Requested support</translation>
+    </message>
+    <message>
+        <source>设备购置清单</source>
+        <translation>Equipment list</translation>
+    </message>
+    <message>
+        <source>可从 Excel/WPS 复制多行后点“粘贴”，或“导入 .xlsx”；单价可写 12.5万、1,250,000。合计须等于设备购置费。</source>
+        <translation>Copy rows in Excel/WPS and press Paste, or Import .xlsx; prices as 12.5万 or 1,250,000. The total must equal the equipment cost.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>数据库检查</source>
