@@ -10,14 +10,11 @@ well, so a draft reopened after a crash resumes where it was left.  What the ans
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -25,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -47,8 +42,6 @@ from desktop.applications.review import (
     review,
 )
 from desktop.applications.stored import (
-    attachment_contents,
-    record_export,
     same_recognition,
     stored_draft,
 )
@@ -57,17 +50,17 @@ from desktop.facts.model import Loan
 from desktop.office_input import InputError, parse_money_input
 from desktop.rules.pack import RulePack
 from desktop.rules.predicates import Outcome
-from desktop.store import attachments
 from desktop.store.autosave import Autosaver, SaveResult
-from desktop.store.records import RecordRef, StoreError
+from desktop.store.records import RecordRef
 from desktop.store.store import Store
-from desktop.ui.background import BackgroundOp, Progress
 from desktop.ui.debounce import DebouncedSaves
 from desktop.ui.fonts import title_font
 from desktop.ui.i18n import translate
 from desktop.ui.wizard import loan_interest, rd_institution, tech_upgrade
+from desktop.ui.wizard.generate import GeneratePanel
 from desktop.ui.wizard.inputs import Input, make_input
 from desktop.ui.wizard.lines import LinesTable
+from desktop.ui.wizard.materials import MaterialsPanel
 from desktop.ui.wizard.review_html import review_html
 from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
 
@@ -77,20 +70,6 @@ WARN_STYLE = "color: #8a5300;"
 WIZARDS: dict[str, WizardSpec] = {w.kind: w for w in (tech_upgrade.WIZARD, loan_interest.WIZARD,
                                                       rd_institution.WIZARD)}
 assert set(WIZARDS) == set(KINDS)
-
-
-def _build_bundle(application: Any, attachments: dict[str, bytes], pack: RulePack, out: Path,
-                  progress: Progress) -> Path:
-    """Runs on the worker: plain data in, a file path out."""
-    from desktop.bundle.build import write_bundle
-    from desktop.documents.drafting import draft
-
-    progress(10, "正在生成文书…")
-    result = draft(application, pack, dt.datetime.now().replace(microsecond=0))
-    progress(80, "正在写入申报包…")
-    write_bundle(result, attachments, out)
-    progress(100, "完成")
-    return out
 
 
 class WizardFrame(QWidget):
@@ -123,8 +102,11 @@ class WizardFrame(QWidget):
         self.save_errors: dict[str, str] = {}
         self._saves = DebouncedSaves(SAVE_AFTER_MS, self._write, self)
         self.current_review: Review | None = None
-        self.bundle_path: Path | None = None
-        self.operation: BackgroundOp | None = None
+        self.materials_panel = MaterialsPanel(store, application_id)
+        self.materials_panel.changed.connect(self.refresh)
+        self.materials_panel.failed.connect(lambda text: self.page_notes["materials"].setText(text))
+        self.generate_panel = GeneratePanel(store, pack, application_id)
+        self.generate_panel.generated.connect(self.generated)
 
         self.title = QLabel(f"{translate('Wizard', KINDS[summary.kind].label)}：{summary.title}")
         self.title.setFont(title_font(15))
@@ -217,7 +199,7 @@ class WizardFrame(QWidget):
             column.addWidget(table, stretch=1)
         column.addLayout(form)
         if page.special == "materials":
-            column.addWidget(self._materials_widget(), stretch=1)
+            column.addWidget(self.materials_panel, stretch=1)
         if page.special == "review":
             column.addWidget(self._review_widget(), stretch=1)
         note = QLabel()
@@ -232,73 +214,6 @@ class WizardFrame(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         return scroll
-
-    def _materials_widget(self) -> QWidget:
-        """The checklist from the rule pack; files are attached to one item at a time."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.materials_list = QListWidget()
-        self.materials_list.setObjectName("materialsList")
-        self.materials_list.setWordWrap(True)
-        self.attached_list = QListWidget()
-        self.attached_list.setObjectName("attachedList")
-        attach = QPushButton(translate("Wizard", "为所选材料添加文件…"))
-        attach.clicked.connect(self._choose_attachment)
-        remove = QPushButton(translate("Wizard", "移除所选文件"))
-        remove.clicked.connect(self._remove_attachment)
-        row = QHBoxLayout()
-        row.addWidget(attach)
-        row.addWidget(remove)
-        row.addStretch(1)
-        layout.addWidget(self.materials_list, stretch=2)
-        layout.addLayout(row)
-        layout.addWidget(QLabel(translate("Wizard", "已附文件（随申报包一起打包）：")))
-        layout.addWidget(self.attached_list, stretch=1)
-        return box
-
-    def _show_materials(self, materials: list[str]) -> None:
-        attached = attachments.list_attachments(self.store, self.application_id)
-        by_material: dict[str, int] = {}
-        for info in attached:
-            by_material[info.material] = by_material.get(info.material, 0) + 1
-        current = self.materials_list.currentRow()
-        self.materials_list.clear()
-        for index, material in enumerate(materials, 1):
-            count = by_material.get(material, 0)
-            mark = (translate("Wizard", "已附 {n} 个文件").format(n=count) if count
-                    else translate("Wizard", "未附文件"))
-            item = QListWidgetItem(f"{index}. {material}　〔{mark}〕")
-            item.setData(Qt.ItemDataRole.UserRole, material)
-            self.materials_list.addItem(item)
-        self.materials_list.setCurrentRow(max(current, 0))
-        self.attached_list.clear()
-        for info in attached:
-            item = QListWidgetItem(f"{info.original_name}（{info.material or '—'}，{info.size:,} 字节）")
-            item.setData(Qt.ItemDataRole.UserRole, info.id)
-            self.attached_list.addItem(item)
-
-    def _choose_attachment(self) -> None:
-        item = self.materials_list.currentItem()
-        if item is None:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, translate("Wizard", "选择材料文件"))
-        if path:
-            self.attach(str(item.data(Qt.ItemDataRole.UserRole)), Path(path))
-
-    def attach(self, material: str, path: Path) -> None:
-        try:
-            attachments.add_attachment(self.store, self.application_id, path, material)
-        except StoreError as exc:
-            self.page_notes["materials"].setText(str(exc))
-            return
-        self.refresh()
-
-    def _remove_attachment(self) -> None:
-        item = self.attached_list.currentItem()
-        if item is not None:
-            attachments.remove_attachment(self.store, int(item.data(Qt.ItemDataRole.UserRole)))
-            self.refresh()
 
     def _choices(self, spec: FieldSpec) -> FieldSpec:
         """A choice without its own list takes the programme's (e.g. its 重点支持领域)."""
@@ -316,32 +231,38 @@ class WizardFrame(QWidget):
         self.review_view.setObjectName("review")
         self.review_view.setOpenLinks(False)
         self.review_view.anchorClicked.connect(self._review_link)
-        self.folder = QLineEdit(str(Path.home()))
-        self.folder.setObjectName("outputFolder")
-        choose = QPushButton(translate("Wizard", "选择文件夹…"))
-        choose.clicked.connect(self._choose_folder)
-        self.generate_button = QPushButton(translate("Wizard", "生成申报包"))
-        self.generate_button.setObjectName("generate")
-        self.generate_button.clicked.connect(self.generate)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        self.result_label = QLabel()
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setWordWrap(True)
-        self.open_folder = QPushButton(translate("Wizard", "打开所在文件夹"))
-        self.open_folder.hide()
-        self.open_folder.clicked.connect(self._open_folder)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(translate("Wizard", "保存到：")))
-        row.addWidget(self.folder, stretch=1)
-        row.addWidget(choose)
-        row.addWidget(self.generate_button)
+        self.generate_panel.generate_button.clicked.connect(self.generate)
         layout.addWidget(self.review_view, stretch=1)
-        layout.addLayout(row)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.open_folder)
+        layout.addWidget(self.generate_panel)
         return box
+
+    # Shortcuts to the panels' widgets, for scripted scenes and tests.
+    @property
+    def folder(self) -> QLineEdit:
+        return self.generate_panel.folder
+
+    @property
+    def generate_button(self) -> QPushButton:
+        return self.generate_panel.generate_button
+
+    @property
+    def open_folder(self) -> QPushButton:
+        return self.generate_panel.open_folder
+
+    @property
+    def bundle_path(self) -> Path | None:
+        return self.generate_panel.bundle_path
+
+    @property
+    def materials_list(self) -> QListWidget:
+        return self.materials_panel.materials_list
+
+    @property
+    def attached_list(self) -> QListWidget:
+        return self.materials_panel.attached_list
+
+    def attach(self, material: str, path: Path) -> None:
+        self.materials_panel.attach(material, path)
 
     # -- load and save ---------------------------------------------------------------------------
 
@@ -588,11 +509,10 @@ class WizardFrame(QWidget):
                 text += "\n" + current.warnings[-1]
             style = ""
         if page.special == "materials":
-            self._show_materials(result.materials)
+            self.materials_panel.show_materials(result.materials)
         if page.special == "review":
             self.review_view.setHtml(review_html(self, current))
-            busy = self.operation is not None and self.operation.running
-            self.generate_button.setEnabled(current.can_generate and not busy)
+            self.generate_button.setEnabled(current.can_generate and not self.generate_panel.busy)
         note.setStyleSheet(style)
         note.setText(text)
 
@@ -617,64 +537,13 @@ class WizardFrame(QWidget):
 
     # -- generate ---------------------------------------------------------------------------------------
 
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, translate("Wizard", "选择保存申报包的文件夹"),
-                                                  self.folder.text())
-        if folder:
-            self.folder.setText(folder)
-
     def generate(self) -> None:
         self.flush()
         state = read_draft(self.state_draft())
         current = review(state, self.pack, self.programme_id, already_claimed=self.others_claimed)
-        if state.application is None or not current.can_generate:
-            self.result_label.setText(translate("Wizard", "还有必须改正的问题，见上方列表。"))
-            return
-        folder = Path(self.folder.text())
-        if not folder.is_dir():
-            self.result_label.setText(translate("Wizard", "文件夹不存在：{folder}").format(folder=folder))
-            return
-        name = f"{(state.application.enterprise.name or '申报')}_{self.summary.title or self.summary.kind}"
-        out = folder / (_safe(name)[:80] + ".zip")
-        files = attachment_contents(self.store, self.application_id)
-        application, pack = state.application, self.pack
-        self.generate_button.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.show()
-        def work(progress: Progress) -> Path:
-            return _build_bundle(application, files, pack, out, progress)
-
-        self.operation = (BackgroundOp(self, work)
-                          .on_progress(lambda percent, _text: self.progress.setValue(percent))
-                          .success(self._generated).failure(self._generate_failed))
-        self.operation.run()
-
-    def _generated(self, path: object) -> None:
-        assert isinstance(path, Path)
-        identity = self.pack.identity
-        record = record_export(self.store, self.application_id, path, f"{identity.id} {identity.version}")
-        self.bundle_path = path
-        self.progress.hide()
-        self.generate_button.setEnabled(True)
-        self.result_label.setText(translate("Wizard", "已生成 {file}\nSHA-256：{hash}").format(
-            file=path, hash=record.sha256))
-        self.open_folder.show()
-        self.generated.emit(path)
-
-    def _generate_failed(self, error: Exception) -> None:
-        self.progress.hide()
-        self.generate_button.setEnabled(True)
-        problems = getattr(error, "problems", None)
-        text = "\n".join(problems) if problems else str(error)
-        self.result_label.setText(translate("Wizard", "未生成申报包：\n{problems}").format(problems=text))
-
-    def _open_folder(self) -> None:
-        if self.bundle_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.bundle_path.parent)))
-
-
-def _safe(name: str) -> str:
-    return "".join("_" if c in '\\/:*?"<>|' else c for c in name)
+        application = state.application if current.can_generate else None
+        name = f"{(state.facts.enterprise.name or '申报')}_{self.summary.title or self.summary.kind}"
+        self.generate_panel.start(application, name)
 
 
 def _status_text(value: str) -> str:
