@@ -119,3 +119,33 @@ def test_a_draft_survives_a_kill_and_resumes_on_its_page(private_data_dir: Path,
         frame.deleteLater()
     finally:
         opened.close(backup=False)
+
+
+def test_back_keeps_input_and_typos_are_flagged_inline(qtbot: QtBot, opened: OpenedStore) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.wizard.helpers import fill
+
+    store = opened.store
+    profile = store.create_profile({"name": "青海示例机械制造有限公司"})
+    app_id = create_draft(store, profile, "loan_interest", programme_id="qh-2011-sme-loan-interest",
+                          title="贴息", rulepack_id="p", rulepack_version="1")
+    autosaver = Autosaver(store)
+    frame = WizardFrame(store, autosaver, bundled_pack(), app_id)
+    qtbot.addWidget(frame)
+    frame.show()
+    frame.go_to_page("enterprise")
+    fill(qtbot, frame, "contact_person", "李春梅")
+    fill(qtbot, frame, "prepared_on", "2011年13月1日")  # a typo
+    error = frame.errors["prepared_on"]
+    assert error.isVisible() and "没有这一天" in error.text() and "已按原样保存" in error.text()
+    assert QApplication.activeModalWidget() is None  # no dialog for a typo
+    frame.next.click()
+    frame.back.click()
+    assert frame.page_key == "enterprise"
+    assert frame.inputs["contact_person"].answer() == "李春梅"
+    assert frame.inputs["prepared_on"].answer() == "2011年13月1日"  # kept as typed
+    # The typo is saved as typed (after the pause or on leaving the field), never dropped.
+    main = store.single_part(app_id)
+    qtbot.waitUntil(lambda: store.answers(main).get("prepared_on") == "2011年13月1日")
+    autosaver.close()
