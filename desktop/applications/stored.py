@@ -48,8 +48,12 @@ def stored_draft(store: Store, application_id: int) -> StoredDraft:
         main=store.answers(store.single_part(application_id)),
         equipment=[store.answers(r) for r in store.lines(application_id, "equipment")],
         loans=[store.answers(r) for r in store.lines(application_id, "loan")],
-        attachments=[AttachmentRef(material=a.material, path=path)
-                     for a, path in _attachment_paths(store, application_id)])
+        attachments=attachment_refs(store, application_id))
+
+
+def attachment_refs(store: Store, application_id: int) -> list[AttachmentRef]:
+    return [AttachmentRef(material=info.material, path=path)
+            for info, path in _attachment_paths(store, application_id)]
 
 
 def draft_state(store: Store, application_id: int) -> DraftState:

@@ -42,6 +42,7 @@ from desktop.applications.review import (
     review,
 )
 from desktop.applications.stored import (
+    attachment_refs,
     same_recognition,
     stored_draft,
 )
@@ -103,7 +104,8 @@ class WizardFrame(QWidget):
         self._saves = DebouncedSaves(SAVE_AFTER_MS, self._write, self)
         self.current_review: Review | None = None
         self.materials_panel = MaterialsPanel(store, application_id)
-        self.materials_panel.changed.connect(self.refresh)
+        self.attachment_refs = draft.attachments
+        self.materials_panel.changed.connect(self._attachments_changed)
         self.materials_panel.failed.connect(lambda text: self.page_notes["materials"].setText(text))
         self.generate_panel = GeneratePanel(store, pack, application_id)
         self.generate_panel.generated.connect(self.generated)
@@ -422,10 +424,14 @@ class WizardFrame(QWidget):
     # -- what the answers mean ----------------------------------------------------------------------
 
     def state_draft(self) -> StoredDraft:
-        stored = stored_draft(self.store, self.application_id)
+        """The answers as typed so far (in memory: no database read per keystroke)."""
         return StoredDraft(self.summary.kind, self.programme_id, self.profile, dict(self.main),
                            [dict(r) for r in self.lines["equipment"]], [dict(r) for r in self.lines["loan"]],
-                           stored.attachments)
+                           self.attachment_refs)
+
+    def _attachments_changed(self) -> None:
+        self.attachment_refs = attachment_refs(self.store, self.application_id)
+        self.refresh()
 
     def refresh(self) -> None:
         state = read_draft(self.state_draft())
