@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from desktop.applications.kinds import KINDS, PART_LABELS
 from desktop.applications.model import ApplicationFile
 from desktop.money import format_wan_with_unit
 from desktop.reference.identifiers import validate_uscc
 from desktop.rules.results import STATUS_LABELS, ProgrammeResult, Status
-
-REQUIRED_PARTS = {
-    "tech_upgrade": ("project", "report", "investment", "financing", "pledge"),
-    "loan_interest": ("loan_purpose", "pledge"),
-    "rd_institution": ("institution",),
-}
-PART_LABELS = {"project": "项目信息", "report": "项目申请报告书各章节", "investment": "总投资构成",
-               "financing": "资金筹措", "pledge": "目标责任书内容", "institution": "研发机构信息",
-               "loan_purpose": "贷款用途及贴息资金使用说明"}
 
 
 def equipment_total(application: ApplicationFile) -> Decimal:
@@ -37,7 +29,7 @@ def check_application(application: ApplicationFile, result: ProgrammeResult) -> 
                         f"“{STATUS_LABELS[result.status]}”，不能生成申报材料。")
         problems += [f"  待补充：{m.question}" for m in result.missing]
     problems += _identity(application)
-    for part in REQUIRED_PARTS[application.kind]:
+    for part in KINDS[application.kind].required_parts:
         if getattr(application, part) is None:
             problems.append(f"缺少{PART_LABELS[part]}（{part}）。")
     if application.kind == "tech_upgrade":

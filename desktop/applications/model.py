@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Final, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from desktop.applications.kinds import ApplicationKind
 from desktop.facts.fields import FactsModel, Yuan
 from desktop.facts.model import Enterprise, Institution, Loan, Project
 
 APPLICATION_SCHEMA_VERSION: Final = 1
 # One limit for a user's attachment, in the store and in a drafted bundle.
 MAX_ATTACHMENT_BYTES: Final = 50 * 1024 * 1024
-ApplicationKind = Literal["tech_upgrade", "loan_interest", "rd_institution"]
 
 Short = Annotated[str, Field(max_length=200)]
 Narrative = Annotated[str, Field(max_length=20_000)]
@@ -78,6 +78,12 @@ class EquipmentLine(FactsModel):
     unit: Annotated[str, Field(max_length=10)] = Field(default="台", description="单位")
     unit_price: Yuan = Field(description="单价（元）")
     supplier: Short | None = Field(default=None, description="供应商")
+
+    @field_validator("model", "supplier", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: object) -> object:
+        # A blank cell and a missing one mean the same; the store keeps neither.
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 class ProjectDetails(FactsModel):

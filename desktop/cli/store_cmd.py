@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.output import CliError
+from desktop.cli.rules_cmd import open_pack
 from desktop.store import maintenance, transfer
 from desktop.store.lock import AlreadyRunningError
 from desktop.store.records import StoreError
 from desktop.store.startup import StoreOpenError, open_store
+from desktop.store.transfer_format import MAX_TRANSFER_BYTES
 
 
 def register(subparsers: Any) -> None:
@@ -24,14 +26,18 @@ def register(subparsers: Any) -> None:
     export = subparsers.add_parser("export", help="导出一家企业或一份申报为 JSON / export as JSON")
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--profile", help="企业：统一社会信用代码或资料编号")
-    which.add_argument("--application", type=int, help="申报编号（见 profiles 列表）")
+    which.add_argument("--application", type=int,
+                       help="申报编号（见 profiles 列表）；写出 draft 读取的申报文件，"
+                            "附件复制到其旁的 attachments/")
     export.add_argument("--out", type=Path, required=True)
     export.set_defaults(handler=_export)
-    import_ = subparsers.add_parser("import", help="导入 export 生成的 JSON / import a transfer file")
+    import_ = subparsers.add_parser(
+        "import", help="导入 export 生成的 JSON 或申报文件 / import a transfer or application file")
     import_.add_argument("file", type=Path)
     import_.add_argument("--yes", action="store_true", help="确认与已有的同一企业合并")
     import_.set_defaults(handler=_import)
     profiles = subparsers.add_parser("profiles", help="列出本机的企业资料与申报 / list profiles")
+    profiles.add_argument("--json", action="store_true", help="以 JSON 输出（含编号）")
     profiles.set_defaults(handler=_profiles)
 
 
@@ -76,13 +82,32 @@ def _opened(args: argparse.Namespace) -> Any:
     return opened
 
 
+def _opened_quietly(args: argparse.Namespace) -> Any:
+    """For machine-readable output: start-up notes go to stderr, stdout stays JSON."""
+    import sys
+
+    try:
+        opened = open_store(args.data_dir)
+    except (AlreadyRunningError, StoreOpenError) as exc:
+        raise CliError(str(exc)) from exc
+    for message in opened.report.messages():
+        print(message, file=sys.stderr)
+    return opened
+
+
 def _export(args: argparse.Namespace) -> int:
     _check_out(args.out)
     opened = _opened(args)
     try:
         store = opened.store
         if args.application is not None:
-            document = transfer.export_application(store, args.application)
+            from desktop.applications.stored import export_application_file
+
+            written = export_application_file(store, args.application, args.out)
+            folder = args.out.parent / "attachments"
+            extra = f"，附件 {len(written) - 1} 个（在 {folder}）" if len(written) > 1 else ""
+            print(f"已导出申报文件 {args.out}{extra}。")
+            return 0
         else:
             matches = [p.id for p in store.list_profiles() if args.profile in (p.uscc, p.uid, str(p.id))]
             if not matches:
@@ -99,7 +124,52 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_application_file(path: Path) -> bool:
+    import json
+
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            data = json.loads(handle.read(MAX_TRANSFER_BYTES))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False  # read_transfer reports it in its own words
+    return isinstance(data, dict) and "format" not in data and "kind" in data
+
+
+def _import_application(args: argparse.Namespace) -> int:
+    from desktop.applications.stored import ProfileDiffersError, import_application_file
+
+    pack = open_pack(None)
+    opened = _opened(args)
+    try:
+        try:
+            result = import_application_file(opened.store, args.file, rulepack_id=pack.identity.id,
+                                             rulepack_version=pack.identity.version,
+                                             title=_programme_title(pack, args.file), confirmed=args.yes)
+        except ProfileDiffersError as exc:
+            raise CliError(str(exc) + "\n未导入：确认后加 --yes 重新运行。") from exc
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        opened.close()
+    verb = "新建" if result.created_profile else "使用已有的"
+    print(f"已导入申报 #{result.application_id}：{verb}企业资料 #{result.profile_id}。")
+    return 0
+
+
+def _programme_title(pack: Any, path: Path) -> str:
+    from desktop.applications.io import read_application
+    from desktop.facts.io import FactsError
+
+    try:
+        programme_id = read_application(path).programme_id
+        return str(pack.programme(programme_id).source.title)
+    except (FactsError, StopIteration, AttributeError):
+        return ""
+
+
 def _import(args: argparse.Namespace) -> int:
+    if _is_application_file(args.file):
+        return _import_application(args)
     opened = _opened(args)
     try:
         document = transfer.read_transfer(args.file)
@@ -119,8 +189,19 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _profiles(args: argparse.Namespace) -> int:
-    opened = _opened(args)
+    opened = _opened(args) if not args.json else _opened_quietly(args)
     try:
+        if args.json:
+            import json
+
+            listing = [{"id": p.id, "uid": p.uid, "name": p.name, "uscc": p.uscc,
+                        "applications": [{"id": a.id, "uid": a.uid, "kind": a.kind,
+                                          "programme_id": a.programme_id, "title": a.title,
+                                          "status": a.status, "updated_at": a.updated_at}
+                                         for a in opened.store.list_applications(p.id)]}
+                       for p in opened.store.list_profiles()]
+            print(json.dumps({"profiles": listing}, ensure_ascii=False, indent=1))
+            return 0
         for profile in opened.store.list_profiles():
             print(f"#{profile.id} {profile.name or '（未命名）'}  {profile.uscc or '（无有效信用代码）'}  "
                   f"申报 {profile.applications} 份")

@@ -21,6 +21,7 @@ from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
 from desktop.money import format_wan_exact, round_yuan, wan_with_unit
 from desktop.rules.context import loan_interest
+from desktop.rules.pack import CompiledProgramme
 from desktop.rules.predicates import Outcome, all_of
 from desktop.rules.results import OUTCOME_LABELS, CitedText, ConditionResult
 
@@ -64,7 +65,12 @@ class LoanLine:
 
 
 def interest_terms(ctx: DraftContext) -> InterestTerms:
-    rule = next(a for a in ctx.programme.amounts if a.source.interest_subsidy is not None)
+    return programme_terms(ctx.programme)
+
+
+def programme_terms(programme: CompiledProgramme) -> InterestTerms:
+    """The interest rule of a loan-subsidy programme (the wizard shows it before any paper)."""
+    rule = next(a for a in programme.amounts if a.source.interest_subsidy is not None)
     spec = rule.source.interest_subsidy
     assert spec is not None
     basis_days = 360 if spec.day_count == "actual/360" else 365

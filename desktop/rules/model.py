@@ -12,13 +12,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from desktop.applications.kinds import ApplicationKind
+
 Id = str
 RawTest = dict[str, Any]
 ProgrammeKind = Literal[
     "tech_upgrade", "new_industry", "sme_fixed_asset", "loan_interest", "rd_institution",
     "award", "financing", "listing", "tax", "social_insurance", "other",
 ]
-Wizard = Literal["tech_upgrade", "loan_interest", "rd_institution"]
+# A programme names the application kind its wizard drafts (declared in desktop.applications.kinds).
+Wizard = ApplicationKind
 AMOUNT_KINDS = ("fixed", "ratio", "tiers", "top_up", "interest_subsidy", "set_by_authority")
 
 

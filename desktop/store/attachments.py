@@ -27,6 +27,7 @@ class AttachmentInfo:
     sha256: str
     size: int
     stored_name: str
+    loan: int | None = None
 
 
 def attachments_dir(data_dir: Path) -> Path:
@@ -55,7 +56,8 @@ def _safe_suffix(suffix: str) -> str:
     return cleaned if cleaned.startswith(".") else ""
 
 
-def add_attachment(store: Store, application_id: int, source: Path, material: str = "") -> AttachmentInfo:
+def add_attachment(store: Store, application_id: int, source: Path, material: str = "",
+                   loan: int | None = None) -> AttachmentInfo:
     try:
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
@@ -64,17 +66,17 @@ def add_attachment(store: Store, application_id: int, source: Path, material: st
         content = source.read_bytes()
     except OSError as exc:
         raise StoreError(f"无法读取附件 {source}：{exc.strerror or exc}") from exc
-    return add_attachment_bytes(store, application_id, content, source.name, material)
+    return add_attachment_bytes(store, application_id, content, source.name, material, loan)
 
 
 def add_attachment_bytes(store: Store, application_id: int, content: bytes, original_name: str,
-                         material: str = "") -> AttachmentInfo:
+                         material: str = "", loan: int | None = None) -> AttachmentInfo:
     digest, name = store_bytes(store.data_dir, content, Path(original_name).suffix)
     with store.write() as session:
         get_or_fail(session, Application, application_id)
         row = Attachment(application_id=application_id, material=material[:200],
                          original_name=original_name[:255], sha256=digest, size=len(content),
-                         stored_name=name)
+                         stored_name=name, loan=loan)
         session.add(row)
         session.flush()
         audit(session, "attachment", row.id, "*", None, f"{original_name} sha256={digest}")
@@ -109,4 +111,4 @@ def remove_attachment(store: Store, attachment_id: int) -> None:
 
 def _info(row: Attachment) -> AttachmentInfo:
     return AttachmentInfo(row.id, row.application_id, row.material, row.original_name, row.sha256,
-                          row.size, row.stored_name)
+                          row.size, row.stored_name, row.loan)

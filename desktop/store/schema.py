@@ -20,9 +20,9 @@ from typing import Any, ClassVar, Final, Literal
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-ApplicationKind = Literal["tech_upgrade", "loan_interest", "rd_institution"]
+from desktop.applications.kinds import APPLICATION_KINDS as APPLICATION_KINDS
+
 ApplicationStatus = Literal["draft", "ready", "exported"]
-APPLICATION_KINDS: Final[tuple[ApplicationKind, ...]] = ("tech_upgrade", "loan_interest", "rd_institution")
 APPLICATION_STATUSES: Final[tuple[ApplicationStatus, ...]] = ("draft", "ready", "exported")
 
 Answers = dict[str, str]
@@ -130,6 +130,8 @@ class Attachment(Base):
     size: Mapped[int]
     stored_name: Mapped[str] = mapped_column(String(100))
     added_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # Which loan (1-based) a per-loan material such as a loan contract belongs to; revision 0004.
+    loan: Mapped[int | None] = mapped_column(default=None)
 
 
 class AssessmentSnapshot(Base):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.applications.kinds import KINDS
 from desktop.reference.identifiers import validate_uscc
 from desktop.store.records import (
     ANSWER_CLASSES,
@@ -47,11 +48,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Which single part each kind of application starts with.
-SINGLE_PARTS: dict[str, tuple[RecordKind, type[ProjectDetails] | type[RdInstitution]]] = {
-    "tech_upgrade": ("project", ProjectDetails),
-    "rd_institution": ("institution", RdInstitution),
-}
+# The record class behind each kind's main record (desktop.applications.kinds).
+MAIN_CLASSES: dict[str, type[ProjectDetails] | type[RdInstitution]] = {
+    "project": ProjectDetails, "institution": RdInstitution}
 
 
 @dataclass(frozen=True)
@@ -202,8 +201,7 @@ class Store:
                               rulepack_version=rulepack_version)
             session.add(app)
             session.flush()
-            if kind in SINGLE_PARTS:
-                session.add(SINGLE_PARTS[kind][1](application_id=app.id))
+            session.add(MAIN_CLASSES[KINDS[kind].main_record](application_id=app.id))
             audit(session, "application", app.id, "*", None, f"created {kind}")
             return app.id
 
@@ -247,14 +245,21 @@ class Store:
             session.delete(app)
 
     def single_part(self, application_id: int) -> RecordRef:
-        """The project (tech upgrade) or institution (R&D) record of an application."""
+        """The record holding an application's own answers (see ``KindSpec.main_record``).
+
+        Created on first use for an application made before every kind had one."""
         with self.read() as session:
             app = get_or_fail(session, Application, application_id)
-            if app.kind not in SINGLE_PARTS:
-                raise StoreError(f"{app.kind} 类申报没有单项记录。")
-            kind, cls = SINGLE_PARTS[app.kind]
-            part_id = session.scalars(select(cls.id).where(cls.application_id == application_id)).one()
-            return RecordRef(kind, part_id)
+            kind = KINDS[app.kind].main_record
+            cls = MAIN_CLASSES[kind]
+            part_id = session.scalars(select(cls.id).where(cls.application_id == application_id)).first()
+        if part_id is None:
+            with self.write() as session:
+                part = cls(application_id=application_id)
+                session.add(part)
+                session.flush()
+                part_id = part.id
+        return RecordRef(kind, part_id)
 
     def add_line(self, application_id: int, kind: RecordKind) -> RecordRef:
         """Append an equipment line or a loan contract."""

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 
 from desktop import __version__, safejson
+from desktop.applications.kinds import KINDS
 from desktop.facts.bounds import describe
 from desktop.reference.identifiers import validate_uscc
 from desktop.store import attachments
@@ -82,9 +83,8 @@ def _document(store: Store, profile_id: int, app_ids: list[int], scope: str,
 def _export_app(store: Store, app_id: int) -> TransferApplication:
     app = store.application(app_id)
     single: dict[str, AnswerMap | None] = {"project": None, "institution": None}
-    if app.kind in ("tech_upgrade", "rd_institution"):
-        ref = store.single_part(app_id)
-        single[ref.kind] = store.answers(ref)
+    ref = store.single_part(app_id)
+    single[ref.kind] = store.answers(ref)
     files = [
         TransferAttachment(material=a.material, original_name=a.original_name, sha256=a.sha256, size=a.size,
                            content_base64=base64.b64encode(attachments.read_attachment(store, a)).decode())
@@ -243,7 +243,7 @@ def _import_application(store: Store, profile_id: int, app: TransferApplication,
         if row is not None:
             row.uid = app.uid
             row.status = app.status
-    single = app.project if app.kind == "tech_upgrade" else app.institution
+    single = app.project if KINDS[app.kind].main_record == "project" else app.institution
     if single:
         store.save_answers(store.single_part(app_id), single)
     for kind, lines in (("equipment", app.equipment), ("loan", app.loans)):

@@ -7,6 +7,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from desktop.applications.kinds import ApplicationKind
 from desktop.store.records import FIELD_NAME, MAX_ANSWER_CHARS
 
 TRANSFER_FORMAT: Final = "huiqi-shenbao/transfer"
@@ -32,7 +33,7 @@ class TransferAttachment(Strict):
 
 class TransferApplication(Strict):
     uid: str = Field(max_length=36)
-    kind: Literal["tech_upgrade", "loan_interest", "rd_institution"]
+    kind: ApplicationKind
     programme_id: str | None = Field(default=None, max_length=80)
     title: str = Field(default="", max_length=200)
     status: Literal["draft", "ready", "exported"] = "draft"

@@ -40,6 +40,7 @@ class DashboardPage(QWidget):
         self._facts: FactsFile | None = None
         self.assessment: Assessment | None = None
         self.current_result: ProgrammeResult | None = None
+        self.can_apply = False  # the read-only sample shows no 开始申报
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -191,4 +192,4 @@ class DashboardPage(QWidget):
             return
         result = self.proxy.data(indexes[0], ResultRole)
         self.current_result = result
-        self.detail.setHtml(programme_detail_html(result))
+        self.detail.setHtml(programme_detail_html(result, can_apply=self.can_apply))

@@ -50,13 +50,14 @@ def _source_link(target: str, citation: CitedText, w: dict[str, str]) -> str:
             f"{e(w['view'])}</a>")
 
 
-def programme_detail_html(result: ProgrammeResult) -> str:
+def programme_detail_html(result: ProgrammeResult, *, can_apply: bool = True) -> str:
     e, w = escape, _words()
     parts = [f"<h3>{e(result.title)}</h3>",
              f"<p><b>{e(STATUS_MARKS[result.status])} {e(status_text(result.status))}</b>"
              f" · {e(result.region)} · {e(result.document_number or w['no_number'])}</p>"]
-    if result.wizard:
-        if result.status is Status.ELIGIBLE:
+    if result.wizard and can_apply:
+        # Undetermined too: the wizard opens at the page that asks for what is missing.
+        if result.status in (Status.ELIGIBLE, Status.UNDETERMINED):
             parts.append(f"<p><a href='apply:{e(result.programme_id)}'><b>{e(w['apply'])}</b></a></p>")
         else:
             parts.append(f"<p style='color:#555'>{e(w['later'])}</p>")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.applications.stored import export_records
 from desktop.facts.answers import answers_from_facts
 from desktop.facts.model import FactsFile
 from desktop.facts.profile import INSTITUTION_PREFIX
@@ -32,10 +33,12 @@ from desktop.store.records import RecordRef
 from desktop.store.store import Store
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.first_run import LANGUAGES
-from desktop.ui.pages import ApplicationsPage, ExportsPage, MaterialsPage, application_kind_text
+from desktop.ui.my_applications import ExportLogPage, MyApplicationsPage
+from desktop.ui.pages import MaterialsPage
 from desktop.ui.profile_editor import ProfileEditor
 from desktop.ui.rulepack_dialog import add_import_action
 from desktop.ui.source_viewer import SourceViewer
+from desktop.ui.wizard.host import WizardHost
 
 PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range(5)
 GEOMETRY_SETTING = "window.geometry"
@@ -71,16 +74,20 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.profile_editor = ProfileEditor(self.autosaver)
         self.dashboard = DashboardPage(pack) if pack is not None else None
-        self.applications = ApplicationsPage()
+        self.applications = MyApplicationsPage(store)
         self.materials = MaterialsPage()
-        self.exports = ExportsPage()
+        self.exports = ExportLogPage()
         dashboard_page: QWidget = self.dashboard or QLabel(self.tr("规则包无法加载，不能自评。"))
         for title, page in ((self.tr("企业信息"), self.profile_editor), (self.tr("政策自评"), dashboard_page),
                             (self.tr("我的申报"), self.applications), (self.tr("材料清单"), self.materials),
                             (self.tr("导出记录"), self.exports)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._navigate)
+        self.wizards = WizardHost(self)
+        self.applications.open_requested.connect(self.wizards.open)
+        self.applications.new_requested.connect(self.wizards.new)
+        self.applications.changed.connect(self._show_applications)
 
         self.role_note = QLabel(self.tr(
             "您选择了“主管部门”身份。收件台（核验、审阅、汇总申报包）将在后续版本提供；"
@@ -185,6 +192,10 @@ class MainWindow(QMainWindow):
 
     def _profile_chosen(self, _index: int) -> None:
         profile_id = self.current_profile_id
+        if hasattr(self, "wizards"):
+            self.wizards.close_wizard()
+        if self.dashboard is not None:
+            self.dashboard.can_apply = profile_id is not None
         if profile_id is None or self._store is None:
             if self.dashboard is not None:
                 self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON)
@@ -204,6 +215,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(PROFILE_ROW)
         self.profile_editor.focus_fact("enterprise.name")
 
+    def _navigate(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+
     def _facts_changed(self, facts: FactsFile) -> None:
         if self.dashboard is not None:
             self.dashboard.set_facts(facts)
@@ -216,6 +231,9 @@ class MainWindow(QMainWindow):
         listed = (self._store.list_applications(profile_id)
                   if self._store is not None and profile_id is not None else [])
         self.applications.show_applications(listed)
+        self.applications.set_editable(profile_id is not None)
+        if self._store is not None:
+            self.exports.show_records(export_records(self._store))
 
     # -- links from the detail pane ---------------------------------------------------------------
 
@@ -251,19 +269,7 @@ class MainWindow(QMainWindow):
         self.profile_editor.focus_fact(path)
 
     def start_application(self, result: ProgrammeResult) -> None:
-        profile_id = self.current_profile_id
-        if self._store is None or profile_id is None or self._pack is None or result.wizard is None:
-            text = self.tr("示例企业不能申报。请先新建企业（Ctrl+N）并填写企业信息。")
-            self.statusBar().showMessage(text, 10000)
-            return
-        identity = self._pack.identity
-        self._store.create_application(profile_id, result.wizard, rulepack_id=identity.id,
-                                       rulepack_version=identity.version, programme_id=result.programme_id,
-                                       title=result.title)
-        self._show_applications()
-        self.navigation.setCurrentRow(APPLICATIONS_ROW)
-        self.statusBar().showMessage(self.tr("已建立{kind}申报：{title}").format(
-            kind=application_kind_text(result.wizard), title=result.title), 10000)
+        self.wizards.start(result)
 
     def restore_state_of(self, previous: MainWindow) -> None:
         """Carry the enterprise, the page, the date and the size over to a rebuilt window."""
@@ -282,6 +288,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.profile_editor.flush()
+        self.wizards.flush()
         if self._store is not None:
             geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
             self._store.set_setting(GEOMETRY_SETTING, geometry)

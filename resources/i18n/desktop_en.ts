@@ -224,6 +224,33 @@
     </message>
 </context>
 <context>
+    <name>ExportLogPage</name>
+    <message>
+        <source>导出记录</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>规则包</source>
+        <translation>Rule pack</translation>
+    </message>
+</context>
+<context>
     <name>ExportsPage</name>
     <message>
         <source>导出记录</source>
@@ -390,14 +417,6 @@
         <source>这项信息属于具体的项目、贷款或申报，在申报向导中填写：{fact}</source>
         <translation>This belongs to a specific project, loan or application and is filled in in the application wizard: {fact}</translation>
     </message>
-    <message>
-        <source>示例企业不能申报。请先新建企业（Ctrl+N）并填写企业信息。</source>
-        <translation>The sample enterprise cannot apply. Create an enterprise first (Ctrl+N) and fill in its profile.</translation>
-    </message>
-    <message>
-        <source>已建立{kind}申报：{title}</source>
-        <translation>Created a {kind} application: {title}</translation>
-    </message>
 </context>
 <context>
     <name>MaterialsPage</name>
@@ -416,6 +435,65 @@
     <message>
         <source>按当前的自评结果，还没有可以申报的政策；补充企业信息后再来查看。</source>
         <translation>The current assessment has no programme you can apply for yet; complete the profile and look again.</translation>
+    </message>
+</context>
+<context>
+    <name>MyApplicationsPage</name>
+    <message>
+        <source>我的申报</source>
+        <translation>My applications</translation>
+    </message>
+    <message>
+        <source>在“政策自评”中点击“开始申报”，或在这里新建。双击一份申报继续填写。</source>
+        <translation>Press “Start application” in the self-assessment, or create one here. Double-click an application to continue.</translation>
+    </message>
+    <message>
+        <source>申报类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最后修改</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>确认删除</source>
+        <translation>Delete now</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{title}（副本）</source>
+        <translation>{title} (copy)</translation>
     </message>
 </context>
 <context>
@@ -576,6 +654,537 @@ What changed is listed below; drafts keep their rule pack until re-assessed.</tr
     <message>
         <source>{clause}（已在原文中标出）</source>
         <translation>{clause} (highlighted in the original text)</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>企业与联系人</source>
+        <translation>Enterprise and contact</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>通信地址</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>成文日期（文书落款）</source>
+        <translation>Date of the papers</translation>
+    </message>
+    <message>
+        <source>企业信息取自“企业信息”页，在那里修改后这里随之更新。</source>
+        <translation>Enterprise facts come from the Enterprise page; change them there and they follow here.</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Recipient office</translation>
+    </message>
+    <message>
+        <source>政策规定的报送路径（仅供参考，不印入文书）</source>
+        <translation>Reporting route in the policy (for reference; not printed)</translation>
+    </message>
+    <message>
+        <source>主送机关（请示抬头，受文单位全称）</source>
+        <translation>Addressee (full name of the receiving office)</translation>
+    </message>
+    <message>
+        <source>抄送机关（可留空，多个用顿号分隔）</source>
+        <translation>Copy to (optional; separate several with 、)</translation>
+    </message>
+    <message>
+        <source>报送路径取自政策原文，只作提示；主送、抄送请写机关的真实全称，不要写“主管部门”这类类别名。留空时文书在抬头处留出空白待手写。</source>
+        <translation>The reporting route comes from the policy text and is only a hint; write the real full names of the offices, not a category such as “主管部门”. Left empty, the papers leave a blank to fill in by hand.</translation>
+    </message>
+    <message>
+        <source>下达资金（获得支持后填写）</source>
+        <translation>Granted amount (fill in after support is granted)</translation>
+    </message>
+    <message>
+        <source>未下达时留空，责任书金额留白待签订时填写</source>
+        <translation>Leave empty until granted; the pledge then leaves the amount blank for signing</translation>
+    </message>
+    <message>
+        <source>责任书签订日期（签订时填写）</source>
+        <translation>Pledge signing date (fill in when signing)</translation>
+    </message>
+    <message>
+        <source>如：西宁市城西区工业和信息化局</source>
+        <translation>e.g. 西宁市城西区工业和信息化局</translation>
+    </message>
+    <message>
+        <source>申报材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>检查并生成</source>
+        <translation>Review and generate</translation>
+    </message>
+    <message>
+        <source>目标责任书</source>
+        <translation>Target pledge</translation>
+    </message>
+    <message>
+        <source>资金名称</source>
+        <translation>Fund name</translation>
+    </message>
+    <message>
+        <source>资金管理办法名称（不含书名号）</source>
+        <translation>Name of the fund management measures (without 《》)</translation>
+    </message>
+    <message>
+        <source>主要经济技术指标</source>
+        <translation>Main economic and technical indicators</translation>
+    </message>
+    <message>
+        <source>建设（执行）周期</source>
+        <translation>Construction (execution) period</translation>
+    </message>
+    <message>
+        <source>如：2011年12月至2012年12月</source>
+        <translation>e.g. 2011年12月至2012年12月</translation>
+    </message>
+    <message>
+        <source>所有修改自动保存。</source>
+        <translation>Every change is saved automatically.</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>为所选材料添加文件…</source>
+        <translation>Attach a file to the selected item…</translation>
+    </message>
+    <message>
+        <source>移除所选文件</source>
+        <translation>Remove selected file</translation>
+    </message>
+    <message>
+        <source>已附文件（随申报包一起打包）：</source>
+        <translation>Attached files (packed with the bundle):</translation>
+    </message>
+    <message>
+        <source>已附 {n} 个文件</source>
+        <translation>{n} file(s) attached</translation>
+    </message>
+    <message>
+        <source>未附文件</source>
+        <translation>no file</translation>
+    </message>
+    <message>
+        <source>选择材料文件</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>生成申报包</source>
+        <translation>Generate bundle</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>所有修改已自动保存。</source>
+        <translation>All changes saved.</translation>
+    </message>
+    <message>
+        <source>导入设备清单</source>
+        <translation>Import equipment list</translation>
+    </message>
+    <message>
+        <source>无法读取 {name}：{error}</source>
+        <translation>Cannot read {name}: {error}</translation>
+    </message>
+    <message>
+        <source>{message}（已按原样保存，可稍后改正）</source>
+        <translation>{message} (saved as typed; you can correct it later)</translation>
+    </message>
+    <message>
+        <source>自评：{status}；{amount}</source>
+        <translation>Self-assessment: {status}; {amount}</translation>
+    </message>
+    <message>
+        <source>企业：{name}&#x3000;统一社会信用代码：{uscc}&#x3000;从业人员：{employees}&#x3000;营业收入：{revenue} 元</source>
+        <translation>Enterprise: {name}   Credit code: {uscc}   Employees: {employees}   Revenue: {revenue} yuan</translation>
+    </message>
+    <message>
+        <source>未能确定（请在企业信息中补充）</source>
+        <translation>not determined (complete the Enterprise page)</translation>
+    </message>
+    <message>
+        <source>选择保存申报包的文件夹</source>
+        <translation>Choose the folder for the bundle</translation>
+    </message>
+    <message>
+        <source>还有必须改正的问题，见上方列表。</source>
+        <translation>There are problems to correct first; see the list above.</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{folder}</source>
+        <translation>Folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>已生成 {file}
+SHA-256：{hash}</source>
+        <translation>Generated {file}
+SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>未生成申报包：
+{problems}</source>
+        <translation>No bundle generated:
+{problems}</translation>
+    </message>
+    <message>
+        <source>示例企业不能申报。请先新建企业（Ctrl+N）并填写企业信息。</source>
+        <translation>The sample enterprise cannot apply. Create your enterprise (Ctrl+N) and fill in its facts first.</translation>
+    </message>
+    <message>
+        <source>按当前自评，没有可以申报的{kind}政策。</source>
+        <translation>By the current self-assessment there is no {kind} programme to apply for.</translation>
+    </message>
+    <message>
+        <source>元（可写 万/亿）</source>
+        <translation>yuan (万/亿 allowed)</translation>
+    </message>
+    <message>
+        <source>如 8000万、0.8亿、8,000,000</source>
+        <translation>e.g. 8000万, 0.8亿, 8,000,000</translation>
+    </message>
+    <message>
+        <source>如 6.56% 或 0.0656</source>
+        <translation>e.g. 6.56% or 0.0656</translation>
+    </message>
+    <message>
+        <source>如 2018-03-01 或 2018年3月1日</source>
+        <translation>e.g. 2018-03-01 or 2018年3月1日</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>从日历选择</source>
+        <translation>Pick from a calendar</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单价（元，可写万）</source>
+        <translation>Unit price (yuan, 万 allowed)</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>贷款银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <source>本金（元，可写万）</source>
+        <translation>Principal (yuan, 万 allowed)</translation>
+    </message>
+    <message>
+        <source>发放日</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>年利率</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>是否符合及原因</source>
+        <translation>Eligible? Why</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove selected row</translation>
+    </message>
+    <message>
+        <source>复制所选行</source>
+        <translation>Duplicate selected row</translation>
+    </message>
+    <message>
+        <source>粘贴（从 Excel/WPS 复制的多行）</source>
+        <translation>Paste (rows copied from Excel/WPS)</translation>
+    </message>
+    <message>
+        <source>导入 .xlsx…</source>
+        <translation>Import .xlsx…</translation>
+    </message>
+    <message>
+        <source>贷款合同</source>
+        <translation>Loan contracts</translation>
+    </message>
+    <message>
+        <source>贷款用途及贴息资金使用说明</source>
+        <translation>Use of the loans and of the subsidy</translation>
+    </message>
+    <message>
+        <source>逐笔填写流动资金贷款合同；每一行即时显示是否符合条件及原因。金额可写 500万、5,000,000；利率可写 6.56% 或 0.0656。</source>
+        <translation>Enter each working-capital loan; every row shows at once whether it qualifies and why. Amounts as 500万 or 5,000,000; rates as 6.56% or 0.0656.</translation>
+    </message>
+    <message>
+        <source>贴息测算</source>
+        <translation>Subsidy estimate</translation>
+    </message>
+    <message>
+        <source>自估贴息比例（仅供参考）</source>
+        <translation>Your own ratio assumption (estimate only)</translation>
+    </message>
+    <message>
+        <source>如 50%；只用于您自己的估算，不写入申报材料</source>
+        <translation>e.g. 50%; only for your own estimate, never written into the papers</translation>
+    </message>
+    <message>
+        <source>研发机构</source>
+        <translation>R&amp;D institution</translation>
+    </message>
+    <message>
+        <source>研发机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>机构类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>认定级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>认定文件文号</source>
+        <translation>Recognition document no.</translation>
+    </message>
+    <message>
+        <source>认定（建成）日期</source>
+        <translation>Recognised (built) on</translation>
+    </message>
+    <message>
+        <source>研发人员与经费</source>
+        <translation>R&amp;D staff and spend</translation>
+    </message>
+    <message>
+        <source>研发人员数</source>
+        <translation>R&amp;D staff</translation>
+    </message>
+    <message>
+        <source>上年度研发经费支出</source>
+        <translation>R&amp;D spend last year</translation>
+    </message>
+    <message>
+        <source>研发机构建设与运行情况</source>
+        <translation>Building and operation of the institution</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>项目类别</source>
+        <translation>Project kind</translation>
+    </message>
+    <message>
+        <source>所属支持领域</source>
+        <translation>Supported field</translation>
+    </message>
+    <message>
+        <source>主要产品</source>
+        <translation>Main product</translation>
+    </message>
+    <message>
+        <source>项目进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>已取得核准或备案文件</source>
+        <translation>Approval or filing obtained</translation>
+    </message>
+    <message>
+        <source>符合国家产业政策</source>
+        <translation>Conforms to national industrial policy</translation>
+    </message>
+    <message>
+        <source>符合本省相关规划</source>
+        <translation>Conforms to provincial plans</translation>
+    </message>
+    <message>
+        <source>新增产能过剩行业产能</source>
+        <translation>Adds overcapacity-sector capacity</translation>
+    </message>
+    <message>
+        <source>建设地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>备案（核准）文号</source>
+        <translation>Filing (approval) number</translation>
+    </message>
+    <message>
+        <source>环评批复文号</source>
+        <translation>Environmental approval number</translation>
+    </message>
+    <message>
+        <source>用地批复文号</source>
+        <translation>Land-use approval number</translation>
+    </message>
+    <message>
+        <source>计划开工日期</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>计划竣工日期</source>
+        <translation>Planned completion</translation>
+    </message>
+    <message>
+        <source>技术指标</source>
+        <translation>Technical indicators</translation>
+    </message>
+    <message>
+        <source>改造后单位产品电耗</source>
+        <translation>Unit power use after the upgrade</translation>
+    </message>
+    <message>
+        <source>改造后粉尘排放浓度</source>
+        <translation>Dust concentration after the upgrade</translation>
+    </message>
+    <message>
+        <source>烟气（烟尘）有组织排放</source>
+        <translation>Flue gas (dust) fully captured</translation>
+    </message>
+    <message>
+        <source>改造后的指标随填随与政策的目标值比对，结果见下方。</source>
+        <translation>Indicators are checked against the policy targets as you type; results below.</translation>
+    </message>
+    <message>
+        <source>申请报告书</source>
+        <translation>Application report</translation>
+    </message>
+    <message>
+        <source>投资与资金</source>
+        <translation>Investment and financing</translation>
+    </message>
+    <message>
+        <source>项目总投资</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <source>其中：设备购置费</source>
+        <translation>of which: equipment</translation>
+    </message>
+    <message>
+        <source>其中：建筑安装工程费</source>
+        <translation>of which: construction</translation>
+    </message>
+    <message>
+        <source>其中：其他费用</source>
+        <translation>of which: other</translation>
+    </message>
+    <message>
+        <source>资金来源：企业自筹</source>
+        <translation>Source: own funds</translation>
+    </message>
+    <message>
+        <source>资金来源：银行贷款</source>
+        <translation>Source: bank loans</translation>
+    </message>
+    <message>
+        <source>资金来源：申请专项资金</source>
+        <translation>Source: requested subsidy</translation>
+    </message>
+    <message>
+        <source>是否同时申请贷款贴息</source>
+        <translation>Also applying for a loan interest subsidy?</translation>
+    </message>
+    <message>
+        <source>申请资金</source>
+        <translation>Requested support</translation>
+    </message>
+    <message>
+        <source>新增生产能力</source>
+        <translation>New production capacity</translation>
+    </message>
+    <message>
+        <source>达产后新增销售收入（每年）</source>
+        <translation>New annual sales at full production</translation>
+    </message>
+    <message>
+        <source>达产后新增利税（每年）</source>
+        <translation>New annual profit and tax at full production</translation>
+    </message>
+    <message>
+        <source>设备购置清单</source>
+        <translation>Equipment list</translation>
+    </message>
+    <message>
+        <source>可从 Excel/WPS 复制多行后点“粘贴”，或“导入 .xlsx”；单价可写 12.5万、1,250,000。合计须等于设备购置费。</source>
+        <translation>Copy rows in Excel/WPS and press Paste, or Import .xlsx; prices as 12.5万 or 1,250,000. The total must equal the equipment cost.</translation>
     </message>
 </context>
 <context>

@@ -129,9 +129,10 @@ def test_fresh_start_to_eligible_500_wan(qtbot: QtBot, shell: Shell, opened: Ope
     assert "500万元、100万元、10万元的一次性奖励" in viewer.highlighted.replace("\u2029", "")
     assert "已在原文中标出" in viewer.heading.text()
 
-    # 开始申报 creates the application and shows it under 我的申报.
+    # 开始申报 creates the application, opens its wizard and lists it under 我的申报.
     dashboard.detail.anchorClicked.emit(QUrl(f"apply:{PROGRAMME}"))
-    assert window.navigation.currentRow() == APPLICATIONS_ROW
+    assert window.wizards.frame is not None and window.pages.currentWidget() is window.wizards.frame
+    window.navigation.setCurrentRow(APPLICATIONS_ROW)
     assert window.applications.table.rowCount() == 1
     assert window.applications.table.item(0, 0).text() == "研发机构奖励"
 

@@ -1,0 +1,160 @@
+"""The equipment list and the loans table: rows the user adds, removes, duplicates, pastes
+from Excel/WPS or imports from .xlsx, with running totals and a note per row.
+
+The table only shows and reports: each edited cell goes to the frame as (row, field, text);
+the frame saves it and says what each row means (:meth:`LinesTable.set_notes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.i18n import translate
+from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    title: str
+    width: int = 110
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "equipment": (
+        Column("name", QT_TRANSLATE_NOOP("Wizard", "设备名称"), 190),
+        Column("model", QT_TRANSLATE_NOOP("Wizard", "规格型号")),
+        Column("quantity", QT_TRANSLATE_NOOP("Wizard", "数量"), 60),
+        Column("unit", QT_TRANSLATE_NOOP("Wizard", "单位"), 50),
+        Column("unit_price", QT_TRANSLATE_NOOP("Wizard", "单价（元，可写万）"), 140),
+        Column("supplier", QT_TRANSLATE_NOOP("Wizard", "供应商"), 160),
+    ),
+    "loan": (
+        Column("bank", QT_TRANSLATE_NOOP("Wizard", "贷款银行"), 110),
+        Column("contract_no", QT_TRANSLATE_NOOP("Wizard", "合同编号"), 105),
+        Column("principal", QT_TRANSLATE_NOOP("Wizard", "本金（元，可写万）"), 140),
+        Column("start_on", QT_TRANSLATE_NOOP("Wizard", "发放日"), 95),
+        Column("end_on", QT_TRANSLATE_NOOP("Wizard", "到期日"), 95),
+        Column("annual_rate", QT_TRANSLATE_NOOP("Wizard", "年利率"), 75),
+    ),
+}
+FAIL_COLOUR = QColor("#fde7e9")
+
+
+class LinesTable(QWidget):
+    cell_edited = Signal(int, str, str)  # row, field, text as typed
+    add_requested = Signal()
+    remove_requested = Signal(int)
+    duplicate_requested = Signal(int)
+    rows_pasted = Signal(str)  # the clipboard's text
+    import_requested = Signal()
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.columns = COLUMNS[kind]
+        note_title = (translate("Wizard", "金额") if kind == "equipment"
+                      else translate("Wizard", "是否符合及原因"))
+        self.table = QTableWidget(0, len(self.columns) + 1)
+        self.table.setObjectName(f"{kind}Table")
+        titles = [translate("Wizard", c.title) for c in self.columns]
+        self.table.setHorizontalHeaderLabels([*titles, note_title])
+        for index, column in enumerate(self.columns):
+            self.table.setColumnWidth(index, column.width)
+        self.table.horizontalHeader().setSectionResizeMode(len(self.columns), QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.itemChanged.connect(self._item_changed)
+        self.add_button = QPushButton(translate("Wizard", "添加一行"))
+        self.remove_button = QPushButton(translate("Wizard", "删除所选行"))
+        self.duplicate_button = QPushButton(translate("Wizard", "复制所选行"))
+        self.paste_button = QPushButton(translate("Wizard", "粘贴（从 Excel/WPS 复制的多行）"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button.clicked.connect(lambda: self._with_row(self.remove_requested.emit))
+        self.duplicate_button.clicked.connect(lambda: self._with_row(self.duplicate_requested.emit))
+        self.paste_button.clicked.connect(self.paste)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.duplicate_button, self.paste_button):
+            buttons.addWidget(button)
+        if kind == "equipment":
+            self.import_button = QPushButton(translate("Wizard", "导入 .xlsx…"))
+            self.import_button.clicked.connect(self.import_requested)
+            buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        self.totals = QLabel()
+        self.totals.setObjectName(f"{kind}Totals")
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.totals)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.table)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        paste.activated.connect(self.paste)
+        self._loading = False
+
+    def _with_row(self, emit: object) -> None:
+        row = self.table.currentRow()
+        if row >= 0 and callable(emit):
+            emit(row)
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if text.strip():
+            self.rows_pasted.emit(text)
+
+    def set_rows(self, rows: Sequence[Mapping[str, str]]) -> None:
+        self._loading = True
+        self.table.setRowCount(len(rows))
+        for row, answers in enumerate(rows):
+            for column, spec in enumerate(self.columns):
+                self.table.setItem(row, column, QTableWidgetItem(answers.get(spec.field, "")))
+            note = QTableWidgetItem("")
+            note.setFlags(note.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, len(self.columns), note)
+        self._loading = False
+
+    def set_notes(self, notes: list[tuple[str, bool]], totals: str) -> None:
+        self._loading = True
+        for row, (text, ok) in enumerate(notes[: self.table.rowCount()]):
+            item = self.table.item(row, len(self.columns))
+            if item is None:
+                continue
+            item.setText(text)
+            item.setToolTip(text)
+            for column in range(self.table.columnCount()):
+                cell = self.table.item(row, column)
+                if cell is not None:
+                    cell.setBackground(FAIL_COLOUR if not ok else QColor(Qt.GlobalColor.transparent))
+        self.table.resizeRowsToContents()
+        self._loading = False
+        self.totals.setText(totals)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() >= len(self.columns):
+            return
+        self.cell_edited.emit(item.row(), self.columns[item.column()].field, item.text())
+
+    def type_into(self, row: int, field: str, text: str) -> None:
+        """What an edit of one cell does (for scripted scenes; tests type into the cell)."""
+        column = next(i for i, c in enumerate(self.columns) if c.field == field)
+        item = self.table.item(row, column)
+        assert item is not None
+        item.setText(text)
