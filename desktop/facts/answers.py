@@ -6,12 +6,14 @@ still counts.  A flagged field is treated as unknown by the rules, never as a gu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from desktop.office_input import InputError, parse_date_input, parse_money_input
 from desktop.reference.identifiers import validate_uscc
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,6 +50,19 @@ def _normalise(text: str) -> str:
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
+def office_reading(model: type[BaseModel], field: str, text: str) -> str | None:
+    """Money and dates as offices type them (``8000万``, ``2018年3月1日``), read by
+    :mod:`desktop.office_input` into the plain form the model takes (``80000000``,
+    ``2018-03-01``); None for fields of other kinds.  Raises InputError with the message."""
+    info = model.model_fields[field]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if extra.get("unit") == "元":
+        return str(parse_money_input(text))
+    if info.annotation in (dt.date, dt.date | None):
+        return parse_date_input(text).isoformat()
+    return None
+
+
 def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M]:
     valid: dict[str, object] = {}
     errors: dict[str, str] = {}
@@ -55,6 +70,13 @@ def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M
         if field not in model.model_fields:
             continue  # answers for other sections (narratives, equipment) live beside facts
         candidate = text.strip()
+        if candidate:
+            try:
+                read = office_reading(model, field, candidate)
+            except InputError as exc:
+                errors[field] = str(exc)
+                continue
+            candidate = read if read is not None else candidate
         try:
             model.model_validate({field: candidate})
         except ValidationError:
