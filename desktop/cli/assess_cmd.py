@@ -61,8 +61,9 @@ def print_table(assessment: Assessment, *, show_all: bool = False) -> None:
         if r.status.value == "not_applicable" and not show_all:
             hidden += 1
             continue
-        amount = (f"{format_wan(r.amount.yuan)} 万元" if r.amount.yuan is not None
-                  else "由主管部门确定" if r.amount.certainty == "set_by_authority" else "—")
+        figure = r.amount.figure
+        amount = (f"{format_wan(figure)} 万元" if figure is not None
+                  else "由主管部门确定" if r.amount.set_by_authority else "—")
         print(f"【{STATUS_LABELS[r.status]}】{r.title}  预计金额：{amount}")
         for c in r.conditions:
             if c.outcome is not Outcome.PASS or r.status.value in ("eligible",):

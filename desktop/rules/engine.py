@@ -20,6 +20,7 @@ from desktop.rules.predicates import Outcome, Predicate, all_of, any_of
 from desktop.rules.results import (
     AmountResult,
     Assessment,
+    Certainty,
     CitedText,
     ConditionResult,
     MissingFact,
@@ -198,7 +199,7 @@ def _applies(when: Predicate | None, ctx: FactContext) -> bool:
     return when is None or when.evaluate(ctx) is not Outcome.FAIL
 
 
-_NOT_APPLICABLE_AMOUNT = AmountResult(None, "estimate", "不在本政策适用地区，未计算金额。")
+_NOT_APPLICABLE_AMOUNT = AmountResult(None, Certainty.ESTIMATE, "不在本政策适用地区，未计算金额。")
 
 
 def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactContext, *,

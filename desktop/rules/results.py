@@ -62,10 +62,17 @@ class MissingFact:
         return {"fact": self.fact, "question": self.question}
 
 
+class Certainty(enum.StrEnum):
+    EXACT = "exact"  # computed as the text says
+    ESTIMATE = "estimate"  # a figure the text makes depend on something not known yet
+    UPPER_BOUND = "upper_bound"  # at most this much
+    SET_BY_AUTHORITY = "set_by_authority"  # the text leaves the amount to the authority
+
+
 @dataclass(frozen=True)
 class AmountResult:
     yuan: Decimal | None
-    certainty: str  # exact | estimate | upper_bound | set_by_authority
+    certainty: Certainty
     basis: str
     citation: CitedText | None = None
     rule_id: str | None = None
@@ -73,11 +80,15 @@ class AmountResult:
     @property
     def figure(self) -> Decimal | None:
         """The amount papers may state: none where the authority sets it, even if a base is known."""
-        return None if self.certainty == "set_by_authority" else self.yuan
+        return None if self.certainty is Certainty.SET_BY_AUTHORITY else self.yuan
+
+    @property
+    def set_by_authority(self) -> bool:
+        return self.certainty is Certainty.SET_BY_AUTHORITY
 
     def to_json(self) -> dict[str, Any]:
         wan = format_wan(self.yuan) if self.yuan is not None else None
-        return {"wan": wan, "certainty": self.certainty, "basis": self.basis}
+        return {"wan": wan, "certainty": self.certainty.value, "basis": self.basis}
 
 
 @dataclass(frozen=True)
@@ -130,6 +141,17 @@ class PackIdentity:
         return {"id": self.id, "version": self.version, "sha256": self.sha256}
 
 
+@dataclass(frozen=True)
+class Expiry:
+    local: int
+    expired: int
+
+    @property
+    def all_expired(self) -> bool:
+        """Nothing can be applied for any more: the banner tells the user to get a newer pack."""
+        return self.local > 0 and self.expired == self.local
+
+
 @dataclass
 class Assessment:
     assessed_on: dt.date
@@ -139,6 +161,12 @@ class Assessment:
     size_class: str
     size_explanation: str
     results: list[ProgrammeResult]
+
+    @property
+    def expiry(self) -> Expiry:
+        """How many of the programmes for the enterprise's region have expired on the date."""
+        local = [r for r in self.results if r.status is not Status.NOT_APPLICABLE]
+        return Expiry(len(local), sum(r.status is Status.EXPIRED for r in local))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,7 @@ from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import quit_on_sigterm, save_on_session_end
 from desktop.ui.status_text import load_pack_with_status
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
     log.info("GUI starting, data dir %s, fonts %s", data_dir, families)
     if not smoke_test:
         install_crash_handler()
+        quit_on_sigterm(app)
     opened = _open_user_data(data_dir, smoke_test=smoke_test)
     if opened is None:
         return 1
@@ -91,7 +93,14 @@ class Shell:
         self.app = app
         self.store = opened.store
         self.window: MainWindow | None = None
+        self.language = DEFAULT_LANGUAGE
         self._translators: list[QTranslator] = []
+        # Logging out, shutting down or a SIGTERM: what was typed is written first.
+        save_on_session_end(app, self.save_everything)
+
+    def save_everything(self) -> None:
+        if self.window is not None:
+            self.window.save_everything()
 
     def start(self, lang: str | None, *, ask_first_run: bool) -> bool:
         """Install the language, run the first-run dialog once, and show the window."""
@@ -110,6 +119,7 @@ class Shell:
         return True
 
     def _install(self, language: str) -> None:
+        self.language = language
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = install_translators(self.app, language)
@@ -118,7 +128,7 @@ class Shell:
         previous = self.window
         role = str(self.store.setting(ROLE_SETTING) or "enterprise")
         pack, status = load_pack_with_status()  # the status line in the language just chosen
-        window = MainWindow(status, pack, self.store, role=role)
+        window = MainWindow(status, pack, self.store, role=role, language=self.language)
         window.language_requested.connect(self.set_language)
         window.role_requested.connect(self.set_role)
         if previous is not None:

@@ -82,9 +82,10 @@ class AssessmentTableModel(QAbstractTableModel):
         if column == "document":
             return result.document_number or translate("AssessmentTable", "（无文号）")
         if column == "amount":
-            if result.amount.yuan is not None:
-                return format_wan(result.amount.yuan)
-            if result.amount.certainty == "set_by_authority":
+            figure = result.amount.figure  # the core says which amount may be stated
+            if figure is not None:
+                return format_wan(figure)
+            if result.amount.set_by_authority:
                 return translate("AssessmentTable", "由主管部门确定")
             return "—"
         start = result.valid_from.isoformat() if result.valid_from else ""
@@ -96,7 +97,8 @@ class AssessmentTableModel(QAbstractTableModel):
         if column == "status":
             return _STATUS_ORDER.index(result.status)
         if column == "amount":
-            return int(result.amount.yuan * 100) if result.amount.yuan is not None else -1  # 分
+            figure = result.amount.figure
+            return int(figure * 100) if figure is not None else -1  # 分
         if column == "validity":
             return result.valid_from.isoformat() if result.valid_from else ""
         return AssessmentTableModel._display(result, column)
