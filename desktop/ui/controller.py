@@ -56,12 +56,13 @@ class RecordController(QObject):
     _written = Signal(object)  # from the autosave worker; queued to the GUI thread
 
     def __init__(self, store: Store | None, parent: QObject | None = None,
-                 *, save_after_ms: int = SAVE_AFTER_MS) -> None:
+                 *, save_after_ms: int | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._autosaver = Autosaver(store) if store is not None else None
         self._values: dict[str, tuple[RecordRef, str, str | None]] = {}
-        self._saves = DebouncedSaves(save_after_ms, self._write, self)
+        pause = SAVE_AFTER_MS if save_after_ms is None else save_after_ms  # read now: tests change it
+        self._saves = DebouncedSaves(pause, self._write, self)
         self._in_flight = 0
         self._errors: dict[FieldKey, str] = {}
         self._saved_at: dt.datetime | None = None
