@@ -75,6 +75,7 @@ class DateFactEdit(TextFactEdit):
             self.calendar = QCalendarWidget(self)
             self.calendar.setWindowFlags(Qt.WindowType.Popup)
             self.calendar.clicked.connect(self._picked)
+            self.calendar.activated.connect(self._picked)  # Enter on a day
         try:
             shown = parse_date_input(self.text())
             self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
@@ -208,13 +209,15 @@ class PickerFactEdit(ChoiceWheelGuard, QComboBox):
         self._settle(commit=False)
 
     def _picked(self, index: QModelIndex) -> None:
-        self.set_answer(str(self.filter.data(index, CODE_ROLE)))
+        self.set_answer(str(index.data(CODE_ROLE)))  # an index of the completer's own model
         self._settle()
 
     def _left(self) -> None:
         # Leaving with exactly one entry matching what was typed picks it: "西宁" -> 630100.
         if self.answer() == "" and self.text_typed() and self.filter.rowCount() == 1:
             self.set_answer(str(self.filter.data(self.filter.index(0, 0), CODE_ROLE)))
+        elif self.answer():
+            self.set_answer(self.answer())  # "2710" typed: show "2710 化学药品原料药制造"
         self._settle()
 
     def _settle(self, *, commit: bool = True) -> None:

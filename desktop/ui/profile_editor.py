@@ -263,6 +263,7 @@ class ProfileEditor(QWidget):
         region = self.facts.enterprise.region_code
         relevant = self._relevant_facts(region) if self._relevant_facts and region else None
         always = {path for path in self.edits if self._answers.get(answer_key(path), "").strip()}
+        always |= {p for key in ("basic", "size") for p in self._boxes[key][1]}  # who and how big
         shown = set(self.edits) if relevant is None or self.show_all else (relevant | always)
         for path, (label, holder) in self._rows.items():
             label.setVisible(path in shown)
