@@ -89,6 +89,8 @@ def test_region_by_part_of_the_name_and_by_code(qtbot: QtBot, window: MainWindow
     assert _saved(opened, window)["region_code"] == "630100"
     industry, line = _picker_line(window, "enterprise.industry_code")
     qtbot.keyClicks(line, "2710")
+    if industry.search.popup().isVisible():
+        qtbot.keyClick(industry.search.popup(), Qt.Key.Key_Escape)
     qtbot.keyClick(line, Qt.Key.Key_Tab)
     assert _saved(opened, window)["industry_code"] == "2710"
     assert industry.currentText().startswith("2710 ")
