@@ -77,7 +77,8 @@ def main(scene: str, out: Path) -> int:
         window = shell.window
         assert window is not None
         window.move(0, 0)
-        {"profile": _profile_scene, "profile-more": _profile_more_scene, "dashboard": _dashboard_scene, "dashboard-en": _dashboard_scene,
+        {"profile": _profile_scene, "profile-more": _profile_more_scene, "dashboard": _dashboard_scene,
+         "dashboard-en": _dashboard_scene,
          "source": _source_scene}[scene](window)
         if scene.startswith("profile"):
             window.navigation.setCurrentRow(PROFILE_ROW)

@@ -200,7 +200,7 @@ class PickerFactEdit(ChoiceWheelGuard, QComboBox):
         line.setMaxLength(200)
         line.setPlaceholderText(translate("FactWidgets", "输入代码、名称或拼音首字母搜索"))
         line.textEdited.connect(self._typed)
-        completer.activated[QModelIndex].connect(self._picked)
+        completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.activated.connect(lambda _index: self._settle())
         line.editingFinished.connect(self._left)
 

@@ -84,7 +84,8 @@ def explain(missing: list[str]) -> str:
     if packages:
         lines += ["在 Debian/Ubuntu 上安装 / on Debian or Ubuntu, install:",
                   f"  sudo apt-get install {' '.join(packages)}"]
-    lines.append("完整清单见 README“运行界面需要的系统软件包”。命令行功能（python -m desktop --help）不受影响。")
+    lines.append("完整清单见 README“运行界面需要的系统软件包”。"
+                 "命令行功能（python -m desktop --help）不受影响。")
     return "\n".join(lines)
 
 

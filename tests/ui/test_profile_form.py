@@ -79,7 +79,8 @@ def test_region_found_by_pinyin_initials_and_picked_from_the_list(
     assert _saved(opened, window)["region_code"] == "630100"
 
 
-def test_region_by_part_of_the_name_and_by_code(qtbot: QtBot, window: MainWindow, opened: OpenedStore) -> None:
+def test_region_by_part_of_the_name_and_by_code(qtbot: QtBot, window: MainWindow,
+                                                opened: OpenedStore) -> None:
     picker, line = _picker_line(window, "enterprise.region_code")
     _commit_text(line, "西宁")
     assert picker.filter.rowCount() == 1
