@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
@@ -95,8 +96,7 @@ class Shell:
         self.window: MainWindow | None = None
         self.language = DEFAULT_LANGUAGE
         self._translators: list[QTranslator] = []
-        # Logging out, shutting down or a SIGTERM: what was typed is written first.
-        save_on_session_end(app, self.save_everything)
+        self._stop_session_hooks: Callable[[], None] | None = None
 
     def save_everything(self) -> None:
         if self.window is not None:
@@ -104,6 +104,9 @@ class Shell:
 
     def start(self, lang: str | None, *, ask_first_run: bool) -> bool:
         """Install the language, run the first-run dialog once, and show the window."""
+        if self._stop_session_hooks is None:
+            # Logging out, shutting down or a SIGTERM: what was typed is written first.
+            self._stop_session_hooks = save_on_session_end(self.app, self.save_everything)
         language = lang or self.store.setting(LANGUAGE_SETTING) or DEFAULT_LANGUAGE
         self._install(language)
         if self.store.setting(ROLE_SETTING) is None and ask_first_run:
@@ -150,6 +153,9 @@ class Shell:
             self.window.role_note.setVisible(role == "official")
 
     def close(self) -> None:
+        if self._stop_session_hooks is not None:
+            self._stop_session_hooks()
+            self._stop_session_hooks = None
         if self.window is not None:
             self.window.close()
             self.window = None

@@ -25,9 +25,19 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 
 
-def save_on_session_end(app: QApplication, save: Callable[[], None]) -> None:
-    app.commitDataRequest.connect(lambda _manager: save())
+def save_on_session_end(app: QApplication, save: Callable[[], None]) -> Callable[[], None]:
+    """Connect ``save``; returns the function that disconnects it again (the Shell closing)."""
+    def on_commit_data(_manager: object) -> None:
+        save()
+
+    app.commitDataRequest.connect(on_commit_data)
     app.aboutToQuit.connect(save)
+
+    def disconnect() -> None:
+        app.commitDataRequest.disconnect(on_commit_data)
+        app.aboutToQuit.disconnect(save)
+
+    return disconnect
 
 
 def quit_on_sigterm(app: QApplication) -> None:
