@@ -98,7 +98,7 @@ def _placeholder(spec: FactSpec) -> str:
     if spec.type is FactType.MONEY:
         return translate("FactWidgets", "如 1200000、8000万、0.8亿（默认单位：元）")
     if spec.unit == "比例":
-        return translate("FactWidgets", "比例，如 0.3 表示 30%")
+        return translate("FactWidgets", "0 到 1 之间（一部分占全部的比例），如 0.3 表示 30%")
     if spec.type is FactType.INT and spec.unit:
         return translate("FactWidgets", "整数（{unit}）").format(unit=spec.unit)
     return ""

@@ -245,7 +245,13 @@ class ProfileEditor(QWidget):
         """Money: what the typed figure is read as, in 元 and 万元, so the unit is never a guess."""
         hint = self.hints[path]
         text = self._answers.get(answer_key(path), "")
-        if FACTS[path].type is not FactType.MONEY or not text.strip() or path in errors:
+        if not text.strip() or path in errors:
+            hint.hide()
+            return
+        if FACTS[path].unit == "比例":
+            self._show_ratio(hint, path)
+            return
+        if FACTS[path].type is not FactType.MONEY:
             hint.hide()
             return
         try:
@@ -255,6 +261,24 @@ class ProfileEditor(QWidget):
             return
         hint.setText(translate("ProfileEditor", "＝ {yuan} 元（{wan} 万元）").format(
             yuan=f"{yuan:,}", wan=format_wan(yuan)))
+        hint.show()
+
+    def _show_ratio(self, hint: QLabel, path: str) -> None:
+        """A ratio read as a percentage, or why it cannot be one (a share is 0 to 1 of the whole)."""
+        section, name = path.split(".", 1)
+        value = getattr(getattr(self.facts, section, None), name, None)
+        if value is None:
+            hint.hide()
+            return
+        if 0 <= value <= 1:
+            hint.setStyleSheet(HINT_STYLE)
+            percent = f"{value * 100:f}"
+            percent = percent.rstrip("0").rstrip(".") if "." in percent else percent
+            hint.setText(translate("ProfileEditor", "＝ {percent}%").format(percent=percent))
+        else:
+            hint.setStyleSheet(ERROR_STYLE)
+            why = translate("ProfileEditor", "比例应在 0 到 1 之间：它是一部分占全部的份额（30% 写 0.3）")
+            hint.setText(why)
         hint.show()
 
     # -- the region first, the rest folded -----------------------------------------------

@@ -202,8 +202,8 @@
         <translation>e.g. 1200000, 8000万, 0.8亿 (default unit: yuan)</translation>
     </message>
     <message>
-        <source>比例，如 0.3 表示 30%</source>
-        <translation>Ratio, e.g. 0.3 for 30%</translation>
+        <source>0 到 1 之间（一部分占全部的比例），如 0.3 表示 30%</source>
+        <translation>between 0 and 1 (a part of the whole), e.g. 0.3 for 30%</translation>
     </message>
     <message>
         <source>整数（{unit}）</source>
@@ -483,6 +483,14 @@ This also deletes everything filled in for this enterprise and its {n} applicati
     <message>
         <source>＝ {yuan} 元（{wan} 万元）</source>
         <translation>= {yuan} yuan ({wan} 万元)</translation>
+    </message>
+    <message>
+        <source>＝ {percent}%</source>
+        <translation>= {percent}%</translation>
+    </message>
+    <message>
+        <source>比例应在 0 到 1 之间：它是一部分占全部的份额（30% 写 0.3）</source>
+        <translation>A ratio is between 0 and 1: a part of the whole (write 30% as 0.3)</translation>
     </message>
     <message>
         <source>先填写所在地区：之后只列出本地区政策用到的信息，其余的折叠起来。</source>

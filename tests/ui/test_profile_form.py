@@ -206,3 +206,17 @@ def test_the_regions_own_questions_first_the_rest_folded(qtbot: QtBot, window: M
     assert editor.edits["enterprise.assets"].isVisibleTo(editor)  # size is always asked
     qtbot.mouseClick(editor.fold_button, Qt.MouseButton.LeftButton)
     assert qinghai_only.isVisibleTo(editor)
+
+
+def test_a_ratio_is_read_as_a_percentage_and_its_bounds_explained(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.profile_editor
+    edit = editor.edits["enterprise.first_set_provincial_rate"]
+    assert isinstance(edit, QLineEdit)
+    assert "0 到 1" in edit.placeholderText()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "0.3")
+    hint = editor.hints["enterprise.first_set_provincial_rate"]
+    assert hint.text() == "＝ 30%"
+    edit.selectAll()
+    qtbot.keyClicks(edit, "30")  # typed as a percentage
+    assert "0 到 1 之间" in hint.text() and hint.isVisibleTo(editor)
