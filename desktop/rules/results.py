@@ -77,6 +77,10 @@ class AmountResult:
     citation: CitedText | None = None
     rule_id: str | None = None
 
+    def __post_init__(self) -> None:
+        # Code written before the enum passes the plain strings; they mean the same members.
+        object.__setattr__(self, "certainty", Certainty(self.certainty))
+
     @property
     def figure(self) -> Decimal | None:
         """The amount papers may state: none where the authority sets it, even if a base is known."""
