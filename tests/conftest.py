@@ -73,3 +73,12 @@ def no_leaked_widgets(qapp: Any) -> Iterator[None]:
         for widget in leaked:
             widget.close()
         pytest.fail(f"test leaked top-level widgets: {names}")
+
+
+@pytest.fixture(autouse=True)
+def gui_tests_leak_no_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test marked ``gui`` is checked for leaked top-level widgets.  Requested here, the
+    check is set up before the test's own fixtures and so runs after they have closed theirs."""
+    if request.node.get_closest_marker("gui") is not None:
+        request.getfixturevalue("no_leaked_widgets")
+    yield

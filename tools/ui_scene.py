@@ -2,7 +2,7 @@
 
 Run under Xvfb by ``tools/screenshot.sh`` (``SCENE=dashboard tools/screenshot.sh out.png``):
 the window is the one users get (the Shell, a real data folder, the bundled rule pack);
-only the clicks are made by code.  Scenes: first-run, profile, dashboard, source,
+only the clicks are made by code.  Scenes: first-run, profile, profile-more, dashboard, source,
 dashboard-en, dashboard-split.  A tool, not a test: the tests drive the same widgets and assert on them.
 """
 
@@ -28,13 +28,22 @@ def _profile_scene(window: MainWindow) -> None:
     editor = window.profile_editor
     typed = {"enterprise.name": "石家庄新星机械有限公司", "enterprise.uscc": "91130100MA07L2T95X",
              "enterprise.region_code": "130102", "enterprise.industry_code": "3442",
-             "enterprise.employees": "260", "enterprise.revenue": "180000000", "enterprise.assets": "12万"}
+             "enterprise.employees": "260", "enterprise.revenue": "1.8亿", "enterprise.assets": "12万吨",
+             "enterprise.rd_expense": "8,000万元", "institution.recognised_on": "2018年1月15日"}
     for path, text in typed.items():
         edit = editor.edits[path]
         edit.set_answer(text)
         edit.answer_edited.emit(edit.answer())
     editor.flush()
     editor.focus_fact("enterprise.uscc")
+
+
+def _profile_more_scene(window: MainWindow) -> None:
+    """Further down the form, everything unfolded: the long yes/no questions of 经营、税收与用工."""
+    _profile_scene(window)
+    editor = window.profile_editor
+    editor.fold_button.click()
+    editor.focus_fact("enterprise.energy_saving_retrofit")
 
 
 def _dashboard_scene(window: MainWindow) -> None:
@@ -89,9 +98,10 @@ def main(scene: str, out: Path) -> int:
         window = shell.window
         assert window is not None
         window.move(0, 0)
-        {"profile": _profile_scene, "dashboard": _dashboard_scene, "dashboard-en": _dashboard_scene,
-         "source": _source_scene, "dashboard-split": _split_scene}[scene](window)
-        if scene == "profile":
+        {"profile": _profile_scene, "profile-more": _profile_more_scene, "dashboard": _dashboard_scene,
+         "dashboard-en": _dashboard_scene, "source": _source_scene,
+         "dashboard-split": _split_scene}[scene](window)
+        if scene.startswith("profile"):
             window.navigation.setCurrentRow(PROFILE_ROW)
         target = window
 

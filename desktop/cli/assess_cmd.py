@@ -64,7 +64,7 @@ def amount_text(amount: AmountResult) -> str:
         elif amount.yearly is not None:
             text += f"（累计；每年 {format_wan(amount.yearly)} 万元，见金额依据）"
         return text
-    return "预计金额：" + ("由主管部门确定" if amount.certainty == "set_by_authority" else "—")
+    return "预计金额：" + ("由主管部门确定" if amount.set_by_authority else "—")
 
 
 def identifier_warnings(facts: FactsFile) -> list[str]:

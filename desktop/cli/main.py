@@ -119,6 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_gui(base: Path, *, smoke_test: bool, lang: str | None) -> int:
     # Imported here so that every CLI subcommand works without Qt installed.
+    from desktop.ui.platform_check import check_platform_libraries
+
+    problem = check_platform_libraries()
+    if problem is not None:  # before Qt would abort the process with signal 6
+        print(problem, file=sys.stderr)
+        return 2
     from desktop.ui.app import run_app
 
     return run_app(base, smoke_test=smoke_test, lang=lang)

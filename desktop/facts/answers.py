@@ -6,13 +6,17 @@ still counts.  A flagged field is treated as unknown by the rules, never as a gu
 
 from __future__ import annotations
 
+import datetime as dt
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import UnionType
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from desktop.facts.bounds import describe
+from desktop.office_input import InputError, parse_date_input, parse_money_input
 from desktop.reference.identifiers import validate_uscc
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,6 +35,28 @@ def _normalise(text: str) -> str:
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
+def office_reading(model: type[BaseModel], field: str, text: str) -> str | None:
+    """Money and dates as offices type them (``8000万``, ``2018年3月1日``), read by
+    :mod:`desktop.office_input` into the plain form the model takes (``80000000``,
+    ``2018-03-01``); None for fields of other kinds.  Raises InputError with the message."""
+    info = model.model_fields[field]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if extra.get("unit") == "元":
+        return str(parse_money_input(text))
+    if _base_type(info.annotation) is dt.date:
+        return parse_date_input(text).isoformat()
+    return None
+
+
+def _base_type(annotation: object) -> object:
+    """``FactDate | None`` (an Annotated date in an optional) -> ``date``."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    base = args[0] if typing.get_origin(annotation) in (typing.Union, UnionType) and args else annotation
+    while typing.get_origin(base) is typing.Annotated:
+        base = typing.get_args(base)[0]
+    return base
+
+
 def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M]:
     valid: dict[str, object] = {}
     errors: dict[str, str] = {}
@@ -38,6 +64,13 @@ def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M
         if field not in model.model_fields:
             continue  # answers for other sections (narratives, equipment) live beside facts
         candidate = text.strip()
+        if candidate:
+            try:
+                read = office_reading(model, field, candidate)
+            except InputError as exc:
+                errors[field] = str(exc)
+                continue
+            candidate = read if read is not None else candidate
         try:
             model.model_validate({field: candidate})
         except ValidationError:

@@ -10,7 +10,7 @@ from desktop.rules.context import FactContext, loan_interest
 from desktop.rules.model import Share
 from desktop.rules.pack import CompiledAmount, CompiledProgramme
 from desktop.rules.predicates import Outcome
-from desktop.rules.results import AmountResult, ShareFigure
+from desktop.rules.results import AmountResult, Certainty, ShareFigure
 
 
 class AmountConflictError(RuntimeError):
@@ -41,7 +41,7 @@ def evaluate_amount(
     if not firing:
         needed = {f for r in pending if r.when for f in r.when.facts}
         basis = "；".join(r.source.basis for r in programme.amounts)
-        return AmountResult(None, "estimate", f"金额取决于尚未填写的信息。{basis}"), needed
+        return AmountResult(None, Certainty.ESTIMATE, f"金额取决于尚未填写的信息。{basis}"), needed
     return _compute(firing[0], ctx, eligible_items)
 
 
@@ -118,7 +118,7 @@ def _compute(
     if amount is None and certainty != "set_by_authority":
         certainty = "estimate"
     basis = src.basis + ("（" + "；".join(steps) + "）" if steps else "")
-    return AmountResult(amount, certainty, basis, rule.citation, src.id, total=total,
+    return AmountResult(amount, Certainty(certainty), basis, rule.citation, src.id, total=total,
                         shares=shares, yearly=yearly, years=years), needed
 
 
@@ -217,9 +217,9 @@ def _interest(
                  f"合计 {format_wan_with_unit(total)}（{'；'.join(parts) or '无符合条件的贷款'}）")
     if spec.rate is None:
         basis = f"{rule.source.basis}贴息基数：{base_text}。贴息比例文件未明确，由主管部门确定。"
-        return AmountResult(None, "set_by_authority", basis, rule.citation, rule.source.id), set()
+        return AmountResult(None, Certainty.SET_BY_AUTHORITY, basis, rule.citation, rule.source.id), set()
     rate = Decimal(spec.rate)
     amount = round_yuan(total * rate)
     basis = f"{rule.source.basis}{base_text} × {_pct(rate)} = {format_wan_with_unit(amount)}"
-    return AmountResult(amount, rule.source.certainty or "exact", basis, rule.citation,
+    return AmountResult(amount, Certainty(rule.source.certainty or "exact"), basis, rule.citation,
                         rule.source.id), set()

@@ -23,6 +23,7 @@ from desktop.rules.results import (
     STATUS_LABELS,
     AmountResult,
     Assessment,
+    Certainty,
     CitedText,
     ConditionResult,
     MissingFact,
@@ -201,7 +202,7 @@ def _applies(when: Predicate | None, ctx: FactContext) -> bool:
     return when is None or when.evaluate(ctx) is not Outcome.FAIL
 
 
-_NOT_APPLICABLE_AMOUNT = AmountResult(None, "estimate", "不在本政策适用地区，未计算金额。")
+_NOT_APPLICABLE_AMOUNT = AmountResult(None, Certainty.ESTIMATE, "不在本政策适用地区，未计算金额。")
 
 
 def _without_figure(amount: AmountResult, status: Status) -> AmountResult:

@@ -62,6 +62,13 @@ class MissingFact:
         return {"fact": self.fact, "question": self.question}
 
 
+class Certainty(enum.StrEnum):
+    EXACT = "exact"  # computed as the text says
+    ESTIMATE = "estimate"  # a figure the text makes depend on something not known yet
+    UPPER_BOUND = "upper_bound"  # at most this much
+    SET_BY_AUTHORITY = "set_by_authority"  # the text leaves the amount to the authority
+
+
 @dataclass(frozen=True)
 class ShareFigure:
     """One recipient's part of an award the text splits (e.g. 50% 企业 / 30% 管理层 / 20% 中介)."""
@@ -94,7 +101,7 @@ class AmountResult:
     """
 
     yuan: Decimal | None
-    certainty: str  # exact | estimate | upper_bound | set_by_authority
+    certainty: Certainty
     basis: str
     citation: CitedText | None = None
     rule_id: str | None = None
@@ -104,18 +111,26 @@ class AmountResult:
     years: Decimal | None = None
     applies: bool = True
 
+    def __post_init__(self) -> None:
+        # Code written before the enum passes the plain strings; they mean the same members.
+        object.__setattr__(self, "certainty", Certainty(self.certainty))
+
     @property
     def figure(self) -> Decimal | None:
         """The amount to state: none where the authority sets it, even if a base is known,
         and none where the programme pays nothing today (see :attr:`applies`)."""
-        if not self.applies or self.certainty == "set_by_authority":
+        if not self.applies or self.certainty is Certainty.SET_BY_AUTHORITY:
             return None
         return self.yuan
+
+    @property
+    def set_by_authority(self) -> bool:
+        return self.certainty is Certainty.SET_BY_AUTHORITY
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "wan": format_wan(self.yuan) if self.yuan is not None and self.applies else None,
-            "certainty": self.certainty, "basis": self.basis}
+            "certainty": self.certainty.value, "basis": self.basis}
         if not self.applies and self.yuan is not None:
             data["if_applicable_wan"] = format_wan(self.yuan)
         if self.total is not None:
@@ -177,6 +192,17 @@ class PackIdentity:
         return {"id": self.id, "version": self.version, "sha256": self.sha256}
 
 
+@dataclass(frozen=True)
+class Expiry:
+    local: int
+    expired: int
+
+    @property
+    def all_expired(self) -> bool:
+        """Nothing can be applied for any more: the banner tells the user to get a newer pack."""
+        return self.local > 0 and self.expired == self.local
+
+
 @dataclass
 class Assessment:
     assessed_on: dt.date
@@ -186,6 +212,12 @@ class Assessment:
     size_class: str
     size_explanation: str
     results: list[ProgrammeResult]
+
+    @property
+    def expiry(self) -> Expiry:
+        """How many of the programmes for the enterprise's region have expired on the date."""
+        local = [r for r in self.results if r.status is not Status.NOT_APPLICABLE]
+        return Expiry(len(local), sum(r.status is Status.EXPIRED for r in local))
 
     def to_json(self) -> dict[str, Any]:
         return {

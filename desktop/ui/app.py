@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTranslator
@@ -18,6 +19,7 @@ from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import quit_on_sigterm, save_on_session_end
 from desktop.ui.status_text import load_pack_with_status
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,7 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
     log.info("GUI starting, data dir %s, fonts %s", data_dir, families)
     if not smoke_test:
         install_crash_handler()
+        quit_on_sigterm(app)
     opened = _open_user_data(data_dir, smoke_test=smoke_test)
     if opened is None:
         return 1
@@ -118,11 +121,20 @@ class Shell:
         self.app = app
         self.store = opened.store
         self.window: MainWindow | None = None
+        self.language = DEFAULT_LANGUAGE
         self._translators: list[QTranslator] = []
         self.first_paint = FirstPaint()
+        self._stop_session_hooks: Callable[[], None] | None = None
+
+    def save_everything(self) -> None:
+        if self.window is not None:
+            self.window.save_everything()
 
     def start(self, lang: str | None, *, ask_first_run: bool) -> bool:
         """Install the language, run the first-run dialog once, and show the window."""
+        if self._stop_session_hooks is None:
+            # Logging out, shutting down or a SIGTERM: what was typed is written first.
+            self._stop_session_hooks = save_on_session_end(self.app, self.save_everything)
         language = lang or self.store.setting(LANGUAGE_SETTING) or DEFAULT_LANGUAGE
         self._install(language)
         if self.store.setting(ROLE_SETTING) is None and ask_first_run:
@@ -138,6 +150,7 @@ class Shell:
         return True
 
     def _install(self, language: str) -> None:
+        self.language = language
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = install_translators(self.app, language)
@@ -147,7 +160,7 @@ class Shell:
         role = str(self.store.setting(ROLE_SETTING) or "enterprise")
         # The status line in the language just chosen; the pack this PC has installed.
         pack, status = load_pack_with_status(data_dir=self.store.data_dir)
-        window = MainWindow(status, pack, self.store, role=role)
+        window = MainWindow(status, pack, self.store, role=role, language=self.language)
         window.language_requested.connect(self.set_language)
         window.rulepack_installed.connect(self.show_window)
         window.role_requested.connect(self.set_role)
@@ -172,6 +185,9 @@ class Shell:
             self.window.role_note.setVisible(role == "official")
 
     def close(self) -> None:
+        if self._stop_session_hooks is not None:
+            self._stop_session_hooks()
+            self._stop_session_hooks = None
         if self.window is not None:
             self.window.close()
             self.window = None

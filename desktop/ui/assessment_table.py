@@ -82,9 +82,10 @@ class AssessmentTableModel(QAbstractTableModel):
         if column == "document":
             return result.document_number or translate("AssessmentTable", "（无文号）")
         if column == "amount":
-            if result.amount.figure is not None:  # none where the programme pays nothing today
-                return format_wan(result.amount.figure)
-            if result.amount.applies and result.amount.certainty == "set_by_authority":
+            figure = result.amount.figure  # none where the programme pays nothing today
+            if figure is not None:
+                return format_wan(figure)
+            if result.amount.applies and result.amount.set_by_authority:
                 return translate("AssessmentTable", "由主管部门确定")
             return "—"
         start = result.valid_from.isoformat() if result.valid_from else ""

@@ -33,6 +33,7 @@ class DashboardPage(QWidget):
     """Observes the enterprise facts and the date; the engine in the core does the deciding."""
 
     assessed = Signal(object)  # the new Assessment
+    date_chosen = Signal(object)  # dt.date, when the user (not the program) changes the date
 
     def __init__(self, pack: RulePack) -> None:
         super().__init__()
@@ -41,6 +42,8 @@ class DashboardPage(QWidget):
         self.assessment: Assessment | None = None
         self.current_result: ProgrammeResult | None = None
         self.can_apply = False  # the read-only sample shows no 开始申报
+        self.facts_region: str | None = None  # the region the date was last suggested for
+        self._setting_date = False
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -66,6 +69,12 @@ class DashboardPage(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setStyleSheet("#banner { background: #fff4ce; padding: 6px; }")
         self.banner.hide()
+        self.date_note = QLabel()
+        self.date_note.setObjectName("dateNote")
+        self.date_note.setWordWrap(True)
+        self.date_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_note.setStyleSheet("#dateNote { color: #555; }")
+        self.date_note.hide()
 
         self.model = AssessmentTableModel()
         self.proxy = AssessmentFilter()
@@ -105,6 +114,7 @@ class DashboardPage(QWidget):
         splitter.setSizes([320, 280])
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addWidget(self.date_note)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, stretch=1)
@@ -114,20 +124,43 @@ class DashboardPage(QWidget):
         QWidget.setTabOrder(self.kind_filter, self.other_regions)
         QWidget.setTabOrder(self.other_regions, self.table)
         QWidget.setTabOrder(self.table, self.detail)
-        self.date_edit.dateChanged.connect(self.refresh)
+        self.date_edit.dateChanged.connect(self._date_changed)
         self.other_regions.toggled.connect(self.proxy.set_show_other_regions)
         self.status_filter.currentIndexChanged.connect(self._filter_status)
         self.kind_filter.currentIndexChanged.connect(
             lambda _index: self.proxy.set_kind(self.kind_filter.currentData()))
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        # Filtering down to nothing leaves nothing to explain: the detail pane empties too.
+        self.proxy.rowsRemoved.connect(self._clear_detail_if_empty)
+        self.proxy.modelReset.connect(self._clear_detail_if_empty)
+        self.proxy.layoutChanged.connect(self._clear_detail_if_empty)
 
     @property
     def assessed_on(self) -> dt.date:
         day = self.date_edit.date()
         return dt.date(day.year(), day.month(), day.day())
 
-    def set_assessed_on(self, day: dt.date) -> None:
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+    def set_assessed_on(self, day: dt.date, note: str | None = None) -> None:
+        """Set the date for the program (an enterprise's saved or suggested date), with why."""
+        self._setting_date = True
+        try:
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        finally:
+            self._setting_date = False
+        if note is not None:
+            self.date_note.setText(note)
+            self.date_note.setVisible(bool(note))
+
+    def _date_changed(self, _day: QDate) -> None:
+        if not self._setting_date:
+            self.date_note.hide()  # the user's own date needs no explanation
+            self.date_chosen.emit(self.assessed_on)
+        self.refresh()
+
+    def _clear_detail_if_empty(self, *_args: object) -> None:
+        if self.proxy.rowCount() == 0:
+            self.current_result = None
+            self.detail.clear()
 
     def set_facts(self, facts: FactsFile) -> None:
         self._facts = facts
@@ -171,17 +204,16 @@ class DashboardPage(QWidget):
 
     def _update_banner(self) -> None:
         assert self.assessment is not None
-        local = [r for r in self.assessment.results if r.status is not Status.NOT_APPLICABLE]
-        expired = [r for r in local if r.status is Status.EXPIRED]
-        if local and len(expired) == len(local):
+        expiry = self.assessment.expiry  # counted by the core
+        if expiry.all_expired:
             self.banner.setText(self.tr(
                 "在 {day} 这一天，适用于本企业所在地的 {n} 项政策均已过期，不能再据此申报。"
                 "请向主管部门索取最新规则包；也可以把评估日期改到政策有效期内，查看当时的结论。"
-            ).format(day=self.assessed_on.isoformat(), n=len(local)))
+            ).format(day=self.assessed_on.isoformat(), n=expiry.local))
             self.banner.show()
-        elif expired:
+        elif expiry.expired:
             self.banner.setText(self.tr("在 {day} 这一天，有 {n} 项政策已过期。").format(
-                day=self.assessed_on.isoformat(), n=len(expired)))
+                day=self.assessed_on.isoformat(), n=expiry.expired))
             self.banner.show()
         else:
             self.banner.hide()

@@ -10,20 +10,20 @@ from __future__ import annotations
 from html import escape
 
 from desktop.money import format_wan
-from desktop.rules.results import CitedText, ProgrammeResult, Status
+from desktop.rules.results import Certainty, CitedText, ProgrammeResult, Status
 from desktop.ui.i18n import translate
 from desktop.ui.labels import OUTCOME_MARKS, STATUS_MARKS, outcome_text, status_text
 
 LINK_STYLE = "text-decoration: none;"
 
 
-def certainty_text(certainty: str) -> str:
+def certainty_text(certainty: Certainty) -> str:
     return {
-        "exact": translate("DetailPane", "按原文计算"),
-        "estimate": translate("DetailPane", "估算"),
-        "upper_bound": translate("DetailPane", "上限"),
-        "set_by_authority": translate("DetailPane", "由主管部门确定"),
-    }.get(certainty, certainty)
+        Certainty.EXACT: translate("DetailPane", "按原文计算"),
+        Certainty.ESTIMATE: translate("DetailPane", "估算"),
+        Certainty.UPPER_BOUND: translate("DetailPane", "上限"),
+        Certainty.SET_BY_AUTHORITY: translate("DetailPane", "由主管部门确定"),
+    }[certainty]
 
 
 def _words() -> dict[str, str]:

@@ -62,6 +62,11 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.sample_hint)
         layout.addWidget(buttons)
 
+    def reject(self) -> None:
+        """Esc or the close button: go on with what is selected (the defaults unless changed);
+        quitting silently on Esc left a first-time user with nothing on screen."""
+        self.accept()
+
     def choice(self) -> FirstRunChoice:
         role = "official" if self.official.isChecked() else "enterprise"
         return FirstRunChoice(role, str(self.language.currentData()))

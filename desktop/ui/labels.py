@@ -24,9 +24,10 @@ def outcome_text(outcome: Outcome) -> str:
 
 
 # A status is never told by colour alone: the text is always there, the mark repeats it.
+# Every mark is a glyph the bundled body font has (⌛ is not, and showed as a box).
 STATUS_MARKS = {
     Status.ELIGIBLE: "✔", Status.INELIGIBLE: "✘", Status.UNDETERMINED: "？",
-    Status.EXPIRED: "⌛", Status.NOT_YET_EFFECTIVE: "…", Status.NOT_APPLICABLE: "—",
+    Status.EXPIRED: "⊘", Status.NOT_YET_EFFECTIVE: "…", Status.NOT_APPLICABLE: "—",
 }
 OUTCOME_MARKS = {Outcome.PASS: "✔", Outcome.FAIL: "✘", Outcome.UNKNOWN: "？"}
 

@@ -1,19 +1,23 @@
 """The main window: navigation on the left, one page per section, rule pack in the status bar.
 
 The window wires pages together and owns no business logic: the profile editor turns typing
-into facts (through the core), the dashboard asks the engine, the store keeps everything.
+into facts (through the core), the dashboard asks the engine, and every write goes through
+the controller (:mod:`desktop.ui.controller`); the window never touches the store itself.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QByteArray, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -27,10 +31,12 @@ from desktop.facts.model import FactsFile
 from desktop.facts.profile import INSTITUTION_PREFIX
 from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.rules.pack import RulePack
+from desktop.rules.regional import facts_for_region, suggested_assessment_date
 from desktop.rules.results import Assessment, ProgrammeResult
 from desktop.store.autosave import Autosaver
 from desktop.store.records import RecordRef
 from desktop.store.store import Store
+from desktop.ui.controller import RecordController
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.first_run import LANGUAGES
 from desktop.ui.my_applications import ExportLogPage, MyApplicationsPage
@@ -42,6 +48,7 @@ from desktop.ui.wizard.host import WizardHost
 
 PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range(5)
 GEOMETRY_SETTING = "window.geometry"
+LAST_PROFILE_SETTING = "ui.last_profile"
 SAMPLE = None  # the profile switcher's data for the read-only 示例企业
 
 
@@ -59,20 +66,24 @@ class MainWindow(QMainWindow):
     rulepack_installed = Signal()  # the shell rebuilds the window on the new pack
 
     def __init__(self, rulepack_status: str, pack: RulePack | None = None, store: Store | None = None,
-                 *, role: str = "enterprise") -> None:
+                 *, role: str = "enterprise", language: str = "zh_CN") -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
-        self.resize(1180, 760)
-        self._pack, self._store = pack, store
-        self.autosaver = Autosaver(store) if store is not None else None
+        self._pack = pack
+        self.controller = RecordController(store, self)
+        # The wizard reads drafts through the store and writes through the controller's autosave
+        # worker (one worker for the whole window keeps every write in typing order).
+        self._store = store
         self.source_viewer: SourceViewer | None = None
+        self._role, self._language = role, language
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(6)
         self.pages = QStackedWidget()
-        self.profile_editor = ProfileEditor(self.autosaver)
+        self.profile_editor = ProfileEditor(
+            self.controller, (lambda region: facts_for_region(pack, region)) if pack is not None else None)
         self.dashboard = DashboardPage(pack) if pack is not None else None
         self.applications = MyApplicationsPage(store)
         self.materials = MaterialsPage()
@@ -100,13 +111,21 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.addWidget(self.role_note)
         row = QHBoxLayout()
-        row.addWidget(self.navigation)
+        # The rule pack's line has its own permanent place under the navigation, so the status
+        # bar is free for the messages that follow a click and nothing overwrites them.
+        left = QVBoxLayout()
+        left.addWidget(self.navigation, stretch=1)
+        self.rulepack_label = QLabel(rulepack_status)
+        self.rulepack_label.setObjectName("rulepackLabel")
+        self.rulepack_label.setWordWrap(True)
+        self.rulepack_label.setFixedWidth(170)
+        self.rulepack_label.setStyleSheet("#rulepackLabel { color: #555; }")
+        left.addWidget(self.rulepack_label)
+        row.addLayout(left)
         row.addWidget(self.pages, stretch=1)
         outer.addLayout(row, stretch=1)
         self.setCentralWidget(central)
-        self.rulepack_label = QLabel(rulepack_status)
-        self.rulepack_label.setToolTip(rulepack_status)  # the whole line, when the window is narrow
-        self.statusBar().addPermanentWidget(self.rulepack_label)
+        self.statusBar().setSizeGripEnabled(False)
 
         self.profile_switcher = QComboBox()
         self.profile_switcher.setObjectName("profileSwitcher")
@@ -117,17 +136,24 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.assessed.connect(self._assessed)
             self.dashboard.detail.anchorClicked.connect(self.follow_link)
+            self.dashboard.date_chosen.connect(self._date_chosen)
         self.profile_switcher.currentIndexChanged.connect(self._profile_chosen)
-        self._fill_profiles(select=SAMPLE)
+        last = self.controller.setting(LAST_PROFILE_SETTING)
+        self._fill_profiles(select=last if isinstance(last, int) else SAMPLE)
         self.navigation.setCurrentRow(DASHBOARD_ROW)
+        self._fit_screen()
         self._restore_geometry()
 
     # -- toolbar, menus, shortcuts -------------------------------------------------------------
 
     def _build_toolbar_and_menus(self) -> None:
         new_profile = QAction(self.tr("新建企业(&N)"), self)
+        new_profile.setObjectName("newProfile")
         new_profile.setShortcut(QKeySequence.StandardKey.New)
         new_profile.triggered.connect(self.new_profile)
+        self.delete_action = QAction(self.tr("删除当前企业(&D)…"), self)
+        self.delete_action.setObjectName("deleteProfile")
+        self.delete_action.triggered.connect(self.delete_profile)
         toolbar = QToolBar(self.tr("企业"))
         toolbar.setObjectName("profileToolbar")
         toolbar.setMovable(False)
@@ -140,7 +166,10 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.addAction(new_profile)
+        file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出(&X)"))
+        quit_action.setObjectName("quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -149,13 +178,24 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
         settings = self.menuBar().addMenu(self.tr("设置(&S)"))
+        # The current language and role are shown as checked items (one of each group).
         language_menu = settings.addMenu(self.tr("界面语言(&L)"))
+        languages = QActionGroup(self)
         for code, name in LANGUAGES:
             action = language_menu.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self._language)
+            languages.addAction(action)
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
         role_menu = settings.addMenu(self.tr("身份(&R)"))
+        roles = QActionGroup(self)
         for role, text in (("enterprise", self.tr("企业用户")), ("official", self.tr("主管部门"))):
             action = role_menu.addAction(text)
+            action.setObjectName(f"role_{role}")
+            action.setCheckable(True)
+            action.setChecked(role == self._role)
+            roles.addAction(action)
             action.triggered.connect(lambda _checked=False, r=role: self.role_requested.emit(r))
         if self._store is not None:
             add_import_action(settings, self, self._store.data_dir, self._store.list_applications,
@@ -167,7 +207,7 @@ class MainWindow(QMainWindow):
         self.profile_switcher.blockSignals(True)
         self.profile_switcher.clear()
         self.profile_switcher.addItem(self.tr("示例企业（只供浏览）"), SAMPLE)
-        for profile in self._store.list_profiles() if self._store is not None else []:
+        for profile in self.controller.profiles():
             self.profile_switcher.addItem(profile.name or self.tr("（未命名企业 {n}）").format(n=profile.id),
                                           profile.id)
         self.profile_switcher.blockSignals(False)
@@ -176,10 +216,9 @@ class MainWindow(QMainWindow):
         self._profile_chosen(self.profile_switcher.currentIndex())
 
     def _refresh_profile_names(self) -> None:
-        current = self.current_profile_id
-        if self._store is None or current is None:
+        if self.current_profile_id is None:
             return
-        for profile in self._store.list_profiles():
+        for profile in self.controller.profiles():
             index = self.profile_switcher.findData(profile.id)
             if index >= 0:
                 self.profile_switcher.setItemText(
@@ -196,21 +235,23 @@ class MainWindow(QMainWindow):
             self.wizards.close_wizard()
         if self.dashboard is not None:
             self.dashboard.can_apply = profile_id is not None
+        self.delete_action.setEnabled(profile_id is not None)  # the sample cannot be deleted
         if profile_id is None or self._store is None:
-            if self.dashboard is not None:
-                self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON)
             self.profile_editor.load(None, sample_answers())
+            if self.dashboard is not None:
+                self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON, note="")
         else:
             ref = RecordRef("profile", profile_id)
-            self.profile_editor.load(ref, self._store.answers(ref))
+            self.profile_editor.load(ref, self.controller.answers(ref))
+            self._show_profile_date(profile_id)
+        self.controller.set_setting(LAST_PROFILE_SETTING, profile_id)
         self._show_applications()
 
     def new_profile(self) -> None:
-        if self._store is None:
+        profile_id = self.controller.create_profile()
+        if profile_id is None:
             self.statusBar().showMessage(self.tr("没有打开用户数据，不能新建企业。"), 8000)
             return
-        self.profile_editor.flush()
-        profile_id = self._store.create_profile({})
         self._fill_profiles(select=profile_id)
         self.navigation.setCurrentRow(PROFILE_ROW)
         self.profile_editor.focus_fact("enterprise.name")
@@ -219,7 +260,76 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.pages.setCurrentIndex(row)
 
+    def delete_profile(self) -> None:
+        """Delete the enterprise shown, after a confirmation that names what goes with it."""
+        profile_id = self.current_profile_id
+        if profile_id is None:
+            return
+        self.profile_editor.flush()
+        name = self.profile_switcher.currentText()
+        applications = len(self.controller.applications(profile_id))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("删除企业"), self.tr(
+            "删除“{name}”？\n\n将一并删除：本企业填写的全部企业信息，以及它的 {n} 份申报。"
+            "删除后不能恢复（已导出的申报包文件不受影响）。").format(name=name, n=applications),
+            QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        self.controller.delete_profile(profile_id)
+        self._fill_profiles(select=SAMPLE)
+        self.statusBar().showMessage(self.tr("已删除“{name}”。").format(name=name), 10000)
+
+    # -- the assessment date, per enterprise ---------------------------------------------------
+
+    def _date_setting(self, profile_id: int) -> str:
+        return f"profile.{profile_id}.assessed_on"
+
+    def _show_profile_date(self, profile_id: int) -> None:
+        if self.dashboard is None:
+            return
+        saved = self.controller.setting(self._date_setting(profile_id))
+        if isinstance(saved, dict) and saved.get("chosen"):
+            self.dashboard.set_assessed_on(dt.date.fromisoformat(saved["day"]), note="")
+        else:
+            self._suggest_date(profile_id)
+
+    def _suggest_date(self, profile_id: int) -> None:
+        """A date on which the enterprise's region's programmes are in force, said which and why."""
+        if self.dashboard is None or self._pack is None:
+            return
+        region = self.profile_editor.facts.enterprise.region_code
+        today = dt.date.today()
+        suggestion = suggested_assessment_date(self._pack, region, today)
+        if suggestion.day == today:
+            note = ""
+        else:
+            where = self.tr("本地区") if region else self.tr("规则包")
+            note = self.tr(
+                "评估日期设为 {day}：今天{where}的 {local} 项政策都不在有效期内；这一天有 {n} 项有效"
+                "（如{first}）。可以改为其他日期。").format(
+                day=suggestion.day.isoformat(), where=where, local=suggestion.local,
+                n=len(suggestion.in_force), first=suggestion.in_force[0] if suggestion.in_force else "")
+        self.dashboard.set_assessed_on(suggestion.day, note=note)
+        self.controller.set_setting(self._date_setting(profile_id),
+                                    {"day": suggestion.day.isoformat(), "chosen": False})
+
+    def _date_chosen(self, day: dt.date) -> None:
+        """The user set the date: it belongs to this enterprise from now on."""
+        profile_id = self.current_profile_id
+        if profile_id is not None:
+            self.controller.set_setting(self._date_setting(profile_id),
+                                        {"day": day.isoformat(), "chosen": True})
+
     def _facts_changed(self, facts: FactsFile) -> None:
+        profile_id = self.current_profile_id
+        if self.dashboard is not None and profile_id is not None:
+            saved = self.controller.setting(self._date_setting(profile_id))
+            region_changed = facts.enterprise.region_code != self.dashboard.facts_region
+            if region_changed and not (isinstance(saved, dict) and saved.get("chosen")):
+                self.dashboard.facts_region = facts.enterprise.region_code
+                self._suggest_date(profile_id)
         if self.dashboard is not None:
             self.dashboard.set_facts(facts)
 
@@ -228,9 +338,7 @@ class MainWindow(QMainWindow):
 
     def _show_applications(self) -> None:
         profile_id = self.current_profile_id
-        listed = (self._store.list_applications(profile_id)
-                  if self._store is not None and profile_id is not None else [])
-        self.applications.show_applications(listed)
+        self.applications.show_applications(self.controller.applications(profile_id))
         self.applications.set_editable(profile_id is not None)
         if self._store is not None:
             self.exports.show_records(export_records(self._store))
@@ -281,19 +389,34 @@ class MainWindow(QMainWindow):
 
     # -- geometry and closing -----------------------------------------------------------------------
 
+    def _fit_screen(self) -> None:
+        """The default size fits the screen's free area (1366×768 at 125% leaves 1093×582)."""
+        screen = self.screen().availableGeometry()
+        frame = 40  # title bar and borders the window manager adds around the window
+        width = min(1180, screen.width())
+        height = min(760, screen.height() - frame)
+        self.resize(width, height)
+
     def _restore_geometry(self) -> None:
-        saved = self._store.setting(GEOMETRY_SETTING) if self._store is not None else None
+        saved = self.controller.setting(GEOMETRY_SETTING)
         if isinstance(saved, str):
             self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii")))
 
+    @property
+    def autosaver(self) -> Autosaver | None:
+        return self.controller.autosaver
+
+    def save_everything(self) -> None:
+        """Write every answer still waiting (closing, the session ending); returns once written."""
+        if hasattr(self, "wizards"):
+            self.wizards.flush()
+        self.controller.flush()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.profile_editor.flush()
-        self.wizards.flush()
-        if self._store is not None:
-            geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
-            self._store.set_setting(GEOMETRY_SETTING, geometry)
+        self.save_everything()
+        geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
+        self.controller.set_setting(GEOMETRY_SETTING, geometry)
         if self.source_viewer is not None:
             self.source_viewer.close()
-        if self.autosaver is not None:
-            self.autosaver.close()
+        self.controller.close()
         super().closeEvent(event)

@@ -264,16 +264,20 @@
 <context>
     <name>FactWidgets</name>
     <message>
-        <source>日期，如 2018-06-01</source>
-        <translation>Date, e.g. 2018-06-01</translation>
+        <source>从日历中选择</source>
+        <translation>Pick from a calendar</translation>
     </message>
     <message>
-        <source>金额（元），如 1200000</source>
-        <translation>Amount in yuan, e.g. 1200000</translation>
+        <source>如 2018-06-01 或 2018年6月1日</source>
+        <translation>e.g. 2018-06-01 or 2018年6月1日</translation>
     </message>
     <message>
-        <source>比例，如 0.3 表示 30%</source>
-        <translation>Ratio, e.g. 0.3 for 30%</translation>
+        <source>如 1200000、8000万、0.8亿（默认单位：元）</source>
+        <translation>e.g. 1200000, 8000万, 0.8亿 (default unit: yuan)</translation>
+    </message>
+    <message>
+        <source>0 到 1 之间（一部分占全部的比例），如 0.3 表示 30%</source>
+        <translation>between 0 and 1 (a part of the whole), e.g. 0.3 for 30%</translation>
     </message>
     <message>
         <source>整数（{unit}）</source>
@@ -292,8 +296,8 @@
         <translation>No</translation>
     </message>
     <message>
-        <source>输入代码或名称搜索</source>
-        <translation>Type a code or part of a name</translation>
+        <source>输入代码、名称或拼音首字母搜索</source>
+        <translation>Type a code, part of the name or pinyin initials</translation>
     </message>
 </context>
 <context>
@@ -362,6 +366,10 @@
         <translation>&amp;New enterprise</translation>
     </message>
     <message>
+        <source>删除当前企业(&amp;D)…</source>
+        <translation>&amp;Delete this enterprise…</translation>
+    </message>
+    <message>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
@@ -412,6 +420,38 @@
     <message>
         <source>没有打开用户数据，不能新建企业。</source>
         <translation>No user data is open; an enterprise cannot be created.</translation>
+    </message>
+    <message>
+        <source>删除企业</source>
+        <translation>Delete enterprise</translation>
+    </message>
+    <message>
+        <source>删除“{name}”？
+
+将一并删除：本企业填写的全部企业信息，以及它的 {n} 份申报。删除后不能恢复（已导出的申报包文件不受影响）。</source>
+        <translation>Delete “{name}”?
+
+This also deletes everything filled in for this enterprise and its {n} application(s). It cannot be undone (exported bundles are not affected).</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>已删除“{name}”。</source>
+        <translation>Deleted “{name}”.</translation>
+    </message>
+    <message>
+        <source>本地区</source>
+        <translation>your region</translation>
+    </message>
+    <message>
+        <source>规则包</source>
+        <translation>the rule pack</translation>
+    </message>
+    <message>
+        <source>评估日期设为 {day}：今天{where}的 {local} 项政策都不在有效期内；这一天有 {n} 项有效（如{first}）。可以改为其他日期。</source>
+        <translation>Assessment date set to {day}: none of the {local} programmes of {where} is in force today; on that day {n} are (e.g. {first}). You can choose another date.</translation>
     </message>
     <message>
         <source>这项信息属于具体的项目、贷款或申报，在申报向导中填写：{fact}</source>
@@ -562,20 +602,36 @@
         <translation>Size class</translation>
     </message>
     <message>
-        <source>所有修改自动保存。</source>
-        <translation>Every change is saved automatically.</translation>
+        <source>列表中没有“{text}”，请从列表中选择（未保存，原选择不变）</source>
+        <translation>“{text}” is not in the list; please choose from the list (not saved, the previous choice is kept)</translation>
     </message>
     <message>
-        <source>示例企业只供浏览；新建企业后即可填写并自动保存。</source>
-        <translation>The sample enterprise is read-only; create an enterprise to enter and save your own data.</translation>
+        <source>＝ {yuan} 元（{wan} 万元）</source>
+        <translation>= {yuan} yuan ({wan} 万元)</translation>
     </message>
     <message>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
+        <source>＝ {percent}%</source>
+        <translation>= {percent}%</translation>
     </message>
     <message>
-        <source>所有修改已自动保存。</source>
-        <translation>All changes saved.</translation>
+        <source>比例应在 0 到 1 之间：它是一部分占全部的份额（30% 写 0.3）</source>
+        <translation>A ratio is between 0 and 1: a part of the whole (write 30% as 0.3)</translation>
+    </message>
+    <message>
+        <source>先填写所在地区：之后只列出本地区政策用到的信息，其余的折叠起来。</source>
+        <translation>Fill in the region first: then only what your region&apos;s programmes need is listed, the rest folded away.</translation>
+    </message>
+    <message>
+        <source>下面先列出本地区政策用到的 {n} 项信息。</source>
+        <translation>Listed first: the {n} items your region&apos;s programmes need.</translation>
+    </message>
+    <message>
+        <source>收起其他地区政策用到的信息</source>
+        <translation>Fold away what other regions&apos; programmes need</translation>
+    </message>
+    <message>
+        <source>显示其余 {n} 项（其他地区的政策用到）</source>
+        <translation>Show the other {n} items (needed by other regions&apos; programmes)</translation>
     </message>
     <message>
         <source>{message}（已按原样保存，可稍后改正）</source>
@@ -639,6 +695,29 @@ What changed is listed below; drafts keep their rule pack until re-assessed.</tr
     <message>
         <source>导入规则包(&amp;I)…</source>
         <translation>&amp;Import rule pack…</translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>未能保存：{message}</source>
+        <translation>Not saved: {message}</translation>
+    </message>
+    <message>
+        <source>示例企业只供浏览；新建企业后即可填写并自动保存。</source>
+        <translation>The sample enterprise is read-only; create an enterprise to fill in and autosave.</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>所有修改自动保存。</source>
+        <translation>All changes are saved automatically.</translation>
     </message>
 </context>
 <context>

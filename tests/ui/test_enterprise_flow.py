@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.fact_widgets import ChoiceFactEdit, PickerFactEdit
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.main_window import APPLICATIONS_ROW, DASHBOARD_ROW, PROFILE_ROW, MainWindow
+from tests.ui.clicks import click_link, menu_action
 
 pytestmark = pytest.mark.gui
 PROGRAMME = "sjz-2017-rd-institution"
@@ -123,14 +124,14 @@ def test_fresh_start_to_eligible_500_wan(qtbot: QtBot, shell: Shell, opened: Ope
     assert saved["region_code"] == "130171"
 
     # 查看原文: the policy text opens at the cited clause, the quote highlighted.
-    dashboard.detail.anchorClicked.emit(QUrl("cite:1"))
+    click_link(qtbot, dashboard.detail, "cite:1")
     viewer = window.source_viewer
     assert viewer is not None and viewer.isVisible()
     assert "500万元、100万元、10万元的一次性奖励" in viewer.highlighted.replace("\u2029", "")
     assert "已在原文中标出" in viewer.heading.text()
 
     # 开始申报 creates the application, opens its wizard and lists it under 我的申报.
-    dashboard.detail.anchorClicked.emit(QUrl(f"apply:{PROGRAMME}"))
+    click_link(qtbot, dashboard.detail, f"apply:{PROGRAMME}")
     assert window.wizards.frame is not None and window.pages.currentWidget() is window.wizards.frame
     window.navigation.setCurrentRow(APPLICATIONS_ROW)
     assert window.applications.table.rowCount() == 1
@@ -152,12 +153,12 @@ def test_missing_fact_link_jumps_to_the_field(qtbot: QtBot, shell: Shell, opened
     facts = [m.fact for m in result.missing]
     assert "institution.kind" in facts
     assert "institution.kind" in dashboard.detail.toHtml()  # a link target in the pane
-    dashboard.detail.anchorClicked.emit(QUrl("fact:institution.kind"))
+    click_link(qtbot, dashboard.detail, "fact:institution.kind")
     assert window.navigation.currentRow() == PROFILE_ROW
     edit = window.profile_editor.edits["institution.kind"]
     qtbot.waitUntil(edit.hasFocus)
     # A fact that belongs to a wizard says so instead of jumping nowhere.
-    dashboard.detail.anchorClicked.emit(QUrl("fact:project.kind"))
+    window.go_to_fact("project.kind")  # no programme of 130102 links one; the handler itself
     assert "申报向导" in window.statusBar().currentMessage()
 
 
@@ -206,7 +207,7 @@ def test_switching_language_changes_visible_texts(qtbot: QtBot, shell: Shell, op
     window = _returning_user(shell, opened)
     assert window.navigation.item(0).text() == "企业信息"
     window.navigation.setCurrentRow(DASHBOARD_ROW)
-    window.language_requested.emit("en")
+    menu_action(window, "language_en").trigger()
     english = _window(shell)
     assert english is not window
     assert [english.navigation.item(r).text() for r in range(5)] == \
@@ -215,7 +216,7 @@ def test_switching_language_changes_visible_texts(qtbot: QtBot, shell: Shell, op
     assert "Rule pack" in english.rulepack_label.text()
     assert english.profile_switcher.itemText(0) == "Sample enterprise (read-only)"
     assert opened.store.setting("ui.language") == "en"
-    english.language_requested.emit("zh_CN")
+    menu_action(english, "language_zh_CN").trigger()
     assert _window(shell).navigation.item(0).text() == "企业信息"
 
 

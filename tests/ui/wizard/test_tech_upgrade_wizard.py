@@ -76,7 +76,9 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
         "pledge": {"pledge_fund_name": "技术改造专项",
                    "pledge_management_measures": "青海省技术改造专项资金管理办法",
                    "pledge_indicators": "硅铁单位产品电耗不高于7600度/吨。",
-                   "pledge_construction_period": "2012年4月至2012年12月"},
+                   "pledge_construction_period": "2012年4月至2012年12月",
+                   # Filled in after the grant; until then the pledge leaves amount and date blank.
+                   "pledge_granted_amount": "500万"},
     })
     frame.page_list.setCurrentRow(frame.spec.page_index("equipment"))
     QGuiApplication.clipboard().setText(EQUIPMENT)
