@@ -58,9 +58,12 @@ class Draft:
     documents: dict[str, bytes]
 
 
-def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
-          on: dt.date | None = None) -> Draft:
-    """Build every document, or raise :class:`DraftError` listing every problem (nothing is built)."""
+def prepare(application: ApplicationFile, pack: RulePack, created: dt.datetime,
+            on: dt.date | None = None) -> DraftContext:
+    """Assess and check, ready to build; raise :class:`DraftError` listing every problem.
+
+    Intake uses it alone to know which documents and materials a package should have.
+    """
     specs = DOCUMENT_SETS[application.kind]
     try:
         programme = pack.programme(application.programme_id)
@@ -71,5 +74,11 @@ def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
     problems = check_application(application, result) + check_amounts_within_estimate(application, result)
     if problems:
         raise DraftError(problems)
-    context = DraftContext(application, assessment, result, programme, created, generated=specs)
-    return Draft(context, {spec.name: spec.build(context) for spec in specs})
+    return DraftContext(application, assessment, result, programme, created, generated=specs)
+
+
+def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
+          on: dt.date | None = None) -> Draft:
+    """Build every document, or raise :class:`DraftError` listing every problem (nothing is built)."""
+    context = prepare(application, pack, created, on)
+    return Draft(context, {spec.name: spec.build(context) for spec in context.generated})

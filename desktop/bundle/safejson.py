@@ -1,0 +1,68 @@
+"""JSON from a bundle, parsed with bounds: no number longer than a figure can be, no deep nesting.
+
+Python's own parser turns a 100,000-deep ``[[[[…`` into a RecursionError and a 5,000-digit
+integer into a ValueError (or, below the interpreter's limit, into seconds of arithmetic).
+Both are said here as a plain message instead.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any, Final
+
+MAX_NUMBER_CHARS: Final = 40  # 18 digits before the point and 2 after is the most a figure needs
+MAX_DEPTH: Final = 64  # our files nest six levels at most
+
+
+class JsonRejected(ValueError):
+    """A member that is not acceptable JSON; the message is for the official."""
+
+
+def _number(text: str) -> str:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise JsonRejected(f"含有 {len(text)} 位的数字，超过任何金额或数量可能的长度")
+    return text
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth, iteratively (a recursive walk is what an attacker would want)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+    return deepest
+
+
+def load_bounded(content: bytes, what: str, *, decimals: bool = False) -> Any:
+    """Parse ``content``; raise :class:`JsonRejected` naming ``what`` when it is not acceptable."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise JsonRejected(f"{what} 不是 UTF-8 文本。") from None
+    try:
+        data = json.loads(text,
+                          parse_int=lambda s: int(_number(s)),
+                          parse_float=lambda s: Decimal(_number(s)) if decimals else float(_number(s)),
+                          parse_constant=_no_constant)
+    except RecursionError:
+        raise JsonRejected(f"{what} 嵌套层数过深，不是本程序写出的文件。") from None
+    except JsonRejected as exc:
+        raise JsonRejected(f"{what} {exc}。") from None
+    except json.JSONDecodeError as exc:
+        raise JsonRejected(f"{what} 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}。") from None
+    except ValueError as exc:  # the interpreter's own integer-length limit
+        raise JsonRejected(f"{what} 含有无法读取的数字：{exc}。") from None
+    if _depth(data) > MAX_DEPTH:
+        raise JsonRejected(f"{what} 嵌套层数过深，不是本程序写出的文件。")
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise JsonRejected(f"含有 JSON 不允许的值 {name}")
