@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
-from desktop.cli import assess_cmd, draft_cmd, pending, rules_cmd, store_cmd
+from desktop.cli import assess_cmd, draft_cmd, intake_cmd, rules_cmd, store_cmd
 from desktop.cli.output import CliError, fail
 from desktop.logging_setup import configure_logging
 from desktop.paths import data_dir
 
 log = logging.getLogger(__name__)
 
-SUBCOMMAND_MODULES = (rules_cmd, assess_cmd, store_cmd, draft_cmd, pending)
+SUBCOMMAND_MODULES = (rules_cmd, assess_cmd, store_cmd, draft_cmd, intake_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
