@@ -43,8 +43,14 @@ def bundle_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Received]]:
         if path.is_dir() and not path.is_symlink():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
-                found += [Path(root) / f for f in sorted(files)
-                          if f.lower().endswith(".zip") and not f.startswith(".")]
+                for name in sorted(files):
+                    file = Path(root) / name
+                    if not name.lower().endswith(".zip") or name.startswith("."):
+                        continue
+                    if file.is_symlink():  # it could point anywhere on this PC
+                        missing.append(Received(file, False, problems=["是符号链接，未读取。"]))
+                    else:
+                        found.append(file)
                 if len(found) > MAX_FOLDER_FILES:
                     missing.append(Received(path, False, problems=[
                         f"文件夹中的 zip 文件超过 {MAX_FOLDER_FILES} 个，未全部收件。"]))
