@@ -2,7 +2,8 @@
 
 Layout::
 
-    manifest.json        app and document-builder versions, rule-pack identity, creation time, SHA-256 and size per file
+    manifest.json        app and document-builder versions, rule-pack identity, creation time,
+                         SHA-256 and size per file
     application.json     every answer (the ``draft`` input, schema-versioned; re-importable)
     assessment.json      the eligibility snapshot with the rule-pack id, version and hash
     documents/...        the generated PDFs and workbooks

@@ -24,10 +24,10 @@ from typing import Any, Literal
 
 from desktop.applications.model import ApplicationFile
 from desktop.bundle.build import BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, MANIFEST
-from desktop.bundle.reading import BundleRejected, OpenedBundle, open_bundle
+from desktop.bundle.reading import BundleRejectedError, OpenedBundle, open_bundle
 from desktop.bundle.recheck import recheck
 from desktop.bundle.redraft import DocumentCheck, compare_documents
-from desktop.bundle.safejson import JsonRejected, load_bounded
+from desktop.bundle.safejson import JsonRejectedError, load_bounded
 from desktop.documents.context import DraftContext
 from desktop.documents.drafting import DraftError, prepare
 from desktop.documents.materials import STATUS_TEXT, material_statuses
@@ -91,7 +91,7 @@ def prove(path: Path, pack: RulePack | None, *, redraft: bool = True,
     proof = Proof(path)
     try:
         opened = open_bundle(path, workdir)
-    except BundleRejected as exc:
+    except BundleRejectedError as exc:
         proof.problems += exc.problems
         return proof
     with opened:
@@ -117,7 +117,7 @@ def _check_manifest(opened: OpenedBundle, proof: Proof) -> None:
         return
     try:
         manifest = load_bounded(opened.read(MANIFEST), MANIFEST)
-    except JsonRejected as exc:
+    except JsonRejectedError as exc:
         proof.problems.append(str(exc))
         return
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
@@ -125,7 +125,8 @@ def _check_manifest(opened: OpenedBundle, proof: Proof) -> None:
         return
     version = manifest.get("schema_version")
     if version != BUNDLE_SCHEMA_VERSION:
-        proof.problems.append(f"申报包格式版本 {version!r} 不受支持（本程序读取版本 {BUNDLE_SCHEMA_VERSION}）。")
+        proof.problems.append(f"申报包格式版本 {version!r} 不受支持"
+                              f"（本程序读取版本 {BUNDLE_SCHEMA_VERSION}）。")
         return
     proof.manifest = manifest
     listed = manifest.get("files")

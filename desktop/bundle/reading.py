@@ -58,7 +58,7 @@ _MAX_COMMENT: Final = 0xFFFF
 _SAFE_FILE: Final = re.compile(r"[^\x00-\x1f\x7f/\\:*?\"<>|.][^\x00-\x1f\x7f/\\:*?\"<>|]*")
 
 
-class BundleRejected(Exception):
+class BundleRejectedError(Exception):
     """The bundle was refused before anything in it was used; ``problems`` say why."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -109,13 +109,13 @@ def member_cap(name: str) -> int:
 
 
 def open_bundle(path: Path, workdir: Path | None = None) -> OpenedBundle:
-    """Check and unpack ``path`` into a new private folder, or raise :class:`BundleRejected`."""
+    """Check and unpack ``path`` into a new private folder, or raise :class:`BundleRejectedError`."""
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise BundleRejected([f"不是文件：{path}"])
+            raise BundleRejectedError([f"不是文件：{path}"])
         if size > MAX_BUNDLE_FILE_BYTES:
-            raise BundleRejected([f"文件过大（{size // 1024 // 1024} MB），不是本程序生成的申报包。"])
+            raise BundleRejectedError([f"文件过大（{size // 1024 // 1024} MB），不是本程序生成的申报包。"])
         with path.open("rb") as raw:
             _check_end_record(raw.read() if size <= _END_RECORD_SIZE + _MAX_COMMENT
                               else _tail(raw, size))
@@ -127,7 +127,7 @@ def open_bundle(path: Path, workdir: Path | None = None) -> OpenedBundle:
             archive = zipfile.ZipFile(raw)
             infos = archive.infolist()
             if len(infos) > MAX_ENTRIES:
-                raise BundleRejected([f"包内有 {len(infos)} 个条目，超过上限 {MAX_ENTRIES}。"])
+                raise BundleRejectedError([f"包内有 {len(infos)} 个条目，超过上限 {MAX_ENTRIES}。"])
             problems, refused = _check_names(infos)
             folder = Path(tempfile.mkdtemp(prefix="huiqi-intake-", dir=workdir))  # mode 0700
             opened = OpenedBundle(path, folder, sha256=digest.hexdigest(), problems=problems)
@@ -138,15 +138,15 @@ def open_bundle(path: Path, workdir: Path | None = None) -> OpenedBundle:
                 raise
             return opened
     except FileNotFoundError:
-        raise BundleRejected([f"找不到文件：{path}"]) from None
+        raise BundleRejectedError([f"找不到文件：{path}"]) from None
     except UnicodeDecodeError:
-        raise BundleRejected(["包内文件名不是有效的 UTF-8 编码，不是本程序生成的申报包。"]) from None
+        raise BundleRejectedError(["包内文件名不是有效的 UTF-8 编码，不是本程序生成的申报包。"]) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error, ValueError) as exc:
-        raise BundleRejected([f"不是完整的 zip 文件（可能被截断或在拷贝中损坏）：{exc}"]) from None
+        raise BundleRejectedError([f"不是完整的 zip 文件（可能被截断或在拷贝中损坏）：{exc}"]) from None
     except NotImplementedError as exc:
-        raise BundleRejected([f"包内文件使用了不支持的压缩方式：{exc}"]) from None
+        raise BundleRejectedError([f"包内文件使用了不支持的压缩方式：{exc}"]) from None
     except OSError as exc:
-        raise BundleRejected([f"无法读取文件：{exc.strerror or exc}"]) from None
+        raise BundleRejectedError([f"无法读取文件：{exc.strerror or exc}"]) from None
 
 
 def _tail(raw: BinaryIO, size: int) -> bytes:
@@ -158,13 +158,15 @@ def _check_end_record(tail: bytes) -> None:
     """The entry count from the end record, before :mod:`zipfile` builds one object per entry."""
     at = tail.rfind(_END_RECORD)
     if at < 0 or len(tail) - at < _END_RECORD_SIZE:
-        raise BundleRejected(["不是完整的 zip 文件：不是 zip 文件，或文件被截断（找不到 zip 目录结尾）。"])
+        raise BundleRejectedError(["不是完整的 zip 文件：不是 zip 文件，"
+                                   "或文件被截断（找不到 zip 目录结尾）。"])
     (_sig, disk, _cd_disk, _here, total, cd_size, _cd_offset,
      _comment) = struct.unpack("<4sHHHHIIH", tail[at:at + _END_RECORD_SIZE])
     if disk != 0 or total == 0xFFFF or cd_size == 0xFFFFFFFF:
-        raise BundleRejected(["zip 文件为分卷或 ZIP64 格式，申报包从不使用这种格式。"])
+        raise BundleRejectedError(["zip 文件为分卷或 ZIP64 格式，申报包从不使用这种格式。"])
     if total > MAX_ENTRIES:
-        raise BundleRejected([f"包内有 {total} 个条目，超过上限 {MAX_ENTRIES}，不是本程序生成的申报包。"])
+        raise BundleRejectedError([f"包内有 {total} 个条目，超过上限 {MAX_ENTRIES}，"
+                                   "不是本程序生成的申报包。"])
 
 
 def _check_names(infos: list[zipfile.ZipInfo]) -> tuple[list[str], set[int]]:
@@ -243,13 +245,15 @@ def _stream_members(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
                 size += len(chunk)
                 total += len(chunk)
                 if size > cap:
-                    raise BundleRejected([f"{_shown(info.filename)} 解压后超过 {cap // 1024 // 1024} MB 的上限"
+                    raise BundleRejectedError([f"{_shown(info.filename)} 解压后超过 "
+                                               f"{cap // 1024 // 1024} MB 的上限"
                                           "（文件头所记大小不可信），已停止读取。"])
                 if size > ratio_cap:
-                    raise BundleRejected([f"{_shown(info.filename)} 的压缩比超过 {MAX_RATIO}:1，"
+                    raise BundleRejectedError([f"{_shown(info.filename)} 的压缩比超过 {MAX_RATIO}:1，"
                                           "疑似压缩炸弹，已停止读取。"])
                 if total > MAX_TOTAL_BYTES:
-                    raise BundleRejected([f"申报包解压后总量超过 {MAX_TOTAL_BYTES // 1024 // 1024} MB 的上限，"
+                    raise BundleRejectedError([f"申报包解压后总量超过 "
+                                               f"{MAX_TOTAL_BYTES // 1024 // 1024} MB 的上限，"
                                           "已停止读取。"])
                 digest.update(chunk)
                 sink.write(chunk)

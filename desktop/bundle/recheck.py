@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop.applications.io import facts_of, parse_application
 from desktop.applications.model import ApplicationFile
-from desktop.bundle.safejson import JsonRejected, load_bounded
+from desktop.bundle.safejson import JsonRejectedError, load_bounded
 from desktop.facts.io import FactsError
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
@@ -69,7 +69,7 @@ def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: 
 def _application(content: bytes, report: Recheck) -> ApplicationFile | None:
     try:
         return parse_application(load_bounded(content, "application.json", decimals=True))
-    except JsonRejected as exc:
+    except JsonRejectedError as exc:
         report.problems.append(str(exc))
     except FactsError as exc:
         listed = "；".join(exc.problems[:MAX_LISTED])
@@ -80,7 +80,7 @@ def _application(content: bytes, report: Recheck) -> ApplicationFile | None:
 def _assessment(content: bytes, report: Recheck) -> dict[str, Any] | None:
     try:
         data = load_bounded(content, "assessment.json")
-    except JsonRejected as exc:
+    except JsonRejectedError as exc:
         report.problems.append(str(exc))
         return None
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):

@@ -15,13 +15,13 @@ MAX_NUMBER_CHARS: Final = 40  # 18 digits before the point and 2 after is the mo
 MAX_DEPTH: Final = 64  # our files nest six levels at most
 
 
-class JsonRejected(ValueError):
+class JsonRejectedError(ValueError):
     """A member that is not acceptable JSON; the message is for the official."""
 
 
 def _number(text: str) -> str:
     if len(text) > MAX_NUMBER_CHARS:
-        raise JsonRejected(f"含有 {len(text)} 位的数字，超过任何金额或数量可能的长度")
+        raise JsonRejectedError(f"含有 {len(text)} 位的数字，超过任何金额或数量可能的长度")
     return text
 
 
@@ -41,28 +41,29 @@ def _depth(data: Any) -> int:
 
 
 def load_bounded(content: bytes, what: str, *, decimals: bool = False) -> Any:
-    """Parse ``content``; raise :class:`JsonRejected` naming ``what`` when it is not acceptable."""
+    """Parse ``content``; raise :class:`JsonRejectedError` naming ``what`` when it is not acceptable."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise JsonRejected(f"{what} 不是 UTF-8 文本。") from None
+        raise JsonRejectedError(f"{what} 不是 UTF-8 文本。") from None
     try:
         data = json.loads(text,
                           parse_int=lambda s: int(_number(s)),
                           parse_float=lambda s: Decimal(_number(s)) if decimals else float(_number(s)),
                           parse_constant=_no_constant)
     except RecursionError:
-        raise JsonRejected(f"{what} 嵌套层数过深，不是本程序写出的文件。") from None
-    except JsonRejected as exc:
-        raise JsonRejected(f"{what} {exc}。") from None
+        raise JsonRejectedError(f"{what} 嵌套层数过深，不是本程序写出的文件。") from None
+    except JsonRejectedError as exc:
+        raise JsonRejectedError(f"{what} {exc}。") from None
     except json.JSONDecodeError as exc:
-        raise JsonRejected(f"{what} 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}。") from None
+        where = f"第 {exc.lineno} 行第 {exc.colno} 列"
+        raise JsonRejectedError(f"{what} 格式错误：{where}：{exc.msg}。") from None
     except ValueError as exc:  # the interpreter's own integer-length limit
-        raise JsonRejected(f"{what} 含有无法读取的数字：{exc}。") from None
+        raise JsonRejectedError(f"{what} 含有无法读取的数字：{exc}。") from None
     if _depth(data) > MAX_DEPTH:
-        raise JsonRejected(f"{what} 嵌套层数过深，不是本程序写出的文件。")
+        raise JsonRejectedError(f"{what} 嵌套层数过深，不是本程序写出的文件。")
     return data
 
 
 def _no_constant(name: str) -> Any:
-    raise JsonRejected(f"含有 JSON 不允许的值 {name}")
+    raise JsonRejectedError(f"含有 JSON 不允许的值 {name}")

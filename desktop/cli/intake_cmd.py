@@ -144,7 +144,8 @@ def _received(args: argparse.Namespace) -> int:
         print("尚未收到任何申报。")
     for row in rows:
         amount = row["estimated_yuan"] or "—"
-        print(f"#{row['id']}  {row['status_text']}  {row['enterprise']['name']}（{row['enterprise']['uscc']}）"
+        enterprise = row["enterprise"]
+        print(f"#{row['id']}  {row['status_text']}  {enterprise['name']}（{enterprise['uscc']}）"
               f"  {row['programme']}  申请 {row['requested_yuan'] or '—'} 元  测算 {amount} 元")
         for flag in row["flags"]:
             print(f"    ! {flag}")

@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.applications.io import facts_of, parse_application
 from desktop.bundle.proof import Proof
@@ -99,7 +99,8 @@ class Desk:
             if info is None:
                 session.add(DeskInfo(id=1, schema_version=DESK_SCHEMA_VERSION))
             elif info.schema_version > DESK_SCHEMA_VERSION:
-                raise DeskError(f"收件数据库由更新版本的程序建立（格式 {info.schema_version}），请升级本程序。")
+                raise DeskError(f"收件数据库由更新版本的程序建立（格式 {info.schema_version}），"
+                                "请升级本程序。")
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -114,7 +115,8 @@ class Desk:
             raise DeskError("未通过校验的申报包不能收件。")
         app = proof.application
         with self.sessions.begin() as session:
-            existing = session.scalar(select(Received.id).where(Received.bundle_sha256 == proof.bundle_sha256))
+            existing = session.scalar(
+                select(Received.id).where(Received.bundle_sha256 == proof.bundle_sha256))
             if existing is not None:
                 return Stored(existing, new=False)
             row = Received(
@@ -177,7 +179,7 @@ class Desk:
         """Duplicates across everything received, plus each row's own proof differences."""
         rows = self.rows()
         claim_rows = [ClaimRow(r.id, r.status, r.programme_id,
-                               tuple(tuple(c) for c in r.proof.get("claims", [])))  # type: ignore[misc]
+                               tuple((str(c[0]), str(c[1]), str(c[2])) for c in r.proof.get("claims", [])))
                       for r in rows]
         excluded = exclusions(_excluding_pairs(pack)) if pack is not None else {}
         flags = find_duplicates(claim_rows, excluded)
@@ -244,7 +246,7 @@ def safe_url(url: str) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a malformed URL is shown as typed, minus nothing secret
+    except Exception:
         return "（无法解析的数据库地址）"
 
 

@@ -66,7 +66,7 @@ _worker_pack: RulePack | None = None
 
 
 def _start_worker(pack_path: str | None, redraft: bool) -> None:
-    global _worker_pack  # noqa: PLW0603 - one pack per worker process, loaded once
+    global _worker_pack
     from desktop.rules.database import bundled_pack, load_any
 
     _worker_pack = load_any(Path(pack_path)) if pack_path else bundled_pack()

@@ -91,9 +91,9 @@ def summary_bytes(rows: Sequence[Received], flags: Mapping[int, list[str]], *, d
     results = workbook.create_sheet("审核结果")
     setup_sheet(results, "申报审核结果", (7, 28, 20, 22, 30, 10, 12, 12, 30, 30, 18),
                 title_rows=2, landscape=True)
-    headers = ("编号", "企业名称", "统一社会信用代码", "地区", "政策项目", "审核状态", "申请金额",
+    result_headers = ("编号", "企业名称", "统一社会信用代码", "地区", "政策项目", "审核状态", "申请金额",
                "测算金额", "理由", "标记", "申报包 SHA-256")
-    for column, header in enumerate(headers, start=1):
+    for column, header in enumerate(result_headers, start=1):
         put_text(results, 2, column, header, header=True)
     for offset, row in enumerate(rows):
         r = 3 + offset

@@ -23,7 +23,7 @@ from desktop.rules.database import bundled_pack, load_any
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 from tests.conftest import ROOT
-from tests.intake.bundles import CREATED, edited, example, honest, members, rehash, rezip, write
+from tests.intake.bundles import CREATED, example, honest, members, rehash, rezip, write
 
 
 def _receive(desk: Desk, paths: list[Path], pack: RulePack | None = None) -> list[int]:
@@ -91,7 +91,8 @@ def test_review_workflow_needs_reasons_and_logs_who_and_when(desk: Desk, three: 
     assert row.status == "returned" and row.reason == "缺研发机构认定文件"
     log = desk.audit(app_id)
     assert [(e.who, e.from_status, e.to_status) for e in log] == [
-        ("王科长", None, "received"), ("王科长", "received", "reviewing"), ("赵主任", "reviewing", "returned")]
+        ("王科长", None, "received"), ("王科长", "received", "reviewing"),
+        ("赵主任", "reviewing", "returned")]
     assert log[-1].detail == "缺研发机构认定文件" and log[-1].at >= before
 
 
@@ -114,7 +115,7 @@ def test_two_officials_never_lose_each_others_review(desk: Desk, three: list[Pat
     # Through the desk's own API: the version the official was shown is checked.
     shown = desk.get(app_id).version
     desk.review(app_id, "reviewing", who="王科长", expected_version=shown)
-    with pytest.raises(ConflictError, match="已被他人修改.*王科长"):
+    with pytest.raises(ConflictError, match=r"已被他人修改.*王科长"):
         desk.review(app_id, "refused", who="赵主任", reason="重复申报", expected_version=shown)
     assert desk.get(app_id).status == "reviewing"
     assert [e.to_status for e in desk.audit(app_id)][-1] == "reviewing"

@@ -94,7 +94,8 @@ def test_forged_application_before_the_genuine_one(desk: Desk, tmp_path: Path) -
 @pytest.mark.filterwarnings("ignore:Duplicate name")
 def test_duplicate_manifest(desk: Desk, tmp_path: Path) -> None:
     files = _honest_list()
-    path = write(tmp_path / "dupmanifest.zip", _with([*files, ("manifest.json", dict(files)["manifest.json"])]))
+    again = ("manifest.json", dict(files)["manifest.json"])
+    path = write(tmp_path / "dupmanifest.zip", _with([*files, again]))
     assert_rejected(desk, path, "manifest.json", "重复出现")
 
 
