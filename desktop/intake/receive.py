@@ -9,6 +9,7 @@ and a progress callback hears about every bundle as it is done.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -88,7 +89,9 @@ def prove_all(paths: list[Path], pack: RulePack, pack_path: Path | None, *, redr
             yield prove(path, pack, redraft=redraft)
         return
     count = workers or min(os.cpu_count() or 1, 4)
-    with ProcessPoolExecutor(count, initializer=_start_worker,
+    # "spawn": the GUI receives from a worker thread, and forking a threaded Qt process is unsafe.
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker,
                              initargs=(str(pack_path) if pack_path else None, redraft)) as pool:
         futures: list[Future[Proof]] = [pool.submit(_prove_in_worker, str(p), redraft) for p in paths]
         for future in futures:

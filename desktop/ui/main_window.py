@@ -31,6 +31,7 @@ from desktop.store.autosave import Autosaver
 from desktop.store.records import RecordRef
 from desktop.store.store import Store
 from desktop.ui.dashboard import DashboardPage
+from desktop.ui.desk import desk_page_for
 from desktop.ui.first_run import LANGUAGES
 from desktop.ui.pages import ApplicationsPage, ExportsPage, MaterialsPage, application_kind_text
 from desktop.ui.profile_editor import ProfileEditor
@@ -78,6 +79,10 @@ class MainWindow(QMainWindow):
                             (self.tr("导出记录"), self.exports)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
+        self.desk_page = desk_page_for(role, pack, store)  # 主管部门: the 收件台 (desktop/ui/desk)
+        if self.desk_page is not None:
+            self.navigation.addItem(self.tr("收件台"))
+            self.pages.addWidget(self.desk_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.role_note = QLabel(self.tr(
@@ -86,7 +91,7 @@ class MainWindow(QMainWindow):
         self.role_note.setObjectName("roleNote")
         self.role_note.setWordWrap(True)
         self.role_note.setStyleSheet("#roleNote { background: #e8f0fe; padding: 6px; }")
-        self.role_note.setVisible(role == "official")
+        self.role_note.setVisible(role == "official" and self.desk_page is None)
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.addWidget(self.role_note)
@@ -110,7 +115,8 @@ class MainWindow(QMainWindow):
             self.dashboard.detail.anchorClicked.connect(self.follow_link)
         self.profile_switcher.currentIndexChanged.connect(self._profile_chosen)
         self._fill_profiles(select=SAMPLE)
-        self.navigation.setCurrentRow(DASHBOARD_ROW)
+        self.navigation.setCurrentRow(DASHBOARD_ROW if self.desk_page is None
+                                      else self.pages.indexOf(self.desk_page))
         self._restore_geometry()
 
     # -- toolbar, menus, shortcuts -------------------------------------------------------------
