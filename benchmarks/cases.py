@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from benchmarks.bundle_cases import BUNDLE_CASES
+from benchmarks.intake_cases import INTAKE_CASES
 from benchmarks.runner import Case
 from benchmarks.store_cases import STORE_CASES
 from benchmarks.synthetic import enterprises
@@ -213,4 +214,5 @@ CASES = [
          target="≥ 2,000 enterprises/s", items=BATCH_SIZE),
     *STORE_CASES,
     *BUNDLE_CASES,
+    *INTAKE_CASES,
 ]
