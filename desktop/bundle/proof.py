@@ -32,7 +32,7 @@ from desktop.documents.context import DraftContext
 from desktop.documents.drafting import DraftError, prepare
 from desktop.documents.materials import STATUS_TEXT, material_statuses
 from desktop.rules.pack import RulePack
-from desktop.rules.results import STATUS_LABELS, Status
+from desktop.rules.results import STATUS_LABELS, Assessment, Status
 
 REQUIRED = ("application.json", "assessment.json")
 ChecklistStatus = Literal["provided", "missing", "not_applicable"]
@@ -100,10 +100,10 @@ def prove(path: Path, pack: RulePack | None, *, redraft: bool = True,
         _check_manifest(opened, proof)
         if proof.problems or pack is None:
             return proof
-        _reassess(opened, pack, proof)
+        assessment = _reassess(opened, pack, proof)
         if proof.application is None or proof.problems:
             return proof
-        context = _context(proof, pack)
+        context = _context(proof, pack, assessment)
         if context is not None:
             proof.checklist = _checklist(context, opened)
             proof.documents = compare_documents(opened, context, proof.manifest, pack, redraft=redraft)
@@ -147,7 +147,8 @@ def _check_manifest(opened: OpenedBundle, proof: Proof) -> None:
             proof.problems.append(f"{name} 的大小与清单不符。")
 
 
-def _reassess(opened: OpenedBundle, pack: RulePack, proof: Proof) -> None:
+def _reassess(opened: OpenedBundle, pack: RulePack, proof: Proof) -> Assessment | None:
+    """Re-assess with the desk's pack; return that assessment for drafting to reuse."""
     rechecked = recheck(proof.manifest, opened.read("application.json"),
                         opened.read("assessment.json"), pack)
     proof.problems += rechecked.problems
@@ -155,7 +156,7 @@ def _reassess(opened: OpenedBundle, pack: RulePack, proof: Proof) -> None:
     proof.application, proof.assessment = rechecked.application, rechecked.bundled
     proof.assessed_on = rechecked.assessed_on
     if rechecked.application is None or rechecked.bundled is None or rechecked.recomputed is None:
-        return
+        return rechecked.assessment
     programme_id = rechecked.application.programme_id
     proof.claimed = _outcome_of(rechecked.bundled, programme_id)
     proof.desk = _outcome_of(rechecked.recomputed, programme_id)
@@ -163,6 +164,7 @@ def _reassess(opened: OpenedBundle, pack: RulePack, proof: Proof) -> None:
         claimed = proof.claimed.describe() if proof.claimed else "（无结果）"
         desk = proof.desk.describe() if proof.desk else "（规则包中无此项目）"
         proof.differences.append(f"复核结果不同：企业自评为“{claimed}”，按本机规则包为“{desk}”。")
+    return rechecked.assessment
 
 
 def _outcome_of(assessment: dict[str, Any], programme_id: str) -> Outcome | None:
@@ -182,7 +184,7 @@ def created_of(manifest: dict[str, Any]) -> dt.datetime | None:
         return None
 
 
-def _context(proof: Proof, pack: RulePack) -> DraftContext | None:
+def _context(proof: Proof, pack: RulePack, assessment: Assessment | None) -> DraftContext | None:
     """The drafting context the desk's rules give these answers, or why there is none."""
     assert proof.application is not None
     created = created_of(proof.manifest)
@@ -190,7 +192,7 @@ def _context(proof: Proof, pack: RulePack) -> DraftContext | None:
         proof.problems.append("manifest.json 的生成时间无法识别。")
         return None
     try:
-        return prepare(proof.application, pack, created, proof.assessed_on)
+        return prepare(proof.application, pack, created, proof.assessed_on, assessment)
     except DraftError as exc:
         # With the bundle's own rule pack this cannot happen to an honest bundle (drafting
         # refused the same answers); with another pack it is the reviewer's business.

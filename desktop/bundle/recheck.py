@@ -19,7 +19,7 @@ from desktop.bundle.safejson import JsonRejectedError, load_bounded
 from desktop.facts.io import FactsError
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
-from desktop.rules.results import STATUS_LABELS, Status
+from desktop.rules.results import STATUS_LABELS, Assessment, Status
 
 MAX_LISTED = 5  # disagreements spelled out one by one; the rest are counted
 
@@ -35,6 +35,7 @@ class Recheck:
     bundled: dict[str, Any] | None = None
     recomputed: dict[str, Any] | None = None
     assessed_on: dt.date | None = None
+    assessment: Assessment | None = None
 
 
 def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: bytes,
@@ -50,7 +51,8 @@ def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: 
     except ValueError:
         report.problems.append("assessment.json 的评估日期无法识别。")
         return report
-    recomputed = report.recomputed = assess(pack, facts_of(application), on).to_json()
+    report.assessment = assess(pack, facts_of(application), on)
+    recomputed = report.recomputed = report.assessment.to_json()
     ours = _result(recomputed, application.programme_id)
     if ours is not None:
         report.notes.append(f"按包内申报内容和本机规则包复核（评估日 {on.isoformat()}）："

@@ -12,6 +12,7 @@ from desktop.documents import loan_interest, materials, pledge, rd_institution, 
 from desktop.documents.context import DocumentSpec, DraftContext
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
+from desktop.rules.results import Assessment
 
 PLEDGE = "项目建设目标责任书.pdf"
 MATERIALS = "申报材料清单"
@@ -59,7 +60,7 @@ class Draft:
 
 
 def prepare(application: ApplicationFile, pack: RulePack, created: dt.datetime,
-            on: dt.date | None = None) -> DraftContext:
+            on: dt.date | None = None, assessment: Assessment | None = None) -> DraftContext:
     """Assess and check, ready to build; raise :class:`DraftError` listing every problem.
 
     Intake uses it alone to know which documents and materials a package should have.
@@ -69,7 +70,8 @@ def prepare(application: ApplicationFile, pack: RulePack, created: dt.datetime,
         programme = pack.programme(application.programme_id)
     except StopIteration:
         raise DraftError([f"规则包中没有政策项目 {application.programme_id}。"]) from None
-    assessment = assess(pack, facts_of(application), on or application.prepared_on)
+    if assessment is None:  # intake passes the one it has just made of the same answers and day
+        assessment = assess(pack, facts_of(application), on or application.prepared_on)
     result = assessment.result(application.programme_id)
     problems = check_application(application, result) + check_amounts_within_estimate(application, result)
     if problems:

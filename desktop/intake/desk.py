@@ -111,35 +111,45 @@ class Desk:
 
     def store(self, proof: Proof, *, who: str) -> Stored:
         """Keep a proven bundle (``proof.ok``); the same bundle twice is kept once."""
-        if not proof.ok or proof.application is None:
+        return self.store_many([proof], who=who)[0]
+
+    def store_many(self, proofs: Sequence[Proof], *, who: str) -> list[Stored]:
+        """Keep proven bundles in one transaction (one disk sync for the lot)."""
+        if any(not p.ok or p.application is None for p in proofs):
             raise DeskError("未通过校验的申报包不能收件。")
+        try:
+            with self.sessions.begin() as session:
+                return [self._store(session, proof, who) for proof in proofs]
+        except IntegrityError:  # another official received one of them in the meantime
+            if len(proofs) > 1:
+                return [self.store(proof, who=who) for proof in proofs]
+            raise DeskError("这个申报包刚被另一位工作人员收件，请刷新。") from None
+
+    @staticmethod
+    def _store(session: Session, proof: Proof, who: str) -> Stored:
         app = proof.application
-        with self.sessions.begin() as session:
-            existing = session.scalar(
-                select(Received.id).where(Received.bundle_sha256 == proof.bundle_sha256))
-            if existing is not None:
-                return Stored(existing, new=False)
-            row = Received(
-                bundle_sha256=proof.bundle_sha256, file_name=proof.path.name[:255], received_by=who,
-                enterprise_name=app.enterprise.name or "", uscc=app.enterprise.uscc or "",
-                region_code=app.enterprise.region_code or "", programme_id=app.programme_id,
-                programme_title=_title(proof), kind=app.kind,
-                assessed_on=proof.assessed_on or app.prepared_on,
-                requested_yuan=_text(app.project.requested_amount if app.project else None),
-                claimed_status=proof.claimed.status if proof.claimed else "",
-                claimed_wan=proof.claimed.wan if proof.claimed else None,
-                application_json=app.model_dump_json(by_alias=True, exclude_none=True),
-                proof=_proof_details(proof),
-            )
-            session.add(row)
-            try:
-                session.flush()
-            except IntegrityError:  # another official received it in the meantime
-                session.rollback()
-                raise DeskError("这个申报包刚被另一位工作人员收件，请刷新。") from None
-            session.add(AuditEntry(application_id=row.id, who=who, action="receive", to_status="received",
-                                   detail=f"{row.file_name} SHA-256 {row.bundle_sha256[:16]}…"))
-            return Stored(row.id, new=True)
+        assert app is not None
+        existing = session.scalar(
+            select(Received.id).where(Received.bundle_sha256 == proof.bundle_sha256))
+        if existing is not None:
+            return Stored(existing, new=False)
+        row = Received(
+            bundle_sha256=proof.bundle_sha256, file_name=proof.path.name[:255], received_by=who,
+            enterprise_name=app.enterprise.name or "", uscc=app.enterprise.uscc or "",
+            region_code=app.enterprise.region_code or "", programme_id=app.programme_id,
+            programme_title=_title(proof), kind=app.kind,
+            assessed_on=proof.assessed_on or app.prepared_on,
+            requested_yuan=_text(app.project.requested_amount if app.project else None),
+            claimed_status=proof.claimed.status if proof.claimed else "",
+            claimed_wan=proof.claimed.wan if proof.claimed else None,
+            application_json=app.model_dump_json(by_alias=True, exclude_none=True),
+            proof=_proof_details(proof),
+        )
+        session.add(row)
+        session.flush()
+        session.add(AuditEntry(application_id=row.id, who=who, action="receive", to_status="received",
+                               detail=f"{row.file_name} SHA-256 {row.bundle_sha256[:16]}…"))
+        return Stored(row.id, new=True)
 
     def reassess(self, pack: RulePack, ids: Sequence[int] | None = None) -> int:
         """The desk's batch assessment (triage path) of received applications; returns how many."""

@@ -20,6 +20,7 @@ from desktop.bundle.proof import Proof, prove
 from desktop.intake.desk import Desk, DeskError
 from desktop.rules.pack import RulePack
 
+STORE_BATCH = 50  # proofs kept per transaction: one disk sync per batch, not per bundle
 MAX_FOLDER_FILES = 20_000  # a USB stick with more zip files than this is not a delivery
 Progress = Callable[[int, int, "Received"], None]
 
@@ -106,21 +107,35 @@ def receive(desk: Desk, paths: Iterable[Path], pack: RulePack, *, who: str,
     total = len(files) + len(outcomes)
     done = len(outcomes)
     new_ids: list[int] = []
+    waiting: list[tuple[Proof, Received]] = []
+
+    def store_waiting() -> None:
+        if not waiting:
+            return
+        try:
+            stored = desk.store_many([proof for proof, _ in waiting], who=who)
+        except DeskError as exc:
+            for _, outcome in waiting:
+                outcome.accepted, outcome.problems = False, [str(exc)]
+        else:
+            for (_, outcome), kept in zip(waiting, stored, strict=True):
+                outcome.id, outcome.again = kept.id, not kept.new
+                if kept.new:
+                    new_ids.append(kept.id)
+        waiting.clear()
+
     for proof in prove_all(files, pack, pack_path, redraft=redraft, workers=workers):
         outcome = Received(proof.path, proof.ok, problems=list(proof.problems),
                            notes=proof.notes + proof.differences)
-        if proof.ok:
-            try:
-                stored = desk.store(proof, who=who)
-                outcome.id, outcome.again = stored.id, not stored.new
-                if stored.new:
-                    new_ids.append(stored.id)
-            except DeskError as exc:
-                outcome.accepted, outcome.problems = False, [str(exc)]
         outcomes.append(outcome)
+        if proof.ok:
+            waiting.append((proof, outcome))
+            if len(waiting) >= STORE_BATCH:
+                store_waiting()
         done += 1
         if progress is not None:
             progress(done, total, outcome)
+    store_waiting()
     if new_ids:
         desk.reassess(pack, new_ids)
     return outcomes
