@@ -50,6 +50,7 @@ MEMBER_CAPS: Final = {
     "documents/": 40 * 1024 * 1024,
     "attachments/": MAX_ATTACHMENT_BYTES,
 }
+DEFAULT_CAP: Final = 20 * 1024 * 1024
 ALLOWED_METHODS: Final = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _END_RECORD: Final = b"PK\x05\x06"
 _END_RECORD_SIZE: Final = 22
@@ -105,11 +106,20 @@ class OpenedBundle:
 
 
 def member_cap(name: str) -> int:
-    return MEMBER_CAPS.get(name) or MEMBER_CAPS[name.split("/", 1)[0] + "/"]
+    return MEMBER_CAPS.get(name) or MEMBER_CAPS.get(name.split("/", 1)[0] + "/") or DEFAULT_CAP
 
 
-def open_bundle(path: Path, workdir: Path | None = None) -> OpenedBundle:
-    """Check and unpack ``path`` into a new private folder, or raise :class:`BundleRejectedError`."""
+BUNDLE_FILES: Final = frozenset({"manifest.json", "application.json", "assessment.json"})
+BUNDLE_FOLDERS: Final = frozenset({"documents", "attachments"})
+
+
+def open_bundle(path: Path, workdir: Path | None = None, *, files: frozenset[str] = BUNDLE_FILES,
+                folders: frozenset[str] = BUNDLE_FOLDERS) -> OpenedBundle:
+    """Check and unpack ``path`` into a new private folder, or raise :class:`BundleRejectedError`.
+
+    ``files`` and ``folders`` are the allow-list: top-level names, and folders whose plain file
+    names are allowed (a summary package reported upward has its own).
+    """
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -128,7 +138,7 @@ def open_bundle(path: Path, workdir: Path | None = None) -> OpenedBundle:
             infos = archive.infolist()
             if len(infos) > MAX_ENTRIES:
                 raise BundleRejectedError([f"包内有 {len(infos)} 个条目，超过上限 {MAX_ENTRIES}。"])
-            problems, refused = _check_names(infos)
+            problems, refused = _check_names(infos, files, folders)
             folder = Path(tempfile.mkdtemp(prefix="huiqi-intake-", dir=workdir))  # mode 0700
             opened = OpenedBundle(path, folder, sha256=digest.hexdigest(), problems=problems)
             try:
@@ -169,7 +179,8 @@ def _check_end_record(tail: bytes) -> None:
                                    "不是本程序生成的申报包。"])
 
 
-def _check_names(infos: list[zipfile.ZipInfo]) -> tuple[list[str], set[int]]:
+def _check_names(infos: list[zipfile.ZipInfo], files: frozenset[str],
+                 folders: frozenset[str]) -> tuple[list[str], set[int]]:
     """Problems with names and methods, and the entries (by id) that must not be unpacked."""
     problems: list[str] = []
     refused: set[int] = set()
@@ -177,7 +188,7 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> tuple[list[str], set[int]]:
     seen: dict[str, str] = {}
     for info in infos:
         name = info.filename
-        problem = _name_problem(info)
+        problem = _name_problem(info, files, folders)
         if problem:
             problems.append(f"包内条目“{_shown(name)}”{problem}")
             refused.add(id(info))
@@ -201,7 +212,7 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> tuple[list[str], set[int]]:
     return problems, refused
 
 
-def _name_problem(info: zipfile.ZipInfo) -> str | None:
+def _name_problem(info: zipfile.ZipInfo, files: frozenset[str], folders: frozenset[str]) -> str | None:
     name = info.filename
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
@@ -217,9 +228,9 @@ def _name_problem(info: zipfile.ZipInfo) -> str | None:
         return "是目录条目，申报包不含目录条目。"
     if len(name) > MAX_NAME_CHARS:
         return "的名称过长。"
-    if name in ("manifest.json", "application.json", "assessment.json"):
+    if name in files:
         return None
-    if len(parts) == 2 and parts[0] in ("documents", "attachments") and _SAFE_FILE.fullmatch(parts[1]):
+    if len(parts) == 2 and parts[0] in folders and _SAFE_FILE.fullmatch(parts[1]):
         return None
     return "不在申报包允许的文件名单中。"
 

@@ -62,6 +62,10 @@ def register(subparsers: Any) -> None:
     summary.add_argument("--out", type=Path, required=True, help="输出的汇总表（.xlsx）")
     summary.add_argument("--desk-name", default="（填报单位）", help="填报单位名称，印在表头")
     summary.add_argument("--pack", type=Path, help="用来判断互斥项目的规则包，默认为内置规则包")
+    summary.add_argument("--package", type=Path, metavar="FILE.zip",
+                         help="同时导出向上级报送的汇总上报包（已通过的申报、汇总表、申报包哈希）")
+    summary.add_argument("--from", dest="packages", type=Path, nargs="+", metavar="PACKAGE",
+                         help="上级部门：汇总各县导出的汇总上报包（不读收件数据库）")
     _add_db(summary)
     summary.set_defaults(handler=_summary)
 
@@ -170,17 +174,27 @@ def _review(args: argparse.Namespace) -> int:
 def _summary(args: argparse.Namespace) -> int:
     from desktop.cli.rules_cmd import open_pack
     from desktop.intake.summary import write_summary
+    from desktop.intake.upward import export_package, total_packages
 
-    pack = open_pack(args.pack)
-    desk = _open_desk(args)
+    created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     try:
-        rows, flags = desk.rows(), desk.flags(pack)
-    finally:
-        desk.close()
-    try:
-        write_summary(rows, flags, args.out, desk_name=args.desk_name,
-                      created=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
+        if args.packages:
+            left_out = total_packages(args.packages, args.out, desk_name=args.desk_name, created=created)
+            print(f"已汇总 {len(args.packages) - len(left_out)} 个上报包，生成 {args.out}。")
+            if left_out:
+                raise CliError(f"{len(left_out)} 个上报包未通过校验，未计入汇总：", left_out)
+            return 0
+        pack = open_pack(args.pack)
+        desk = _open_desk(args)
+        try:
+            rows, flags = desk.rows(), desk.flags(pack)
+        finally:
+            desk.close()
+        write_summary(rows, flags, args.out, desk_name=args.desk_name, created=created)
+        print(f"已生成汇总表 {args.out}：{len(rows)} 份申报。")
+        if args.package:
+            count = export_package(rows, flags, args.package, desk_name=args.desk_name, created=created)
+            print(f"已导出汇总上报包 {args.package}：已通过的申报 {count} 份。")
     except OSError as exc:
-        raise CliError(f"无法写入 {args.out}：{exc.strerror or exc}") from exc
-    print(f"已生成汇总表 {args.out}：{len(rows)} 份申报。")
+        raise CliError(f"无法写入文件：{exc.strerror or exc}") from exc
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,3 +61,32 @@ def test_summary_opens_in_libreoffice(received: str, tmp_path: Path) -> None:
     text = squashed_pdf_text((tmp_path / "汇总表.pdf").read_bytes())
     # Figures and codes: the CJK glyphs depend on the fonts LibreOffice finds on the machine.
     assert "500.00" in text and "91630100MA752X8K34" in text
+
+
+def test_summary_packages_go_upward_and_are_totalled(received: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    assert main(["review", "2", "--status", "reviewing", "--db", received]) == 0
+    assert main(["review", "2", "--status", "approved", "--db", received]) == 0
+    county = tmp_path / "county.zip"
+    assert main(["summary", "--out", str(tmp_path / "county.xlsx"), "--package", str(county),
+                 "--desk-name", "城东区工信局", "--db", received]) == 0
+    assert "已通过的申报 1 份" in capsys.readouterr().out
+    tampered = tmp_path / "tampered.zip"  # a figure raised on the way up, manifest left as it was
+    with zipfile.ZipFile(county) as source, zipfile.ZipFile(tampered, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data.replace(b"500000", b"900000") if name == "results.json" else data)
+    city = tmp_path / "city.xlsx"
+    assert main(["summary", "--out", str(city), "--from", str(county), str(county), str(tampered),
+                 "--desk-name", "西宁市工信局"]) == 1
+    err = capsys.readouterr().err
+    assert "tampered.zip" in err
+    book = load_workbook(city)
+    total = [c.value for c in list(book["汇总表"].iter_rows())[-1]]
+    assert total[0] == "合计" and total[2] == 2  # the one approved application from each package
+    sources = [book["审核结果"].cell(r, 10).value for r in range(3, book["审核结果"].max_row + 1)]
+    assert sources and all("来源：城东区工信局 #" in s for s in sources)
+    hashes = [book["审核结果"].cell(r, 11).value for r in range(3, book["审核结果"].max_row + 1)]
+    assert all(len(h) == 16 for h in hashes)
