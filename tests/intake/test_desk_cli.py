@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import zipfile
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
