@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.applications.io import facts_of, parse_application
+from desktop.applications.model import ApplicationFile
 from desktop.bundle.proof import Proof
 from desktop.intake.claims import claims_of
 from desktop.intake.duplicates import ClaimRow, exclusions, find_duplicates
@@ -36,6 +37,7 @@ from desktop.intake.models import (
     DeskInfo,
     Received,
 )
+from desktop.rules.context import FactContext
 from desktop.rules.pack import RulePack
 from desktop.rules.triage import Triage
 
@@ -292,9 +294,7 @@ def _proof_details(proof: Proof) -> dict[str, Any]:
     }
 
 
-def _context(application: Any, on: dt.date) -> Any:
-    from desktop.rules.context import FactContext
-
+def _context(application: ApplicationFile, on: dt.date) -> FactContext:
     return FactContext(facts_of(application), on)
 
 
