@@ -135,8 +135,8 @@ def test_reassessment_with_another_pack_shows_the_difference(desk: Desk, three: 
     # (the bundle was accepted); the award form prints the enterprise's 500 万元, which the
     # county's rules would not, and says so for the reviewer.
     verdicts = {d["name"]: d["verdict"] for d in row.proof["documents"]}
-    assert {v for n, v in verdicts.items() if n.endswith(".pdf")} == {"unproven"}
-    assert verdicts["01_研发机构奖励申请表.xlsx"] == "differs"
+    assert verdicts["01_研发机构奖励申请表.xlsx"] == verdicts["01_研发机构奖励申请表.pdf"] == "differs"
+    assert verdicts["02_申报材料真实性承诺书.pdf"] == "unproven"
 
 
 def test_another_builder_version_compares_what_is_printed(desk: Desk, tmp_path: Path) -> None:
@@ -150,6 +150,8 @@ def test_another_builder_version_compares_what_is_printed(desk: Desk, tmp_path: 
     workbook = documents["01_研发机构奖励申请表.xlsx"]
     assert workbook["verdict"] == "unproven" and "每个数字和名称都与重新生成的一致" in workbook["detail"]
     assert "版本 0" in workbook["detail"]
+    pdf = documents["01_研发机构奖励申请表.pdf"]
+    assert pdf["verdict"] == "unproven" and "PDF中印出的每个数字和名称都与重新生成的一致" in pdf["detail"]
     # A figure changed in a workbook of that older version is still named.
     name = "documents/01_研发机构奖励申请表.xlsx"
     book = load_workbook(io.BytesIO(files[name]))
