@@ -22,6 +22,7 @@ CASE_MODULES = (
     "benchmarks.store_cases",
     "benchmarks.bundle_cases",
     "benchmarks.rulepack_cases",
+    "benchmarks.intake_cases",
 )
 
 

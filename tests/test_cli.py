@@ -1,4 +1,4 @@
-"""Entry points: version, help, data dir, smoke test, honest placeholders."""
+"""Entry points: version, help, data dir, smoke test."""
 
 from __future__ import annotations
 
@@ -33,11 +33,6 @@ def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None
     for name in ("rules", "assess", "draft", "bundle", "intake", "summary", "backup", "restore",
                  "export", "import", "profiles"):
         assert name in out
-
-
-def test_pending_command_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["intake"]) == 2
-    assert "尚未提供" in capsys.readouterr().err
 
 
 def test_data_dir_option_and_log_file(tmp_path: Path) -> None:

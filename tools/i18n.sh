@@ -13,5 +13,5 @@ lupdate=${bin}/pyside6-lupdate
 lrelease=${bin}/pyside6-lrelease
 [[ -x $lupdate ]] || lupdate=pyside6-lupdate
 [[ -x $lrelease ]] || lrelease=pyside6-lrelease
-"$lupdate" -no-obsolete -locations none desktop/ui/*.py desktop/ui/wizard/*.py -ts resources/i18n/desktop_en.ts
+"$lupdate" -no-obsolete -locations none desktop/ui/*.py desktop/ui/*/*.py -ts resources/i18n/desktop_en.ts
 "$lrelease" resources/i18n/desktop_en.ts -qm resources/i18n/desktop_en.qm

@@ -37,7 +37,7 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 if [[ -n "${SCENE:-}" ]]; then
     # A named state of the real window (tools/ui_scene.py grabs the screen itself).
-    "$python" tools/ui_scene.py "$SCENE" "$out"
+    "$python" "${SCENE_TOOL:-tools/ui_scene.py}" "$SCENE" "$out"
     exit 0
 fi
 "$python" -m desktop --data-dir "$work/data" "$@" &

@@ -2,7 +2,8 @@
 
 Layout::
 
-    manifest.json        app version, rule-pack identity, creation time, SHA-256 and size per file
+    manifest.json        app and document-builder versions, rule-pack identity, creation time,
+                         SHA-256 and size per file
     application.json     every answer (the ``draft`` input, schema-versioned; re-importable)
     assessment.json      the eligibility snapshot with the rule-pack id, version and hash
     documents/...        the generated PDFs and workbooks
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from desktop import __version__
+from desktop.documents import BUILDER_VERSION
 from desktop.documents.drafting import Draft
 from desktop.documents.zipfiles import deterministic_zip
 
@@ -43,6 +45,7 @@ def bundle_bytes(draft: Draft, attachments: dict[str, bytes]) -> bytes:
         "format": BUNDLE_FORMAT,
         "schema_version": BUNDLE_SCHEMA_VERSION,
         "app_version": __version__,
+        "builder_version": BUILDER_VERSION,
         "created_at": ctx.created.isoformat(),
         "kind": ctx.application.kind,
         "programme_id": ctx.application.programme_id,

@@ -10,16 +10,16 @@ pack the result must equal the bundle's ``assessment.json`` exactly.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.applications.io import facts_of, parse_application
 from desktop.applications.model import ApplicationFile
+from desktop.bundle.safejson import JsonRejectedError, load_bounded
 from desktop.facts.io import FactsError
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
-from desktop.rules.results import STATUS_LABELS, Status
+from desktop.rules.results import STATUS_LABELS, Assessment, Status
 
 MAX_LISTED = 5  # disagreements spelled out one by one; the rest are counted
 
@@ -30,22 +30,29 @@ class Recheck:
 
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # What was read and worked out, for the proofs that follow (re-drafting, the desk's view).
+    application: ApplicationFile | None = None
+    bundled: dict[str, Any] | None = None
+    recomputed: dict[str, Any] | None = None
+    assessed_on: dt.date | None = None
+    assessment: Assessment | None = None
 
 
 def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: bytes,
             pack: RulePack) -> Recheck:
     report = Recheck()
-    application = _application(application_json, report)
-    bundled = _assessment(assessment_json, report)
+    application = report.application = _application(application_json, report)
+    bundled = report.bundled = _assessment(assessment_json, report)
     if application is None or bundled is None:
         return report
     _check_manifest(manifest, application, bundled, report)
     try:
-        on = dt.date.fromisoformat(str(bundled.get("assessed_on")))
+        on = report.assessed_on = dt.date.fromisoformat(str(bundled.get("assessed_on")))
     except ValueError:
         report.problems.append("assessment.json 的评估日期无法识别。")
         return report
-    recomputed = assess(pack, facts_of(application), on).to_json()
+    report.assessment = assess(pack, facts_of(application), on)
+    recomputed = report.recomputed = report.assessment.to_json()
     ours = _result(recomputed, application.programme_id)
     if ours is not None:
         report.notes.append(f"按包内申报内容和本机规则包复核（{pack.identity.id} {pack.identity.version}，"
@@ -64,9 +71,9 @@ def recheck(manifest: dict[str, Any], application_json: bytes, assessment_json: 
 
 def _application(content: bytes, report: Recheck) -> ApplicationFile | None:
     try:
-        return parse_application(json.loads(content.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        report.problems.append(f"application.json 无法读取：{exc}")
+        return parse_application(load_bounded(content, "application.json", decimals=True))
+    except JsonRejectedError as exc:
+        report.problems.append(str(exc))
     except FactsError as exc:
         listed = "；".join(exc.problems[:MAX_LISTED])
         report.problems.append(f"application.json 不是有效的申报文件（{len(exc.problems)} 个问题）：{listed}")
@@ -75,9 +82,9 @@ def _application(content: bytes, report: Recheck) -> ApplicationFile | None:
 
 def _assessment(content: bytes, report: Recheck) -> dict[str, Any] | None:
     try:
-        data = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        report.problems.append(f"assessment.json 无法读取：{exc}")
+        data = load_bounded(content, "assessment.json")
+    except JsonRejectedError as exc:
+        report.problems.append(str(exc))
         return None
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         report.problems.append("assessment.json 不是本程序的自评结果。")

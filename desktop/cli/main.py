@@ -26,12 +26,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("store_cmd", "备份用户数据库 / back up the user database"),
     "restore": ("store_cmd", "从备份恢复 / restore from a backup"),
     "export": ("store_cmd", "导出一家企业或一份申报为 JSON / export as JSON"),
-    "import": ("store_cmd", "导入 export 生成的 JSON / import a transfer file"),
+    "import": ("store_cmd", "导入 export 生成的 JSON 或申报文件 / import a transfer or application file"),
     "profiles": ("store_cmd", "列出本机的企业资料与申报 / list profiles"),
     "draft": ("draft_cmd", "生成申报材料包 / draft an application bundle"),
     "bundle": ("draft_cmd", "校验申报包 / verify a bundle"),
-    "intake": ("pending", "主管部门收件 / intake bundles (officials)（本版本尚未提供）"),
-    "summary": ("pending", "生成汇总表 / summary table for reporting upward（本版本尚未提供）"),
+    "intake": ("intake_cmd", "主管部门收件：校验并登记申报包 / receive bundles"),
+    "received": ("intake_cmd", "列出已收件的申报 / list received applications"),
+    "review": ("intake_cmd", "审核一份收件 / review an application"),
+    "summary": ("intake_cmd", "生成汇总表 / summary table for reporting upward"),
 }
 
 

@@ -4,3 +4,8 @@ One module per document set; shared helpers for safe text (:mod:`text`), PDF lay
 (:mod:`pdf`) and printable workbooks (:mod:`xlsx`).  Output is deterministic: the same input
 and the same stated creation time give the same bytes.
 """
+
+# The document builders' own version, recorded in every bundle.  Raise it whenever a builder
+# would print different bytes for the same answers: a desk with another version then knows it
+# cannot prove a bundle's papers byte for byte and compares what they print instead.
+BUILDER_VERSION = "1"

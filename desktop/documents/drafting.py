@@ -14,6 +14,7 @@ from desktop.documents.context import DocumentSpec, DraftContext
 from desktop.documents.glyphs import glyph_problems
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
+from desktop.rules.results import Assessment
 
 PLEDGE = "项目建设目标责任书.pdf"
 MATERIALS = "申报材料清单"
@@ -60,9 +61,12 @@ class Draft:
     documents: dict[str, bytes]
 
 
-def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
-          on: dt.date | None = None) -> Draft:
-    """Build every document, or raise :class:`DraftError` listing every problem (nothing is built)."""
+def prepare(application: ApplicationFile, pack: RulePack, created: dt.datetime,
+            on: dt.date | None = None, assessment: Assessment | None = None) -> DraftContext:
+    """Assess and check, ready to build; raise :class:`DraftError` listing every problem.
+
+    Intake uses it alone to know which documents and materials a package should have.
+    """
     specs = DOCUMENT_SETS[application.kind]
     # Newlines in names and pasted control characters never reach a document, whatever the source.
     application = normalise_application(application.model_copy(deep=True))
@@ -70,11 +74,18 @@ def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
         programme = pack.programme(application.programme_id)
     except StopIteration:
         raise DraftError([f"规则包中没有政策项目 {application.programme_id}。"]) from None
-    assessment = assess(pack, facts_of(application), on or application.prepared_on)
+    if assessment is None:  # intake passes the one it has just made of the same answers and day
+        assessment = assess(pack, facts_of(application), on or application.prepared_on)
     result = assessment.result(application.programme_id)
     problems = (check_application(application, result) + check_amounts_within_estimate(application, result)
                 + glyph_problems(application))
     if problems:
         raise DraftError(problems)
-    context = DraftContext(application, assessment, result, programme, created, generated=specs)
-    return Draft(context, {spec.name: spec.build(context) for spec in specs})
+    return DraftContext(application, assessment, result, programme, created, generated=specs)
+
+
+def draft(application: ApplicationFile, pack: RulePack, created: dt.datetime,
+          on: dt.date | None = None) -> Draft:
+    """Build every document, or raise :class:`DraftError` listing every problem (nothing is built)."""
+    context = prepare(application, pack, created, on)
+    return Draft(context, {spec.name: spec.build(context) for spec in context.generated})

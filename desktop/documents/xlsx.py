@@ -11,12 +11,15 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -110,14 +113,30 @@ def merge_text(sheet: Worksheet, row: int, first: int, last: int, text: str, *, 
         sheet.row_dimensions[row].height = height
 
 
+# Per workbook, the finished style of each kind of cell.  Assigning a font, border or
+# alignment makes openpyxl hash the whole style object to find it in the workbook's lists,
+# which was a third of the time of a form; a cell of a kind already styled copies that
+# cell's style indices instead.  The workbook's style lists, and so its bytes, are the same.
+_STYLED: WeakKeyDictionary[Workbook, dict[tuple[object, ...], StyleArray]] = WeakKeyDictionary()
+
+
 def _style(cell: Cell | MergedCell, *, bold: bool = False, fill: bool = False, center: bool = False,
            right: bool = False) -> None:
+    horizontal = "center" if center else "right" if right else "left"
+    workbook = cell.parent.parent
+    assert workbook is not None  # every cell here belongs to a sheet of a workbook
+    styled = _STYLED.setdefault(workbook, {})
+    key = (bold, fill, horizontal, cell.number_format, bool(cell.quotePrefix))
+    known = styled.get(key)
+    if known is not None:
+        setattr(cell, "_style", copy(known))  # noqa: B010 (not in the stubs)
+        return
     cell.font = Font(name=FONT_NAME, size=11, bold=bold)
     cell.border = BORDER
-    horizontal = "center" if center else "right" if right else "left"
     cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
     if fill:
         cell.fill = HEADER_FILL
+    styled[key] = copy(getattr(cell, "_style"))  # noqa: B009 (not in the stubs)
 
 
 def _col(index: int) -> str:

@@ -182,7 +182,7 @@ class Shell:
     def set_role(self, role: str) -> None:
         self.store.set_setting(ROLE_SETTING, role)
         if self.window is not None:
-            self.window.role_note.setVisible(role == "official")
+            self.show_window()  # the 收件台 comes or goes with the role
 
     def close(self) -> None:
         if self._stop_session_hooks is not None:

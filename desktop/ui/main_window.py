@@ -38,6 +38,7 @@ from desktop.store.records import RecordRef
 from desktop.store.store import Store
 from desktop.ui.controller import RecordController
 from desktop.ui.dashboard import DashboardPage
+from desktop.ui.desk import desk_page_for
 from desktop.ui.first_run import LANGUAGES
 from desktop.ui.my_applications import ExportLogPage, MyApplicationsPage
 from desktop.ui.pages import MaterialsPage
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
                             (self.tr("导出记录"), self.exports)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
+        self.desk_page = desk_page_for(role, pack, store)  # 主管部门: the 收件台 (desktop/ui/desk)
+        if self.desk_page is not None:
+            self.navigation.addItem(self.tr("收件台"))
+            self.pages.addWidget(self.desk_page)
         self.navigation.currentRowChanged.connect(self._navigate)
         self.wizards = WizardHost(self)
         self.applications.open_requested.connect(self.wizards.open)
@@ -101,12 +106,12 @@ class MainWindow(QMainWindow):
         self.applications.changed.connect(self._show_applications)
 
         self.role_note = QLabel(self.tr(
-            "您选择了“主管部门”身份。收件台（核验、审阅、汇总申报包）将在后续版本提供；"
+            "您选择了“主管部门”身份，但收件台需要规则包和用户数据才能打开（见窗口下方的提示）；"
             "现在可以浏览政策自评，或在“设置”中改为企业用户。"))
         self.role_note.setObjectName("roleNote")
         self.role_note.setWordWrap(True)
         self.role_note.setStyleSheet("#roleNote { background: #e8f0fe; padding: 6px; }")
-        self.role_note.setVisible(role == "official")
+        self.role_note.setVisible(role == "official" and self.desk_page is None)
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.addWidget(self.role_note)
@@ -140,7 +145,8 @@ class MainWindow(QMainWindow):
         self.profile_switcher.currentIndexChanged.connect(self._profile_chosen)
         last = self.controller.setting(LAST_PROFILE_SETTING)
         self._fill_profiles(select=last if isinstance(last, int) else SAMPLE)
-        self.navigation.setCurrentRow(DASHBOARD_ROW)
+        self.navigation.setCurrentRow(DASHBOARD_ROW if self.desk_page is None
+                                      else self.pages.indexOf(self.desk_page))
         self._fit_screen()
         self._restore_geometry()
 

@@ -161,6 +161,246 @@
     </message>
 </context>
 <context>
+    <name>DeskDetail</name>
+    <message>
+        <source>已提供</source>
+        <translation>Provided</translation>
+    </message>
+    <message>
+        <source>待签章</source>
+        <translation>To be sealed</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>政策项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>审核状态</source>
+        <translation>Review status</translation>
+    </message>
+    <message>
+        <source>复核</source>
+        <translation>Re-assessment</translation>
+    </message>
+    <message>
+        <source>企业自评</source>
+        <translation>Enterprise&apos;s own assessment</translation>
+    </message>
+    <message>
+        <source>本机规则包复核</source>
+        <translation>This desk&apos;s rule pack</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>文书核对</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>材料清单</source>
+        <translation>Materials checklist</translation>
+    </message>
+    <message>
+        <source>审核记录</source>
+        <translation>Review log</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>收件台无法打开：</source>
+        <translation>The intake desk cannot be opened: </translation>
+    </message>
+    <message>
+        <source>请先填写经办人姓名</source>
+        <translation>Your name first</translation>
+    </message>
+    <message>
+        <source>经办人(&amp;N)：</source>
+        <translation>Official (&amp;N):</translation>
+    </message>
+    <message>
+        <source>从文件夹收件(&amp;R)…</source>
+        <translation>&amp;Receive from folder…</translation>
+    </message>
+    <message>
+        <source>选择申报包(&amp;B)…</source>
+        <translation>Choose &amp;bundles…</translation>
+    </message>
+    <message>
+        <source>导出汇总表(&amp;E)…</source>
+        <translation>&amp;Export summary…</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>政策项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>申请（万元）</source>
+        <translation>Requested (10k yuan)</translation>
+    </message>
+    <message>
+        <source>测算（万元）</source>
+        <translation>Estimated (10k yuan)</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>理由（退回补正、不予支持时必填）</source>
+        <translation>Reason (required to return or refuse)</translation>
+    </message>
+    <message>
+        <source>开始审核</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>退回补正</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>不予支持</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;选择左侧的一份收件查看核验结果。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Select a received application on the left to see its proof.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>收件 #%1 已改为“%2”。</source>
+        <translation>Application #%1 is now “%2”.</translation>
+    </message>
+    <message>
+        <source>请先填写经办人姓名：每一项操作都会记入审核日志。</source>
+        <translation>Please type your name first: every action goes into the review log.</translation>
+    </message>
+    <message>
+        <source>选择存放申报包的文件夹（如U盘）</source>
+        <translation>Choose the folder holding the bundles (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>选择申报包</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>申报包 (*.zip)</source>
+        <translation>Bundles (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在核验申报包…</source>
+        <translation>Proving bundles…</translation>
+    </message>
+    <message>
+        <source>已核验 %1/%2：%3</source>
+        <translation>Proven %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>收件 %1 份，已收到过 %2 份，拒收 %3 份。</source>
+        <translation>Received %1, already received %2, rejected %3.</translation>
+    </message>
+    <message>
+        <source>拒收：</source>
+        <translation>Rejected: </translation>
+    </message>
+    <message>
+        <source>收件失败：</source>
+        <translation>Receiving failed: </translation>
+    </message>
+    <message>
+        <source>导出汇总表</source>
+        <translation>Export summary</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>（填报单位）</source>
+        <translation>(reporting office)</translation>
+    </message>
+    <message>
+        <source>无法写入汇总表：</source>
+        <translation>Cannot write the summary: </translation>
+    </message>
+    <message>
+        <source>已导出汇总表：</source>
+        <translation>Summary exported: </translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatus</name>
+    <message>
+        <source>已收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <source>不予支持</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>DeskVerdict</name>
+    <message>
+        <source>与重新生成的逐字节一致</source>
+        <translation>identical to the re-drafted document, byte for byte</translation>
+    </message>
+    <message>
+        <source>与重新生成的不一致</source>
+        <translation>differs from the re-drafted document</translation>
+    </message>
+    <message>
+        <source>无法逐字节证明</source>
+        <translation>cannot be proven byte for byte</translation>
+    </message>
+    <message>
+        <source>未重新生成比对</source>
+        <translation>not re-drafted</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>按原文计算</source>
@@ -358,8 +598,12 @@
         <translation>Exports</translation>
     </message>
     <message>
-        <source>您选择了“主管部门”身份。收件台（核验、审阅、汇总申报包）将在后续版本提供；现在可以浏览政策自评，或在“设置”中改为企业用户。</source>
-        <translation>You chose the Official role. The intake desk (verify, review and summarise bundles) comes in a later version; for now you can browse the self-assessment, or switch to Enterprise under Settings.</translation>
+        <source>收件台</source>
+        <translation>Intake desk</translation>
+    </message>
+    <message>
+        <source>您选择了“主管部门”身份，但收件台需要规则包和用户数据才能打开（见窗口下方的提示）；现在可以浏览政策自评，或在“设置”中改为企业用户。</source>
+        <translation>You chose the Official role, but the intake desk needs the rule pack and the user data to open (see the note at the bottom of the window); for now you can browse the self-assessment, or switch to Enterprise under Settings.</translation>
     </message>
     <message>
         <source>新建企业(&amp;N)</source>

@@ -18,8 +18,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.gui
 CATALOGUE = ROOT / "resources" / "i18n" / "desktop_en.ts"
 COMPILED = ROOT / "resources" / "i18n" / "desktop_en.qm"
-SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py"))
-SOURCES += sorted((ROOT / "desktop" / "ui" / "wizard").glob("*.py"))  # the wizards
+SOURCES = sorted((ROOT / "desktop" / "ui").rglob("*.py"))
 FIX = "run tools/i18n.sh, translate the unfinished entries in resources/i18n/desktop_en.ts, run it again"
 
 

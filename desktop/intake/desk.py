@@ -1,0 +1,303 @@
+"""The desk's store: received applications, reviews and the audit log, on any SQLAlchemy URL.
+
+SQLite (the default, one file in the data folder) or PostgreSQL shared on the office LAN
+(``postgresql+psycopg://user@host/db``): the same models, the same code.  The schema is
+created from the models on first use and stamped with :data:`DESK_SCHEMA_VERSION`; a
+database stamped with a newer version is refused rather than written to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.applications.io import facts_of, parse_application
+from desktop.applications.model import ApplicationFile
+from desktop.bundle.proof import Proof
+from desktop.intake.claims import claims_of
+from desktop.intake.duplicates import ClaimRow, exclusions, find_duplicates
+from desktop.intake.models import (
+    DESK_SCHEMA_VERSION,
+    NEEDS_REASON,
+    STATUS_TEXT,
+    TRANSITIONS,
+    AuditEntry,
+    DeskBase,
+    DeskInfo,
+    Received,
+)
+from desktop.rules.context import FactContext
+from desktop.rules.pack import RulePack
+from desktop.rules.triage import Triage
+
+DESK_DB_NAME = "desk.sqlite3"
+MAX_REASON_CHARS = 2000
+
+
+class DeskError(Exception):
+    """An action the desk refuses; the message is for the official."""
+
+
+class ConflictError(DeskError):
+    """Someone else changed the application since it was read."""
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DESK_DB_NAME}"
+
+
+def make_desk_engine(url: str) -> Engine:
+    engine = create_engine(url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+    return engine
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What became of one proven bundle at the desk."""
+
+    id: int
+    new: bool  # False: this very bundle was received before
+
+
+class Desk:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            if url.startswith("sqlite:///"):
+                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = make_desk_engine(url)
+            DeskBase.metadata.create_all(self.engine)
+        except (OperationalError, OSError) as exc:
+            raise DeskError(f"无法打开收件数据库 {safe_url(url)}：{getattr(exc, 'orig', exc)}") from exc
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._stamp()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _stamp(self) -> None:
+        with self.sessions.begin() as session:
+            info = session.get(DeskInfo, 1)
+            if info is None:
+                session.add(DeskInfo(id=1, schema_version=DESK_SCHEMA_VERSION))
+            elif info.schema_version > DESK_SCHEMA_VERSION:
+                raise DeskError(f"收件数据库由更新版本的程序建立（格式 {info.schema_version}），"
+                                "请升级本程序。")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.sessions.begin() as session:
+            yield session
+
+    # -- receiving -------------------------------------------------------------------------
+
+    def store(self, proof: Proof, *, who: str) -> Stored:
+        """Keep a proven bundle (``proof.ok``); the same bundle twice is kept once."""
+        return self.store_many([proof], who=who)[0]
+
+    def store_many(self, proofs: Sequence[Proof], *, who: str) -> list[Stored]:
+        """Keep proven bundles in one transaction (one disk sync for the lot)."""
+        if any(not p.ok or p.application is None for p in proofs):
+            raise DeskError("未通过校验的申报包不能收件。")
+        try:
+            with self.sessions.begin() as session:
+                return [self._store(session, proof, who) for proof in proofs]
+        except IntegrityError:  # another official received one of them in the meantime
+            if len(proofs) > 1:
+                return [self.store(proof, who=who) for proof in proofs]
+            raise DeskError("这个申报包刚被另一位工作人员收件，请刷新。") from None
+
+    @staticmethod
+    def _store(session: Session, proof: Proof, who: str) -> Stored:
+        app = proof.application
+        assert app is not None
+        existing = session.scalar(
+            select(Received.id).where(Received.bundle_sha256 == proof.bundle_sha256))
+        if existing is not None:
+            return Stored(existing, new=False)
+        row = Received(
+            bundle_sha256=proof.bundle_sha256, file_name=proof.path.name[:255], received_by=who,
+            enterprise_name=app.enterprise.name or "", uscc=app.enterprise.uscc or "",
+            region_code=app.enterprise.region_code or "", programme_id=app.programme_id,
+            programme_title=_title(proof), kind=app.kind,
+            assessed_on=proof.assessed_on or app.prepared_on,
+            requested_yuan=_text(app.project.requested_amount if app.project else None),
+            claimed_status=proof.claimed.status if proof.claimed else "",
+            claimed_wan=proof.claimed.wan if proof.claimed else None,
+            application_json=app.model_dump_json(by_alias=True, exclude_none=True),
+            proof=_proof_details(proof),
+        )
+        session.add(row)
+        session.flush()
+        session.add(AuditEntry(application_id=row.id, who=who, action="receive", to_status="received",
+                               detail=f"{row.file_name} SHA-256 {row.bundle_sha256[:16]}…"))
+        return Stored(row.id, new=True)
+
+    def reassess(self, pack: RulePack, ids: Sequence[int] | None = None) -> int:
+        """The desk's batch assessment (triage path) of received applications; returns how many."""
+        triage = Triage(pack)
+        count = 0
+        with self.sessions.begin() as session:
+            query = select(Received)
+            if ids is not None:
+                query = query.where(Received.id.in_(ids))
+            for row in session.scalars(query):
+                application = parse_application(json.loads(row.application_json))
+                try:
+                    plan = triage.plan(row.programme_id)
+                except KeyError:
+                    row.desk_status, row.desk_yuan = "unknown_programme", None
+                else:
+                    status, yuan = plan.decide(_context(application, row.assessed_on))
+                    row.desk_status, row.desk_yuan = status.value, _text(yuan)
+                row.desk_pack = pack.identity.sha256
+                count += 1
+        return count
+
+    # -- listing ---------------------------------------------------------------------------
+
+    def rows(self) -> list[Received]:
+        with self.sessions() as session:
+            return list(session.scalars(select(Received).order_by(Received.id)))
+
+    def get(self, app_id: int) -> Received:
+        with self.sessions() as session:
+            row = session.get(Received, app_id)
+            if row is None:
+                raise DeskError(f"没有编号为 {app_id} 的收件。")
+            return row
+
+    def flags(self, pack: RulePack | None = None) -> dict[int, list[str]]:
+        """Duplicates across everything received, plus each row's own proof differences."""
+        rows = self.rows()
+        claim_rows = [ClaimRow(r.id, r.status, r.programme_id,
+                               tuple((str(c[0]), str(c[1]), str(c[2])) for c in r.proof.get("claims", [])))
+                      for r in rows]
+        excluded = exclusions(_excluding_pairs(pack)) if pack is not None else {}
+        flags = find_duplicates(claim_rows, excluded)
+        for row in rows:
+            own = list(row.proof.get("differences", []))
+            if row.desk_status and row.claimed_status and row.desk_status != row.claimed_status:
+                own.append(f"本机批量复核为“{row.desk_status}”，企业自评为“{row.claimed_status}”")
+            if own:
+                flags.setdefault(row.id, [])[:0] = own
+        return flags
+
+    def audit(self, app_id: int | None = None) -> list[AuditEntry]:
+        with self.sessions() as session:
+            query = select(AuditEntry).order_by(AuditEntry.id)
+            if app_id is not None:
+                query = query.where(AuditEntry.application_id == app_id)
+            return list(session.scalars(query))
+
+    # -- review ----------------------------------------------------------------------------
+
+    def review(self, app_id: int, to: str, *, who: str, reason: str | None = None,
+               expected_version: int | None = None) -> Received:
+        """Move an application on; ``expected_version`` is the version the official was shown."""
+        reason = (reason or "").strip() or None
+        if to not in STATUS_TEXT:
+            raise DeskError(f"未知的审核状态 {to!r}。")
+        if to in NEEDS_REASON and reason is None:
+            raise DeskError(f"“{STATUS_TEXT[to]}”须填写理由。")
+        if reason is not None and len(reason) > MAX_REASON_CHARS:
+            raise DeskError(f"理由过长（最多 {MAX_REASON_CHARS} 字）。")
+        if not who.strip():
+            raise DeskError("请先填写审核人姓名。")
+        try:
+            with self.sessions.begin() as session:
+                row = session.get(Received, app_id)
+                if row is None:
+                    raise DeskError(f"没有编号为 {app_id} 的收件。")
+                if expected_version is not None and row.version != expected_version:
+                    raise ConflictError(self._conflict_message(session, app_id))
+                if to not in TRANSITIONS[row.status]:
+                    allowed = "、".join(STATUS_TEXT[s] for s in TRANSITIONS[row.status])
+                    raise DeskError(f"收件 #{app_id} 当前为“{STATUS_TEXT[row.status]}”，"
+                                    f"不能直接改为“{STATUS_TEXT[to]}”（可改为：{allowed}）。")
+                session.add(AuditEntry(application_id=app_id, who=who.strip()[:100], action="review",
+                                       from_status=row.status, to_status=to, detail=reason))
+                row.status, row.reason = to, reason
+            return row
+        except StaleDataError:
+            with self.sessions() as session:
+                raise ConflictError(self._conflict_message(session, app_id)) from None
+
+    @staticmethod
+    def _conflict_message(session: Session, app_id: int) -> str:
+        last = session.scalars(select(AuditEntry).where(AuditEntry.application_id == app_id)
+                               .order_by(AuditEntry.id.desc()).limit(1)).first()
+        by = f"（{last.who} 于 {last.at:%Y-%m-%d %H:%M} 改为“{STATUS_TEXT.get(last.to_status or '', '')}”）" \
+            if last is not None else ""
+        return f"收件 #{app_id} 已被他人修改{by}，您的更改未保存；请刷新后再审核。"
+
+
+def safe_url(url: str) -> str:
+    """The URL without a password, fit for a message or a log."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "（无法解析的数据库地址）"
+
+
+def _text(yuan: Decimal | None) -> str | None:
+    return None if yuan is None else str(yuan.quantize(Decimal("0.01")))
+
+
+def to_decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def _title(proof: Proof) -> str:
+    assert proof.application is not None
+    results = (proof.assessment or {}).get("results", [])
+    found = next((r for r in results if isinstance(r, dict)
+                  and r.get("programme_id") == proof.application.programme_id), {})
+    return str(found.get("title") or proof.application.programme_id)[:200]
+
+
+def _proof_details(proof: Proof) -> dict[str, Any]:
+    assert proof.application is not None
+    return {
+        "notes": proof.notes,
+        "differences": proof.differences,
+        "claimed": proof.claimed.describe() if proof.claimed else None,
+        "desk": proof.desk.describe() if proof.desk else None,
+        "documents": [{"name": d.name, "verdict": d.verdict, "detail": d.detail} for d in proof.documents],
+        "checklist": [{"material": c.material, "status": c.status, "where": c.where}
+                      for c in proof.checklist],
+        "claims": [list(c) for c in claims_of(proof.application, proof.manifest)],
+        "builder_version": proof.manifest.get("builder_version"),
+        "rulepack": proof.manifest.get("rulepack"),
+    }
+
+
+def _context(application: ApplicationFile, on: dt.date) -> FactContext:
+    return FactContext(facts_of(application), on)
+
+
+def _excluding_pairs(pack: RulePack) -> list[tuple[str, str]]:
+    return [(p.id, s.programme) for p in pack.programmes for s in p.source.stacking
+            if s.relation == "excludes"]
