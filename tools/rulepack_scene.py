@@ -32,9 +32,12 @@ from desktop.ui.rulepack_dialog import RulePackDialog
 def next_years_source(work: Path) -> Path:
     source = work / "source"
     shutil.copytree(resource("rules", "source"), source)
+    # The shipped texts still state the old figures, so the edits are marked as exceptions.
+    unquoted = "figure_not_in_excerpt: 示例：模拟下一年度的新规定，随包的原文仍是旧文本"
     edits = {"pack.yaml": ("version: 2026.11.1", "version: 2027.1.0"),
-             "programmes/qinghai_2011.yaml": ('op: ">=", value: 6}', 'op: ">=", value: 12}'),
-             "programmes/shijiazhuang_2017.yaml": ("fixed: 100万元", "fixed: 150万元")}
+             "programmes/qinghai_2011.yaml": ('op: ">=", value: 6}',
+                                              f'op: ">=", value: 12}}\n          {unquoted}'),
+             "programmes/shijiazhuang_2017.yaml": ("fixed: 100万元", f"fixed: 150万元\n        {unquoted}")}
     for name, (old, new) in edits.items():
         path = source / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
