@@ -41,9 +41,23 @@ def next_years_source(work: Path) -> Path:
     for name, (old, new) in edits.items():
         path = source / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    # A threshold with a long label, and one programme dropped (its long id must show whole).
+    jobs = source / "programmes" / "qinghai_2013.yaml"
+    jobs.write_text(jobs.read_text(encoding="utf-8").replace(
+        'unemployment_insurance_years, op: ">=", value: 1}',
+        f'unemployment_insurance_years, op: ">=", value: 2}}\n        {unquoted}', 1), encoding="utf-8")
+    industry = source / "programmes" / "qinghai_2013_industry.yaml"
+    text = industry.read_text(encoding="utf-8")
+    start = text.index("  - id: qh-2013-consumer-goods-new-enterprise")
+    end = text.find("\n  - id: ", start + 1)
+    industry.write_text(text[:start] + (text[end + 1:] if end > 0 else ""), encoding="utf-8")
     release = source / "release.yaml"
-    note = "  - 流动资金贷款贴息：贷款期由6个月以上调整为12个月以上。\n"
-    text = release.read_text(encoding="utf-8").replace("  - 内置规则包", note + "  - 内置规则包")
+    notes = ("  - 流动资金贷款贴息：贷款期由6个月以上调整为12个月以上。\n"
+             "  - 省级企业技术中心等一次性奖励由100万元调整为150万元。\n"
+             "  - 小微企业岗位补贴：缴费年限由满一年调整为满两年；消费品工业新办企业奖励不再列出。\n")
+    text = release.read_text(encoding="utf-8").replace("  - 内置规则包", notes + "  - 内置规则包")
+    text = text.replace("valid_from: 2026-11-01", "valid_from: 2027-01-01").replace(
+        "valid_until: 2027-12-31", "valid_until: 2028-12-31")
     release.write_text(text, encoding="utf-8")
     return source
 

@@ -93,8 +93,9 @@ def parse_public_key(data: bytes, label: str = "") -> PublicKey:
 
 
 def load_public_key(path: Path) -> PublicKey:
+    data = _read_small(path, "公钥")  # its message names the file already
     try:
-        return parse_public_key(_read_small(path, "公钥"), path.name)
+        return parse_public_key(data, path.name)
     except PackRefusedError as exc:
         raise PackRefusedError(f"{path}：{exc.message}") from exc
 
