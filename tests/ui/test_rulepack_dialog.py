@@ -228,3 +228,21 @@ def test_an_untrusted_key_names_the_command_on_a_line_of_its_own(
     lines = dialog.message.text().splitlines()
     assert "    huiqi-shenbao-cli rules trust 公钥文件.pub" in lines
     assert "命令行窗口" in dialog.message.text()
+
+
+def test_the_status_line_names_the_pack_validity_apart_from_the_policies(
+        opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    data = opened.store.data_dir
+    _pack, builtin = load_pack_with_status(dt.date(2026, 11, 30), data_dir=data)
+    assert builtin.startswith(
+        "规则包 huiqi-builtin 版本 2026.11.1；所含政策的施行期 2011-12-01 至 2020-12-31")
+    pack = write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT,
+                      valid_from=dt.date(2027, 1, 1), valid_until=dt.date(2028, 12, 31))
+    import_pack(data, pack)
+    _pack, before = load_pack_with_status(dt.date(2026, 12, 1), data_dir=data)
+    assert before.startswith(
+        f"规则包 huiqi-builtin 版本 {NEXT}（规则包自 2027-01-01 起生效，有效期至 2028-12-31）；"
+        "所含政策的施行期 2011-12-01 至 2020-12-31，0/70 项政策当前有效")
+    assert "所含政策均已过期" in before
+    _pack, during = load_pack_with_status(dt.date(2027, 6, 1), data_dir=data)
+    assert f"版本 {NEXT}（规则包有效期 2027-01-01 至 2028-12-31）；所含政策的施行期" in during
