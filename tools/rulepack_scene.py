@@ -3,6 +3,7 @@
 Run under Xvfb (see tools/screenshot.sh for the font set-up), e.g.::
 
     DISPLAY=:97 QT_QPA_PLATFORM=xcb python tools/rulepack_scene.py docs/screenshots/rulepack-changes.png
+    DISPLAY=:97 QT_QPA_PLATFORM=xcb python tools/rulepack_scene.py /tmp/untrusted.png untrusted
 
 The pack is next year's shipped source with the loan-term threshold raised from 6 to 12
 months and the provincial R&D award from 100 to 150 万元, signed by a key made on the spot
@@ -62,14 +63,15 @@ def next_years_source(work: Path) -> Path:
     return source
 
 
-def main(out: Path) -> int:
+def main(out: Path, untrusted: bool = False) -> int:
     app = create_application()
     register_bundled_fonts(app)
     work = Path(tempfile.mkdtemp(prefix="rulepack-scene-"))
     data = work / "data"
     data.mkdir()
     key = generate_keypair(work / "authority.key")
-    trust(data, work / "authority.key.pub")
+    if not untrusted:  # "untrusted": the refusal a PC shows for a key it was never given
+        trust(data, work / "authority.key.pub")
     pack = work / "huiqi-2027.1.0.zip"
     sign_source(next_years_source(work), work / "authority.key", pack, resource("policies"))
     print("signed by", key.fingerprint)
@@ -82,7 +84,8 @@ def main(out: Path) -> int:
     dialog.move(0, 0)
     dialog.show()
     dialog.load(pack)
-    dialog.install()
+    if not untrusted:
+        dialog.install()
 
     def grab() -> None:
         geometry = dialog.frameGeometry()
@@ -100,4 +103,4 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]).resolve()))
+    sys.exit(main(Path(sys.argv[1]).resolve(), sys.argv[2:] == ["untrusted"]))

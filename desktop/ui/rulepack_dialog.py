@@ -103,7 +103,7 @@ class ChangesView(QTreeWidget):
             if rows:
                 group = QTreeWidgetItem(self, [f"{title}（{len(rows)}）"])
                 for pid, name in rows:
-                    QTreeWidgetItem(group, [f"{name}  [{pid}]"])
+                    QTreeWidgetItem(group, [f"{name}  [{pid}]"]).setFirstColumnSpanned(True)
         if changes.changed:
             group = QTreeWidgetItem(self, [self.tr("变更项目（{n}）").format(n=len(changes.changed))])
             for change in changes.changed:
