@@ -32,8 +32,7 @@ def describe_status(status: PackStatus, pack_validity: str = "") -> str:
     text += template.format(start=status.valid_from.isoformat(), end=end,
                             in_force=status.in_force, total=status.programmes)
     if status.all_expired:
-        text += translate("status", "。注意：所含政策均已过期（已过各自的施行期），不能再据此申报；"
-                                    "新政策的规则包请向主管部门索取。")
+        text += translate("status", "。所含政策均已过期，新政策的规则包请向主管部门索取。")
     return text
 
 

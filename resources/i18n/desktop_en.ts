@@ -724,8 +724,8 @@ The details are in the log file; please pass it to technical support.</translati
         <translation>; its policies are in force {start} to {end}, {in_force}/{total} programmes in force today</translation>
     </message>
     <message>
-        <source>。注意：所含政策均已过期（已过各自的施行期），不能再据此申报；新政策的规则包请向主管部门索取。</source>
-        <translation>. Note: every policy in it has expired (past its in-force period), so no application can be based on them; ask the authority for a rule pack with the new policies.</translation>
+        <source>。所含政策均已过期，新政策的规则包请向主管部门索取。</source>
+        <translation>. Every policy in it has expired; ask the authority for a rule pack with the new policies.</translation>
     </message>
     <message>
         <source>规则包自 {start} 起生效，有效期至 {end}</source>
