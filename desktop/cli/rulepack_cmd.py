@@ -70,7 +70,7 @@ def _sign(args: argparse.Namespace) -> int:
     except PackRefusedError as exc:
         raise refused(exc) from exc
     print(f"已签名规则包 {args.out}：{manifest.pack_id} {manifest.version}，"
-          f"{len(manifest.files)} 个文件，有效期 {manifest.valid_from} 至 {manifest.valid_until}")
+          f"{len(manifest.files)} 个文件，规则包有效期 {manifest.valid_from} 至 {manifest.valid_until}")
     return 0
 
 
@@ -86,7 +86,7 @@ def _verify(args: argparse.Namespace) -> int:
     print(f"规则包可信：{manifest.pack_id} {manifest.version}，"
           f"{len(manifest.files)} 个文件与签名清单一致。")
     print(f"  签名者：{short_fingerprint(verified.signer.fingerprint)}  {verified.signer.label}")
-    print(f"  有效期：{manifest.valid_from} 至 {manifest.valid_until}  "
+    print(f"  规则包有效期：{manifest.valid_from} 至 {manifest.valid_until}  "
           f"最低程序版本：{manifest.min_app_version}")
     return 0
 
