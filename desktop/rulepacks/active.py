@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.rulepacks.errors import PackRefusedError
+from desktop.rulepacks.errors import PackRefusedError, os_error_words
 from desktop.rulepacks.manifest import Manifest, parse_manifest
 from desktop.rulepacks.trust import packs_folder
 from desktop.rules.database import bundled_pack, read_database
@@ -58,8 +58,10 @@ def current_pointer(data_dir: Path) -> dict[str, str] | None:
         return None
     try:
         pointer = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PackRefusedError(f"{CURRENT_FILE} 无法读取：{exc}") from exc
+    except OSError as exc:
+        raise PackRefusedError(f"{CURRENT_FILE} 无法读取：{os_error_words(exc)}") from exc
+    except ValueError as exc:
+        raise PackRefusedError(f"{CURRENT_FILE} 已损坏（不是有效的 JSON）") from exc
     if not isinstance(pointer, dict) or not isinstance(pointer.get("folder"), str):
         raise PackRefusedError(f"{CURRENT_FILE} 格式不正确")
     return pointer
@@ -80,7 +82,8 @@ def load_installed(data_dir: Path) -> ActivePack | None:
     except RulePackError as exc:
         raise PackRefusedError(f"已安装的规则包损坏：{exc.problems[0].message}") from exc
     except OSError as exc:
-        raise PackRefusedError(f"已安装的规则包不完整：{exc}") from exc
+        missing = Path(exc.filename).name if exc.filename else ""
+        raise PackRefusedError(f"已安装的规则包不完整：{missing} {os_error_words(exc)}") from exc
     pack.texts_dir = folder / "policies"
     return ActivePack(pack, "installed", manifest, pointer.get("signer"), folder)
 

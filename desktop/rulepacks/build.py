@@ -2,7 +2,8 @@
 
 The source folder is the usual rule source (pack.yaml, documents.yaml, programmes/) plus a
 ``release.yaml`` with what only a release knows: the validity span, the minimum app version
-and the changelog.  The policy texts come from ``texts`` (by default ``<source>/policies``).
+and the changelog.  The policy texts come from ``texts``; by default ``<source>/policies``, or
+the texts shipped with the app when the source has none (a copied ``resources/rules/source``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from desktop.paths import resource
 from desktop.rulepacks.citations import citation_problems
 from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.keys import fingerprint, load_private_key, sign
@@ -75,12 +77,18 @@ def collect_files(source: Path, texts: Path, pack: RulePack) -> dict[str, bytes]
     return files
 
 
+def default_texts(source: Path) -> Path:
+    """``<source>/policies`` when the source has it, else the policy texts shipped with the app."""
+    own = source / "policies"
+    return own if own.is_dir() else resource("policies")
+
+
 def sign_source(source: Path, key_path: Path, out: Path, texts: Path | None = None,
                 created: dt.datetime | None = None) -> Manifest:
     pack = check_source(source)
     release = read_release(source)
     private = load_private_key(key_path)
-    texts = texts or source / "policies"
+    texts = texts or default_texts(source)
     files = collect_files(source, texts, pack)
     problems = citation_problems(pack, {n.removeprefix("policies/"): d.decode("utf-8")
                                         for n, d in files.items() if n.startswith("policies/")})

@@ -134,8 +134,9 @@ def _condition_changes(old: Condition, new: Condition, prefix: str) -> list[Valu
 
 def _amount_changes(old: AmountRule, new: AmountRule) -> list[ValueChange]:
     # Everything in an amount rule but its wording and guard is a figure or how it is worked out.
-    before = dict(_leaves(old.model_dump(exclude={"cite", "basis", "when"})))
-    after = dict(_leaves(new.model_dump(exclude={"cite", "basis", "when"})))
+    wording = {"cite", "basis", "when", "figure_not_in_excerpt"}
+    before = dict(_leaves(old.model_dump(exclude=wording)))
+    after = dict(_leaves(new.model_dump(exclude=wording)))
     return [ValueChange(f"金额“{new.basis[:24]}”{_amount_words(key)}", _shown(before.get(key)),
                         _shown(after.get(key)), new.cite.clause)
             for key in sorted(before.keys() | after.keys()) if before.get(key) != after.get(key)]

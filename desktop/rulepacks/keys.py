@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from desktop.rulepacks.errors import PackRefusedError
+from desktop.rulepacks.errors import PackRefusedError, os_error_words
 
 MAX_KEY_FILE_BYTES = 4096
 
@@ -68,7 +68,7 @@ def _read_small(path: Path, what: str) -> bytes:
             raise PackRefusedError(f"{path} 不是{what}文件（文件过大）。")
         return path.read_bytes()
     except OSError as exc:
-        raise PackRefusedError(f"无法读取{what}文件 {path}：{exc.strerror or exc}") from exc
+        raise PackRefusedError(f"无法读取{what}文件 {path}：{os_error_words(exc)}。") from exc
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
@@ -93,8 +93,9 @@ def parse_public_key(data: bytes, label: str = "") -> PublicKey:
 
 
 def load_public_key(path: Path) -> PublicKey:
+    data = _read_small(path, "公钥")  # its message names the file already
     try:
-        return parse_public_key(_read_small(path, "公钥"), path.name)
+        return parse_public_key(data, path.name)
     except PackRefusedError as exc:
         raise PackRefusedError(f"{path}：{exc.message}") from exc
 

@@ -24,6 +24,19 @@ class VerifiedPack:
     archive: bytes
 
 
+TRUST_COMMANDS = ("huiqi-shenbao-cli rules trust 公钥文件.pub",
+                  "python -m desktop rules trust 公钥文件.pub")
+
+
+def untrusted_key_message(key: str) -> str:
+    # Each command on a line of its own, so no window wraps it in the middle.
+    installed, source = TRUST_COMMANDS
+    return (f"签名密钥不受信任（指纹 {short_fingerprint(key)}）。只接受主管部门的密钥；"
+            "如确属本省主管部门，请先与其当面或电话核对指纹，"
+            "再在本机的命令行窗口（Windows 的“命令提示符”）中运行：\n"
+            f"    {installed}\n（从源码运行时为：{source}）\n添加后再导入。")
+
+
 def verify_archive(path: Path, trusted: dict[str, PublicKey],
                    app_version: str = __version__) -> VerifiedPack:
     archive, entries = read_pack_archive(path)
@@ -34,9 +47,7 @@ def verify_archive(path: Path, trusted: dict[str, PublicKey],
     signature = parse_signature(entries.pop(SIGNATURE))
     signer = trusted.get(signature.key)
     if signer is None:
-        raise PackRefusedError(
-            f"签名密钥不受信任（指纹 {short_fingerprint(signature.key)}）。只接受主管部门的密钥；"
-            "如确属本省主管部门，请先核对指纹再用 rules trust 添加。")
+        raise PackRefusedError(untrusted_key_message(signature.key))
     if not signature_valid(signer.key, signature.raw(), manifest_data):
         raise PackRefusedError("签名无效：清单在签名后被改动，或签名是伪造的。已拒绝。")
     manifest = parse_manifest(manifest_data)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
-from desktop.rulepacks.errors import PackRefusedError
+from desktop.rulepacks.errors import PackRefusedError, os_error_words
 
 MAX_ARCHIVE_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 200
@@ -27,6 +28,8 @@ _CHUNK = 64 * 1024
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
+NOT_SIGNED = ("不是签名规则包（缺少 manifest.json 与签名）；请用 rules sign 生成，"
+              "不要直接压缩规则源目录。已拒绝。")
 ALLOWED_NAMES = (
     re.compile(r"^manifest\.json$"),
     re.compile(r"^manifest\.sig$"),
@@ -53,27 +56,30 @@ def read_pack_archive(path: Path) -> tuple[bytes, dict[str, bytes]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_ARCHIVE_BYTES + 1)
     except OSError as exc:
-        raise PackRefusedError(f"无法读取规则包 {path}：{exc.strerror or exc}") from exc
+        raise PackRefusedError(f"无法读取规则包 {path}：{os_error_words(exc)}。") from exc
     if len(raw) > MAX_ARCHIVE_BYTES:
         raise PackRefusedError(too_big)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             return raw, _read_entries(archive)
     except zipfile.BadZipFile as exc:
-        raise PackRefusedError(f"{path.name} 不是有效的规则包（zip 文件损坏）：{exc}") from exc
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise PackRefusedError(f"规则包 {path.name} 无法读取：{exc}") from exc
+        raise PackRefusedError(f"{path.name} 不是有效的规则包：不是 zip 文件，或 zip 文件已损坏。") from exc
+    except (OSError, EOFError, RuntimeError, NotImplementedError, zlib.error) as exc:
+        raise PackRefusedError(f"规则包 {path.name} 无法读取：zip 文件已损坏或不完整。") from exc
 
 
 def _read_entries(archive: zipfile.ZipFile) -> dict[str, bytes]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise PackRefusedError(f"规则包内文件过多（{len(infos)} 个，上限 {MAX_ENTRIES}），已拒绝。")
+    signed = MANIFEST in {info.filename for info in infos}
     files: dict[str, bytes] = {}
     total = 0
     for info in infos:
         name = info.filename
         if not allowed(name):
+            if not signed:  # a plain zip (say, of the rule source): say what it is not, first
+                raise PackRefusedError(NOT_SIGNED)
             raise PackRefusedError(f"规则包含有不允许的文件 {name!r}（只能是规则 YAML 与政策原文），已拒绝。")
         if name in files:
             raise PackRefusedError(f"规则包中 {name} 出现了两次，已拒绝。")
@@ -84,6 +90,8 @@ def _read_entries(archive: zipfile.ZipFile) -> dict[str, bytes]:
         data = _read_bounded(archive, info, MAX_TOTAL_BYTES - total)
         total += len(data)
         files[name] = data
+    if not signed:
+        raise PackRefusedError(NOT_SIGNED)
     return files
 
 

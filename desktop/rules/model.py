@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from desktop.applications.kinds import ApplicationKind
 
@@ -27,6 +34,22 @@ AMOUNT_KINDS = ("fixed", "ratio", "tiers", "top_up", "interest_subsidy", "set_by
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class _FigureChecked(_Strict):
+    """A rule whose figures must appear in its cited excerpt (:mod:`desktop.rules.figures`)."""
+
+    figure_not_in_excerpt: str | None = Field(
+        default=None, min_length=4,
+        description="why a figure of this rule is legitimately not in its excerpt (e.g. derived)")
+
+    @model_serializer(mode="wrap")
+    def _omit_unused_exception(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Left out when unset, so packs written before the field existed keep their digest.
+        data: dict[str, Any] = handler(self)
+        if self.figure_not_in_excerpt is None:
+            data.pop("figure_not_in_excerpt", None)
+        return data
 
 
 class Citation(_Strict):
@@ -62,7 +85,7 @@ class Validity(_Strict):
         return self
 
 
-class Condition(_Strict):
+class Condition(_FigureChecked):
     id: Id = Field(pattern=r"^[a-z0-9_]+$")
     label: str
     label_en: str = ""
@@ -133,7 +156,7 @@ class AuthorityAmount(_Strict):
     range: tuple[str, str] | None = None
 
 
-class AmountRule(_Strict):
+class AmountRule(_FigureChecked):
     id: Id = Field(pattern=r"^[a-z0-9_]+$")
     when: RawTest | None = None
     fixed: str | None = None

@@ -8,6 +8,7 @@ problem instead of stopping at the first, and returns nothing unless all is well
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,12 @@ from typing import Any
 from desktop.facts import FACTS, FactType
 from desktop.money import parse_amount_text
 from desktop.reference import regions
+from desktop.rules.figures import (
+    amount_figures,
+    condition_figures,
+    missing_figures,
+    stated_figures,
+)
 from desktop.rules.model import (
     AmountRule,
     Block,
@@ -110,9 +117,21 @@ class RulePack:
 
 
 class _Collector:
-    def __init__(self, lines: dict[str, tuple[str, int | None]]) -> None:
+    def __init__(self, lines: dict[str, tuple[str, int | None]], check_figures: bool = True) -> None:
         self.problems: list[Problem] = []
         self._lines = lines
+        self.check_figures = check_figures
+
+    def figures(self, rule: str, figures: Iterator[tuple[str, str, Decimal]], cite: Citation,
+                exception: str | None) -> None:
+        """Each figure of a rule must be stated in the excerpt it cites, unless marked with why."""
+        if not self.check_figures or exception:
+            return
+        for field_path, text in missing_figures(figures, cite.excerpt):
+            stated = "、".join(stated_figures(cite.excerpt)) or "没有数额"
+            self.add(rule, field_path,
+                     f"数额 {text} 不在所引原文摘录中（{cite.clause} 摘录写的是：{stated}）；"
+                     "请核对原文与摘录，确属推算所得时用 figure_not_in_excerpt 写明理由")
 
     def add(self, rule: str, field_path: str, message: str) -> None:
         # The longest recorded prefix of the field path gives the nearest line.
@@ -143,9 +162,15 @@ def compile_pack(
     source: RulePackSource,
     sha256: str,
     lines: dict[str, tuple[str, int | None]] | None = None,
+    check_figures: bool = True,
 ) -> RulePack:
-    """Compile and cross-check a validated source; raise :class:`RulePackError` listing all problems."""
-    out = _Collector(lines or {})
+    """Compile and cross-check a validated source; raise :class:`RulePackError` listing all problems.
+
+    ``check_figures=False`` only for a compiled database already checked when it was written
+    (its hash proves it unchanged): a later, stricter authoring check must not strand an
+    installed pack or the drafts pinned to it.
+    """
+    out = _Collector(lines or {}, check_figures)
     documents = {d.key: d for d in source.documents}
     seen: set[str] = set()
     programmes: list[CompiledProgramme] = []
@@ -190,6 +215,8 @@ def _compile_conditions(
                 if condition.when else None)
         if condition.cite.document and condition.cite.document not in documents:
             out.add(rule, f"{where}.cite.document", f"未定义的文件 {condition.cite.document}")
+        out.figures(rule, condition_figures(condition, where), condition.cite,
+                    condition.figure_not_in_excerpt)
         if test:
             compiled.append(CompiledCondition(condition, test, when,
                                               resolve_citation(documents, default, condition.cite)))
@@ -295,6 +322,7 @@ def _compile_amount(
             out.add(pid, f"{where}.period", "period 只用于 ratio（每年按比例计算）")
     if rule.cite.document and rule.cite.document not in documents:
         out.add(pid, f"{where}.cite.document", f"未定义的文件 {rule.cite.document}")
+    out.figures(pid, amount_figures(rule, where), rule.cite, rule.figure_not_in_excerpt)
     return CompiledAmount(rule, when, resolve_citation(documents, document, rule.cite), numbers)
 
 

@@ -6,19 +6,24 @@ authority's changelog and the change report, install on the user's yes.  It hold
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,9 +35,30 @@ from desktop.rulepacks.changes import PackChanges, compare_packs, with_drafts
 from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.install import PreparedImport, commit_import, prepare_import
 from desktop.rulepacks.keys import short_fingerprint
+from desktop.rules.status import pack_status
 from desktop.ui.i18n import translate
 
 DraftsSource = Callable[[], Sequence[Any]]
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit the text wrapped to its column (QTreeView alone sizes for one line)."""
+
+    def __init__(self, view: ChangesView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return hint
+        width = self._view.text_width(index)
+        margin = 2 * (self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        box = option.fontMetrics.boundingRect(QRect(0, 0, max(width - margin, 20), 100_000),
+                                              Qt.TextFlag.TextWordWrap, str(text))
+        return QSize(hint.width(), max(hint.height(), box.height() + 4))
 
 
 class ChangesView(QTreeWidget):
@@ -44,6 +70,30 @@ class ChangesView(QTreeWidget):
         self.setColumnCount(4)
         self.setHeaderLabels([self.tr("内容"), self.tr("原规则"), self.tr("新规则"), self.tr("依据条款")])
         self.setAlternatingRowColors(True)
+        # Wrap, never elide: a hidden "≥" or a cut programme id changes what the row says.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.setItemDelegate(_WrappingDelegate(self))
+        # Row heights follow the wrapped text only when laid out again after a column changes width.
+        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The width the text of ``index`` is drawn in: its column, less the tree's indentation."""
+        item = self.itemFromIndex(index)
+        if index.column() != 0 or item is None:
+            return self.columnWidth(index.column())
+        depth, parent = 1, item.parent()
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent()
+        spanned = item.isFirstColumnSpanned()
+        width = self.viewport().width() if spanned else self.columnWidth(0)
+        return width - depth * self.indentation()
 
     def show_changes(self, changes: PackChanges) -> None:
         self.clear()
@@ -53,7 +103,7 @@ class ChangesView(QTreeWidget):
             if rows:
                 group = QTreeWidgetItem(self, [f"{title}（{len(rows)}）"])
                 for pid, name in rows:
-                    QTreeWidgetItem(group, [f"{name}  [{pid}]"])
+                    QTreeWidgetItem(group, [f"{name}  [{pid}]"]).setFirstColumnSpanned(True)
         if changes.changed:
             group = QTreeWidgetItem(self, [self.tr("变更项目（{n}）").format(n=len(changes.changed))])
             for change in changes.changed:
@@ -80,9 +130,12 @@ class ChangesView(QTreeWidget):
                 if programme is not None and programme.childCount():
                     programme.setFirstColumnSpanned(True)
         self.expandAll()
-        self.setColumnWidth(0, 560)
-        self.resizeColumnToContents(1)
-        self.resizeColumnToContents(2)
+        # Figures and clauses are short: fit them; the first column takes the rest and wraps.
+        width = self.viewport().width() or 900
+        for column in (1, 2, 3):
+            self.resizeColumnToContents(column)
+            self.setColumnWidth(column, min(self.columnWidth(column), width // 5))
+        self.doItemsLayout()
 
 
 class RulePackDialog(QDialog):
@@ -155,15 +208,26 @@ class RulePackDialog(QDialog):
         self._prepared = prepared
         manifest = prepared.verified.manifest
         self.message.setStyleSheet("")
-        self.message.setText(self.tr(
-            "规则包 {id} {version}，签名者 {signer}，有效期 {start} 至 {end}。\n变更说明：{log}\n"
-            "确认无误后点“安装”；安装前本机规则不变。").format(
+        text = self.tr("规则包 {id} {version}，签名者 {signer}；{validity}。").format(
             id=manifest.pack_id, version=manifest.version,
             signer=short_fingerprint(prepared.verified.signer.fingerprint),
-            start=manifest.valid_from.isoformat(), end=manifest.valid_until.isoformat(),
-            log=" ".join(manifest.changelog)))
+            validity=self._pack_validity(prepared))
+        text += "\n" + self.tr("变更说明（主管部门）：") + self._changelog(prepared)
+        text += "\n" + self.tr("确认无误后点“安装”；安装前本机规则不变。")
+        self.message.setText(text)
         self.changes.show_changes(self._changes(prepared))
         self.install_button.setEnabled(True)
+
+    def _pack_validity(self, prepared: PreparedImport) -> str:
+        """The pack's own validity, named apart from its policies' in-force spans."""
+        manifest = prepared.verified.manifest
+        start, end = manifest.valid_from.isoformat(), manifest.valid_until.isoformat()
+        if manifest.valid_from > dt.date.today():
+            return self.tr("规则包自 {start} 起生效，有效期至 {end}").format(start=start, end=end)
+        return self.tr("规则包有效期 {start} 至 {end}").format(start=start, end=end)
+
+    def _changelog(self, prepared: PreparedImport) -> str:
+        return "".join(f"\n  · {line}" for line in prepared.verified.manifest.changelog)
 
     def _changes(self, prepared: PreparedImport) -> PackChanges:
         return with_drafts(compare_packs(prepared.previous.pack, prepared.pack), self._drafts())
@@ -175,11 +239,22 @@ class RulePackDialog(QDialog):
         active = commit_import(prepared)
         self.install_button.setEnabled(False)
         self._show_current(active)
-        self.message.setText(self.tr("已安装规则包 {id} {version}（原为 {old}），有效期至 {end}。\n"
-                                     "变更说明：{log}\n下面是本次的变化；草稿仍按原规则包，重新自评后才采用新规则。").format(
+        text = self.tr("已安装规则包 {id} {version}（原为 {old}）；{validity}。").format(
             id=active.pack.identity.id, version=active.version, old=prepared.previous.version,
-            end=prepared.verified.manifest.valid_until.isoformat(),
-            log=" ".join(prepared.verified.manifest.changelog)))
+            validity=self._pack_validity(prepared))
+        manifest = prepared.verified.manifest
+        if manifest.valid_from > dt.date.today():
+            future = self.tr("此规则包自 {start} 起生效；已安装并用于自评，"
+                             "各项政策能否申报仍以各自政策的施行期为准。")
+            text += "\n" + future.format(start=manifest.valid_from.isoformat())
+        status = pack_status(active.pack, dt.date.today())
+        end = status.valid_to.isoformat() if status.valid_to else self.tr("长期")
+        policies = self.tr("所含政策的施行期 {start} 至 {end}，{in_force}/{total} 项政策当前有效。")
+        text += "\n" + policies.format(start=status.valid_from.isoformat(), end=end,
+                                       in_force=status.in_force, total=status.programmes)
+        text += "\n" + self.tr("变更说明（主管部门）：") + self._changelog(prepared)
+        text += "\n" + self.tr("下面是本次的变化；草稿仍按原规则包，重新自评后才采用新规则。")
+        self.message.setText(text)
         self.installed.emit()
 
     def _discard(self) -> None:

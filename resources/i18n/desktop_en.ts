@@ -921,20 +921,44 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Not imported: {reason}</translation>
     </message>
     <message>
-        <source>规则包 {id} {version}，签名者 {signer}，有效期 {start} 至 {end}。
-变更说明：{log}
-确认无误后点“安装”；安装前本机规则不变。</source>
-        <translation>Rule pack {id} {version}, signed by {signer}, valid {start} to {end}.
-Changes: {log}
-Click “Install” when satisfied; nothing changes on this PC before that.</translation>
+        <source>规则包 {id} {version}，签名者 {signer}；{validity}。</source>
+        <translation>Rule pack {id} {version}, signed by {signer}; {validity}.</translation>
     </message>
     <message>
-        <source>已安装规则包 {id} {version}（原为 {old}），有效期至 {end}。
-变更说明：{log}
-下面是本次的变化；草稿仍按原规则包，重新自评后才采用新规则。</source>
-        <translation>Installed rule pack {id} {version} (was {old}), valid until {end}.
-Changes: {log}
-What changed is listed below; drafts keep their rule pack until re-assessed.</translation>
+        <source>变更说明（主管部门）：</source>
+        <translation>Changelog (from the authority):</translation>
+    </message>
+    <message>
+        <source>确认无误后点“安装”；安装前本机规则不变。</source>
+        <translation>Click “Install” once you have checked it; nothing on this PC changes before that.</translation>
+    </message>
+    <message>
+        <source>规则包自 {start} 起生效，有效期至 {end}</source>
+        <translation>the pack applies from {start}, valid until {end}</translation>
+    </message>
+    <message>
+        <source>规则包有效期 {start} 至 {end}</source>
+        <translation>the pack is valid {start} to {end}</translation>
+    </message>
+    <message>
+        <source>已安装规则包 {id} {version}（原为 {old}）；{validity}。</source>
+        <translation>Installed rule pack {id} {version} (was {old}); {validity}.</translation>
+    </message>
+    <message>
+        <source>此规则包自 {start} 起生效；已安装并用于自评，各项政策能否申报仍以各自政策的施行期为准。</source>
+        <translation>This pack applies from {start}; it is installed and used for self-assessment now, and whether a programme can be applied for still depends on that policy&apos;s own in-force period.</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>open-ended</translation>
+    </message>
+    <message>
+        <source>所含政策的施行期 {start} 至 {end}，{in_force}/{total} 项政策当前有效。</source>
+        <translation>The policies in it are in force {start} to {end}; {in_force}/{total} programmes are in force today.</translation>
+    </message>
+    <message>
+        <source>下面是本次的变化；草稿仍按原规则包，重新自评后才采用新规则。</source>
+        <translation>Below is what changed; drafts keep their pack until they are re-assessed.</translation>
     </message>
     <message>
         <source>导入规则包(&amp;I)…</source>
@@ -1620,12 +1644,28 @@ The details are in the log file (logs/desktop.log in the data folder), which you
         <translation>open-ended</translation>
     </message>
     <message>
-        <source>规则包 {id} 版本 {version}，有效期 {start} 至 {end}，{in_force}/{total} 项政策当前有效</source>
-        <translation>Rule pack {id} version {version}, valid {start} to {end}, {in_force}/{total} programmes in force today</translation>
+        <source>规则包 {id} 版本 {version}</source>
+        <translation>Rule pack {id} version {version}</translation>
     </message>
     <message>
-        <source>。注意：本规则包中的政策均已过期，请向主管部门索取最新规则包。</source>
-        <translation>. Note: every programme in this rule pack has expired; get the current rule pack from the authority.</translation>
+        <source>（{pack_validity}）</source>
+        <translation> ({pack_validity})</translation>
+    </message>
+    <message>
+        <source>；所含政策的施行期 {start} 至 {end}，{in_force}/{total} 项政策当前有效</source>
+        <translation>; its policies are in force {start} to {end}, {in_force}/{total} programmes in force today</translation>
+    </message>
+    <message>
+        <source>。所含政策均已过期，新政策的规则包请向主管部门索取。</source>
+        <translation>. Every policy in it has expired; ask the authority for a rule pack with the new policies.</translation>
+    </message>
+    <message>
+        <source>规则包自 {start} 起生效，有效期至 {end}</source>
+        <translation>the pack applies from {start}, valid until {end}</translation>
+    </message>
+    <message>
+        <source>规则包有效期 {start} 至 {end}</source>
+        <translation>the pack is valid {start} to {end}</translation>
     </message>
     <message>
         <source>规则包无法加载：{reason}</source>

@@ -16,6 +16,7 @@ from tests.rulepacks.helpers import SOURCE
 
 LOAN = "qh-2011-sme-loan-interest"
 RD = "sjz-2017-rd-institution"
+UNQUOTED = "figure_not_in_excerpt: 测试：模拟下一年度的新规定，随包的原文仍是旧文本"
 
 
 def edited_source(tmp_path: Path) -> Path:
@@ -24,9 +25,11 @@ def edited_source(tmp_path: Path) -> Path:
     shutil.copytree(SOURCE, source)
     qinghai = source / "programmes" / "qinghai_2011.yaml"
     text = qinghai.read_text(encoding="utf-8")
-    qinghai.write_text(text.replace("op: \">=\", value: 6}", "op: \">=\", value: 12}"), encoding="utf-8")
+    # The shipped texts still state the old figures: each edit is marked as the check requires.
+    qinghai.write_text(text.replace("op: \">=\", value: 6}", "op: \">=\", value: 12}\n"
+                                    f"          {UNQUOTED}"), encoding="utf-8")
     sjz = source / "programmes" / "shijiazhuang_2017.yaml"
-    text = sjz.read_text(encoding="utf-8").replace("fixed: 100万元", "fixed: 150万元", 1)
+    text = sjz.read_text(encoding="utf-8").replace("fixed: 100万元", f"fixed: 150万元\n        {UNQUOTED}", 1)
     sjz.write_text(text, encoding="utf-8")
     return source
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -13,10 +15,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.cli.main import main
 from desktop.rulepacks import ziplimits
 from desktop.rulepacks.active import active_pack
+from desktop.rulepacks.errors import os_error_words
 from desktop.rulepacks.install import import_pack
 from desktop.rulepacks.trust import packs_folder
 from tests.rulepacks.conftest import trust_key
-from tests.rulepacks.helpers import with_version, write_pack
+from tests.rulepacks.helpers import SOURCE, with_version, write_pack
 
 INSTALLED = "2027.1.0"
 NEXT = "2027.2.0"
@@ -217,3 +220,38 @@ def test_too_many_entries(data: Path, tmp_path: Path, capsys: pytest.CaptureFixt
 def test_not_a_zip(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "p.zip").write_text("hello")
     assert "不是有效的规则包" in refused(data, tmp_path / "p.zip", capsys)
+
+
+@pytest.mark.parametrize(("make", "words"), [
+    (lambda p: p.write_text("hello"), "不是 zip 文件，或 zip 文件已损坏"),
+    (lambda p: None, "找不到文件"),
+    (lambda p: p.mkdir(), "这是文件夹，不是文件"),
+])
+def test_os_and_zip_errors_are_said_in_chinese(data: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str],
+                                               make: Callable[[Path], object], words: str) -> None:
+    pack = tmp_path / "p.zip"
+    make(pack)
+    message = refused(data, pack, capsys)
+    assert words in message
+    assert not re.search(r"[A-Za-z]{4,}", message.replace(str(pack), "").replace("zip", "")), message
+
+
+def test_permission_and_device_errors_have_words() -> None:
+    # Tests run as root here, which reads any file: the words are checked on the errors themselves.
+    assert os_error_words(PermissionError(errno.EACCES, "Permission denied")) == "没有读取权限"
+    assert "U 盘" in os_error_words(OSError(errno.EIO, "Input/output error"))
+    assert os_error_words(OSError(errno.ENOSPC, "No space left on device")) == (
+        f"系统无法读取此文件（错误号 {errno.ENOSPC}）")
+
+
+def test_a_plain_zip_of_the_rule_source_says_it_is_not_a_signed_pack(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plain = tmp_path / "source.zip"
+    with zipfile.ZipFile(plain, "w") as out:
+        for path in sorted(SOURCE.rglob("*.yaml")):
+            out.write(path, path.relative_to(SOURCE).as_posix())
+    message = refused(data, plain, capsys)
+    assert message.startswith(
+        "规则包未导入：不是签名规则包（缺少 manifest.json 与签名）；请用 rules sign 生成")
+    assert "不允许的文件" not in message

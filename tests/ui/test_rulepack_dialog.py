@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QTreeWidgetItemIterator
+from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
 
 from desktop.rulepacks.active import active_pack
@@ -141,3 +141,108 @@ def test_the_status_line_warns_when_the_installed_pack_is_stale_or_damaged(
     pack, damaged = load_pack_with_status(dt.date(2027, 6, 1), data_dir=data)
     assert pack is not None and pack.identity.version == "2026.11.1"  # the built-in fallback
     assert "已安装的规则包无法使用" in damaged
+
+
+REMOVED = "qh-2013-consumer-goods-new-enterprise"
+
+
+def wide_changes_pack(tmp_path: Path, key: Ed25519PrivateKey, **manifest: object) -> Path:
+    """Next year's pack with a long-labelled threshold changed and a long-id programme removed."""
+    source = edited_source(tmp_path)
+    edits = {"pack.yaml": ("2026.11.1", NEXT),
+             "programmes/qinghai_2013.yaml": ('unemployment_insurance_years, op: ">=", value: 1}',
+                                              'unemployment_insurance_years, op: ">=", value: 2}\n'
+                                              "        figure_not_in_excerpt: 测试：模拟下一年度的新门槛")}
+    for name, (old, new) in edits.items():
+        path = source / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    industry = source / "programmes" / "qinghai_2013_industry.yaml"
+    text = industry.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {REMOVED}")
+    end = text.find("\n  - id: ", start + 1)
+    industry.write_text(text[:start] + (text[end + 1:] if end > 0 else ""), encoding="utf-8")
+    files = collect_files(source, TEXTS, check_source(source))
+    return write_pack(tmp_path / "wide.zip", files, key, NEXT, **manifest)
+
+
+def test_change_rows_wrap_instead_of_eliding(qtbot: QtBot, opened: OpenedStore, key: Ed25519PrivateKey,
+                                            tmp_path: Path) -> None:
+    dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
+    qtbot.addWidget(dialog)
+    dialog.resize(780, 600)  # about what 1366×768 at 150 % leaves
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)  # a user's larger text, as seen at 125 %
+    dialog.setFont(font)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.load(wide_changes_pack(tmp_path, key))
+    texts = [" ".join(r) for r in rows(dialog)]
+    assert any(f"[{REMOVED}]" in t for t in texts)
+    assert any("参加失业保险并缴费年限（年） ≥" in t for t in texts)
+    view = dialog.changes
+    metrics = view.fontMetrics()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)  # as drawn
+    items = QTreeWidgetItemIterator(view)
+    checked = 0
+    while item := items.value():
+        for column in range(4):
+            text = item.text(column)
+            if not text:
+                continue
+            cell = view.visualRect(view.indexFromItem(item, column))
+            if item.isFirstColumnSpanned():
+                cell.setRight(view.viewport().width())
+            needed = metrics.boundingRect(QRect(0, 0, cell.width() - margin, 100_000),
+                                          Qt.TextFlag.TextWordWrap, text).height()
+            # Tall enough for all its wrapped lines: nothing is cut off with "…".
+            assert cell.height() >= needed, (text, cell.height(), needed)
+            checked += 1
+        items += 1
+    assert checked > 10
+
+
+def test_the_dialog_lists_the_changelog_one_entry_a_line_and_names_both_spans(
+        qtbot: QtBot, opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    start = dt.date.today() + dt.timedelta(days=30)
+    pack = wide_changes_pack(tmp_path, key, changelog=["贷款期改为12个月以上。", "移除一个项目。"],
+                             valid_from=start, valid_until=start + dt.timedelta(days=700))
+    dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
+    qtbot.addWidget(dialog)
+    dialog.load(pack)
+    staged = dialog.message.text()
+    assert "\n  · 贷款期改为12个月以上。\n  · 移除一个项目。\n" in staged
+    assert f"规则包自 {start.isoformat()} 起生效" in staged
+    qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+    done = dialog.message.text()
+    assert f"此规则包自 {start.isoformat()} 起生效" in done
+    assert "所含政策的施行期 2011-12-01 至 2020-12-31，0/69 项政策当前有效" in done
+    assert "\n  · 贷款期改为12个月以上。\n  · 移除一个项目。" in done
+
+
+def test_an_untrusted_key_names_the_command_on_a_line_of_its_own(
+        qtbot: QtBot, opened: OpenedStore, tmp_path: Path) -> None:
+    stranger = Ed25519PrivateKey.generate()
+    dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
+    qtbot.addWidget(dialog)
+    dialog.load(write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), stranger, NEXT))
+    lines = dialog.message.text().splitlines()
+    assert "    huiqi-shenbao-cli rules trust 公钥文件.pub" in lines
+    assert "命令行窗口" in dialog.message.text()
+
+
+def test_the_status_line_names_the_pack_validity_apart_from_the_policies(
+        opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    data = opened.store.data_dir
+    _pack, builtin = load_pack_with_status(dt.date(2026, 11, 30), data_dir=data)
+    assert builtin.startswith(
+        "规则包 huiqi-builtin 版本 2026.11.1；所含政策的施行期 2011-12-01 至 2020-12-31")
+    pack = write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT,
+                      valid_from=dt.date(2027, 1, 1), valid_until=dt.date(2028, 12, 31))
+    import_pack(data, pack)
+    _pack, before = load_pack_with_status(dt.date(2026, 12, 1), data_dir=data)
+    assert before.startswith(
+        f"规则包 huiqi-builtin 版本 {NEXT}（规则包自 2027-01-01 起生效，有效期至 2028-12-31）；"
+        "所含政策的施行期 2011-12-01 至 2020-12-31，0/70 项政策当前有效")
+    assert "所含政策均已过期" in before
+    _pack, during = load_pack_with_status(dt.date(2027, 6, 1), data_dir=data)
+    assert f"版本 {NEXT}（规则包有效期 2027-01-01 至 2028-12-31）；所含政策的施行期" in during
