@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             self.controller, (lambda region: facts_for_region(pack, region)) if pack is not None else None)
         self.dashboard = DashboardPage(pack) if pack is not None else None
         self.applications = MyApplicationsPage(store)
+        self.applications.set_current_pack(pack.identity if pack is not None else None)
         self.materials = MaterialsPage()
         self.exports = ExportLogPage()
         dashboard_page: QWidget = self.dashboard or QLabel(self.tr("规则包无法加载，不能自评。"))

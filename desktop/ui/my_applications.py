@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.applications.kinds import APPLICATION_KINDS
 from desktop.applications.stored import ExportRecord, copy_application, what_is_lost
+from desktop.rulepacks.drafts import repin
+from desktop.rules.results import PackIdentity
+from desktop.store.records import StoreError
 from desktop.store.store import ApplicationSummary, Store
 from desktop.ui.fonts import title_font
 from desktop.ui.pages import application_kind_text, application_status_text
@@ -36,14 +39,15 @@ class MyApplicationsPage(QWidget):
         super().__init__()
         self._store = store
         self._listed: list[ApplicationSummary] = []
+        self._current_pack: PackIdentity | None = None
         heading = QLabel(self.tr("我的申报"))
         heading.setFont(title_font(16))
         self.note = QLabel(self.tr("在“政策自评”中点击“开始申报”，或在这里新建。双击一份申报继续填写。"))
         self.note.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("applicationsTable")
         self.table.setHorizontalHeaderLabels([self.tr("申报类型"), self.tr("名称"), self.tr("状态"),
-                                              self.tr("最后修改")])
+                                              self.tr("最后修改"), self.tr("规则包")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,6 +62,11 @@ class MyApplicationsPage(QWidget):
         self.copy_button = QPushButton(self.tr("复制"))
         self.rename_button = QPushButton(self.tr("重命名"))
         self.delete_button = QPushButton(self.tr("删除"))
+        # A draft keeps the rule pack it was started with until the user chooses the new one.
+        self.reassess_button = QPushButton(self.tr("按当前规则包重新自评"))
+        self.reassess_button.setEnabled(False)
+        self.reassess_button.clicked.connect(self.reassess_selected)
+        self.table.itemSelectionChanged.connect(self._update_reassess)
         self.new_button.clicked.connect(lambda: self.new_requested.emit(self.kind_choice.currentData()))
         self.open_button.clicked.connect(self.open_selected)
         self.copy_button.clicked.connect(self.copy_selected)
@@ -65,7 +74,7 @@ class MyApplicationsPage(QWidget):
         self.delete_button.clicked.connect(self.ask_delete)
         actions = QHBoxLayout()
         for widget in (self.kind_choice, self.new_button, self.open_button, self.copy_button,
-                       self.rename_button, self.delete_button):
+                       self.rename_button, self.delete_button, self.reassess_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         # Inline rename and delete confirmation: no modal boxes.
@@ -108,11 +117,43 @@ class MyApplicationsPage(QWidget):
         self.table.setRowCount(len(applications))
         for row, app in enumerate(applications):
             cells = (application_kind_text(app.kind), app.title, application_status_text(app.status),
-                     app.updated_at[:16].replace("T", " "))
+                     app.updated_at[:16].replace("T", " "), f"{app.rulepack_id} {app.rulepack_version}")
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if app.id == selected:
                 self.table.selectRow(row)
+        self._update_reassess()
+
+    def set_current_pack(self, identity: PackIdentity | None) -> None:
+        """The pack this PC assesses with now; drafts on another one offer to move to it."""
+        self._current_pack = identity
+        self._update_reassess()
+
+    def _selected_summary(self) -> ApplicationSummary | None:
+        row = self.table.currentRow()
+        return self._listed[row] if 0 <= row < len(self._listed) else None
+
+    def _update_reassess(self) -> None:
+        app, current = self._selected_summary(), self._current_pack
+        pinned_elsewhere = (app is not None and current is not None and app.status == "draft"
+                            and (app.rulepack_id, app.rulepack_version) != (current.id, current.version))
+        self.reassess_button.setEnabled(pinned_elsewhere)
+        tip = self.tr("本草稿按规则包 {old} 自评；改用当前规则包 {new} 重新自评。")
+        self.reassess_button.setToolTip(tip.format(
+            old=f"{app.rulepack_id} {app.rulepack_version}", new=f"{current.id} {current.version}")
+            if pinned_elsewhere and app is not None and current is not None else "")
+
+    def reassess_selected(self) -> None:
+        app_id, current = self.selected_id, self._current_pack
+        if app_id is None or current is None or self._store is None:
+            return
+        try:
+            repin(self._store, app_id, current)
+        except StoreError as exc:
+            self.note.setText(str(exc))
+            return
+        self.changed.emit()
+        self.select(app_id)
 
     @property
     def selected_id(self) -> int | None:

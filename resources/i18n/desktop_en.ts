@@ -748,6 +748,10 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Last changed</translation>
     </message>
     <message>
+        <source>规则包</source>
+        <translation>Rule pack</translation>
+    </message>
+    <message>
         <source>新建</source>
         <translation>New</translation>
     </message>
@@ -768,12 +772,20 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Delete</translation>
     </message>
     <message>
+        <source>按当前规则包重新自评</source>
+        <translation>Re-assess with the current rule pack</translation>
+    </message>
+    <message>
         <source>确认删除</source>
         <translation>Delete now</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>本草稿按规则包 {old} 自评；改用当前规则包 {new} 重新自评。</source>
+        <translation>This draft is assessed with rule pack {old}; re-assess it with the current pack {new}.</translation>
     </message>
     <message>
         <source>{title}（副本）</source>
@@ -1216,6 +1228,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>按当前自评，没有可以申报的{kind}政策。</source>
         <translation>By the current self-assessment there is no {kind} programme to apply for.</translation>
+    </message>
+    <message>
+        <source>本草稿按开始时的规则包 {pack} 填写与自评；要改用新规则，请在“我的申报”中选“按当前规则包重新自评”。</source>
+        <translation>This draft keeps the rule pack it was started with ({pack}); to use the new rules, choose “Re-assess with the current rule pack” under My applications.</translation>
     </message>
     <message>
         <source>元（可写 万/亿）</source>

@@ -246,3 +246,43 @@ def test_the_status_line_names_the_pack_validity_apart_from_the_policies(
     assert "所含政策均已过期" in before
     _pack, during = load_pack_with_status(dt.date(2027, 6, 1), data_dir=data)
     assert f"版本 {NEXT}（规则包有效期 2027-01-01 至 2028-12-31）；所含政策的施行期" in during
+
+
+def test_a_draft_keeps_its_pack_until_the_user_reassesses(qtbot: QtBot, opened: OpenedStore,
+                                                         key: Ed25519PrivateKey, tmp_path: Path) -> None:
+    """Started on the built-in pack, a draft opens on it after an install; 我的申报's button moves it."""
+    from desktop.applications.stored import create_draft
+    from desktop.rules.database import bundled_pack
+
+    store = opened.store
+    builtin = bundled_pack().identity
+    profile_id = store.create_profile({"name": "西宁示例机械有限公司", "region_code": "630102"})
+    app_id = create_draft(store, profile_id, "loan_interest", programme_id="qh-2011-sme-loan-interest",
+                          title="贴息", rulepack_id=builtin.id, rulepack_version=builtin.version)
+    import_pack(store.data_dir, write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    store.set_setting(ROLE_SETTING, "enterprise")
+    shell = Shell(app, opened)
+    try:
+        shell.start("zh_CN", ask_first_run=False)
+        window = shell.window
+        assert window is not None
+        window.profile_switcher.setCurrentIndex(window.profile_switcher.findData(profile_id))
+        page = window.applications
+        page.select(app_id)
+        assert page.reassess_button.isEnabled() and builtin.version in page.reassess_button.toolTip()
+        # Opened before re-assessing, the wizard works on the pack the draft was started with.
+        frame = window.wizards.open(app_id)
+        assert frame is not None and frame.pack.identity.version == builtin.version
+        assert "开始时的规则包" in window.statusBar().currentMessage()
+        window.wizards.close_wizard()
+        page.select(app_id)
+        qtbot.mouseClick(page.reassess_button, Qt.MouseButton.LeftButton)
+        assert store.application(app_id).rulepack_version == NEXT
+        page.select(app_id)
+        assert not page.reassess_button.isEnabled()
+        frame = window.wizards.open(app_id)
+        assert frame is not None and frame.pack.identity.version == NEXT
+    finally:
+        shell.close()

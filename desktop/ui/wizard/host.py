@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from desktop.applications.kinds import KINDS
 from desktop.applications.stored import create_draft, find_draft
 from desktop.facts.model import FactsFile
+from desktop.rulepacks.active import pinned_pack
 from desktop.rules.results import ProgrammeResult, Status
 from desktop.ui.i18n import translate
 from desktop.ui.wizard.frame import WizardFrame
@@ -73,6 +74,17 @@ class WizardHost(QObject):
         if store is None or pack is None or window.autosaver is None:
             return None
         self.close_wizard()
+        # A draft stays on the rule pack it was started with until the user re-assesses it
+        # (我的申报 → 按当前规则包重新自评); the pack of an older install is still on disk.
+        summary = store.application(application_id)
+        if (summary.rulepack_id, summary.rulepack_version) != (pack.identity.id, pack.identity.version):
+            pinned = pinned_pack(store.data_dir, summary.rulepack_id, summary.rulepack_version)
+            if pinned is not None:
+                pack = pinned
+                window.statusBar().showMessage(translate(
+                    "Wizard", "本草稿按开始时的规则包 {pack} 填写与自评；要改用新规则，请在“我的申报”中"
+                              "选“按当前规则包重新自评”。").format(
+                    pack=f"{summary.rulepack_id} {summary.rulepack_version}"), 15000)
         frame = WizardFrame(store, window.autosaver, pack, application_id)
         self.frame = frame
         window.pages.addWidget(frame)
