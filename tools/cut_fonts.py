@@ -39,8 +39,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from fontTools import subset
-from fontTools.ttLib import TTCollection, TTFont
+from fontTools import subset  # type: ignore[import-untyped]
+from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parents[1]
 # Text the app itself prints: every character of these goes into the title cut.
