@@ -14,7 +14,9 @@ fonts-hanazono 20170904-2.1, fonts-dejavu-core 2.37-6, fonts-arphic-uming 0.2.20
 
 The cuts:
 
-- ``LXGWWenKai-Bold.ttf`` (title face, 15.7 MB uncut): GB 2312 (its 6,763 hanzi, which hold
+- ``TitleKai-Bold.ttf`` (title face: LXGW WenKai Bold, 15.7 MB uncut), renamed "Huiqi Title
+  Kai" as the OFL requires of a modified font whose licence reserves names ("LXGW", "霞鹜"),
+  cut to GB 2312 (its 6,763 hanzi, which hold
   the 3,500 characters of level 1 of 通用规范汉字表 bar a handful, plus its symbols), ASCII and
   Latin-1, general and CJK punctuation, full-width forms, and every character of the shipped
   texts (rule pack, document templates, policy texts, translations, source).  Titles are the
@@ -83,7 +85,22 @@ def title_characters() -> set[int]:
                                                (0x3000, 0x303F), (0xFF00, 0xFFEF)))
 
 
-def cut(source: TTFont, unicodes: Iterable[int], out: Path) -> None:
+# The OFL forbids a Modified Version (a cut is one) to use a Reserved Font Name: LXGW WenKai
+# reserves "霞鹜" and "LXGW", so the cut title face gets names of its own.
+TITLE_NAMES = {1: "Huiqi Title Kai", 2: "Bold", 3: "Huiqi Title Kai Bold (cut of LXGW WenKai 1.250)",
+               4: "Huiqi Title Kai Bold", 6: "HuiqiTitleKai-Bold", 16: "Huiqi Title Kai", 17: "Bold"}
+KEPT_NAME_IDS = {0, 5, 7, 8, 9, 11, 12, 13, 14}  # copyright, version, designer, licence ...
+
+
+def rename(font: TTFont, names: dict[int, str]) -> None:
+    table = font["name"]
+    table.names = [n for n in table.names if n.nameID in KEPT_NAME_IDS]
+    for name_id, text in names.items():
+        table.setName(text, name_id, 3, 1, 0x409)  # Windows, Unicode BMP, English (US)
+
+
+def cut(source: TTFont, unicodes: Iterable[int], out: Path,
+        names: dict[int, str] | None = None) -> None:
     options = subset.Options()
     options.hinting = False
     options.notdef_outline = True
@@ -95,6 +112,8 @@ def cut(source: TTFont, unicodes: Iterable[int], out: Path) -> None:
     wanted = set(unicodes) & set(source.getBestCmap())
     subsetter.populate(unicodes=wanted)
     subsetter.subset(source)
+    if names:
+        rename(source, names)
     source.save(str(out))
     print(f"{out.name}: {len(wanted):,} characters, {out.stat().st_size / 1e6:.1f} MB")
 
@@ -109,15 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     src: Path = args.truetype
     out: Path = args.out
     uming = set(TTCollection(str(src / "arphic" / "uming.ttc")).fonts[0].getBestCmap())
-    cuts = {  # cut: (source under truetype/, characters)
-        "LXGWWenKai-Bold.ttf": ("lxgw-wenkai/LXGWWenKai-Bold.ttf", title_characters()),
-        "HanaMinB-ExtB-E.ttf": ("hanazono/HanaMinB.ttf", spans(EXT_B_TO_E)),
-        "HanaMinA-Supplement.ttf": ("hanazono/HanaMinA.ttf", spans(*CJK_BMP) - uming),
-        "DejaVuSans-Symbols.ttf": ("dejavu/DejaVuSans.ttf", spans((0x20, 0x2FF), (0x2000, 0x2BFF))),
+    cuts = {  # cut: (source under truetype/, characters, new names or None)
+        "TitleKai-Bold.ttf": ("lxgw-wenkai/LXGWWenKai-Bold.ttf", title_characters(), TITLE_NAMES),
+        "HanaMinB-ExtB-E.ttf": ("hanazono/HanaMinB.ttf", spans(EXT_B_TO_E), None),
+        "HanaMinA-Supplement.ttf": ("hanazono/HanaMinA.ttf", spans(*CJK_BMP) - uming, None),
+        "DejaVuSans-Symbols.ttf": ("dejavu/DejaVuSans.ttf", spans((0x20, 0x2FF), (0x2000, 0x2BFF)),
+                                   None),
     }
-    for name, (source, characters) in cuts.items():
+    for name, (source, characters, names) in cuts.items():
         if not only or name in only:
-            cut(TTFont(src / source), characters, out / name)
+            cut(TTFont(src / source), characters, out / name, names)
     return 0
 
 
