@@ -23,8 +23,9 @@ class BundledFont:
 
 # AR PL UMing CN: a Ming/Song body face with TrueType outlines, so reportlab can embed it.
 BODY_FONT = BundledFont("AR PL UMing CN", "uming.ttc", subfont_index=0)
-# LXGW WenKai Bold: TrueType with a real bold weight, for titles.
-TITLE_FONT = BundledFont("LXGW WenKai", "LXGWWenKai-Bold.ttf")
+# LXGW WenKai Bold: TrueType with a real bold weight, for titles; cut to the characters titles
+# use and renamed "Huiqi Title Kai", as the OFL asks of a modified font (tools/cut_fonts.py).
+TITLE_FONT = BundledFont("Huiqi Title Kai", "TitleKai-Bold.ttf")
 # Fallbacks for characters the body face lacks, tried in this order (docs/DOCUMENTS.md).
 # HanaMin B (GlyphWiki, Hanazono licence or OFL; Debian fonts-hanazono), cut to CJK Ext-B…E:
 # the rare characters of names (𠀀, 𫖯, 𬭚) that UMing, a BMP font, does not have.
