@@ -259,7 +259,8 @@ def test_a_draft_keeps_its_pack_until_the_user_reassesses(qtbot: QtBot, opened: 
     profile_id = store.create_profile({"name": "西宁示例机械有限公司", "region_code": "630102"})
     app_id = create_draft(store, profile_id, "loan_interest", programme_id="qh-2011-sme-loan-interest",
                           title="贴息", rulepack_id=builtin.id, rulepack_version=builtin.version)
-    import_pack(store.data_dir, write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT))
+    pack = write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT)
+    import_pack(store.data_dir, pack)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     store.set_setting(ROLE_SETTING, "enterprise")
