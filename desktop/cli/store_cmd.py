@@ -93,7 +93,11 @@ def _open(args: argparse.Namespace, read_only: bool) -> Any:
     except AlreadyRunningError:
         if not read_only:
             raise
-        return open_store_read_only(args.data_dir)
+        import sys
+
+        opened = open_store_read_only(args.data_dir)
+        print("程序正在运行：本命令以只读方式读取其已保存的内容。", file=sys.stderr)
+        return opened
 
 
 def _opened_quietly(args: argparse.Namespace) -> Any:
