@@ -17,8 +17,13 @@ _OS_ERRORS: Final = {
 }
 
 
-def os_error_words(exc: OSError) -> str:
-    """``OSError`` in words a user can act on; the error number only when there are no words."""
+def os_error_words(exc: OSError, *, writing: bool = False) -> str:
+    """``OSError`` in words a user can act on; the error number only when there are no words.
+
+    ``writing``: the error came from writing a file (没有写入权限, not 没有读取权限).
+    """
     if exc.errno in _OS_ERRORS:
-        return _OS_ERRORS[exc.errno]
-    return f"系统无法读取此文件（错误号 {exc.errno}）" if exc.errno else "系统无法读取此文件"
+        words = _OS_ERRORS[exc.errno]
+    else:
+        words = f"系统无法读取此文件（错误号 {exc.errno}）" if exc.errno else "系统无法读取此文件"
+    return words.replace("读取", "写入") if writing else words

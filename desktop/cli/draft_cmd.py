@@ -71,7 +71,7 @@ def _draft(args: argparse.Namespace) -> int:
     try:
         write_bundle(result, attachments, args.out)
     except OSError as exc:
-        raise CliError(f"无法写入申报包 {args.out}：{os_error_words(exc)}") from exc
+        raise CliError(f"无法写入申报包 {args.out}：{os_error_words(exc, writing=True)}") from exc
     print(f"已生成申报包 {args.out}：文书 {len(result.documents)} 份，附件 {len(attachments)} 个。")
     for name in result.documents:
         print(f"  documents/{name}")

@@ -133,7 +133,7 @@ def _export(args: argparse.Namespace) -> int:
             document = transfer.export_profile(store, matches[0])
         transfer.write_transfer(document, args.out)
     except OSError as exc:
-        raise CliError(f"无法写入 {args.out}：{os_error_words(exc)}") from exc
+        raise CliError(f"无法写入 {args.out}：{os_error_words(exc, writing=True)}") from exc
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     finally:

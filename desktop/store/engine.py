@@ -70,7 +70,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 # SQLite's English messages, said in Chinese (a restore message must not read “database disk
 # image is malformed”).  Matched by substring: the driver sometimes adds detail after them.
 _SQLITE_ERRORS = (
-    ("malformed", "文件内部结构已损坏，SQLite 无法读取（常见于复制中断、U 盘拔出或磁盘故障）"),
+    ("malformed", "文件内部结构已损坏，SQLite 无法读取；常见于复制中断、U 盘拔出或磁盘故障"),
     ("file is not a database", "不是 SQLite 数据库文件"),
     ("encrypted", "不是 SQLite 数据库文件"),
     ("unable to open", "无法打开文件（没有权限或文件夹不存在）"),
