@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
+from desktop.oserrors import os_error_words
+
 MAX_DEPTH: Final = 64
 MAX_NUMBER_CHARS: Final = 40
 _STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -58,9 +60,33 @@ def loads(text: str, *, max_depth: int = MAX_DEPTH, max_number_chars: int = MAX_
         return json.loads(text, parse_int=number("整数", int), parse_float=number("数字", Decimal),
                           parse_constant=constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise JsonLimitError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from exc
+        where = f"第 {exc.lineno} 行第 {exc.colno} 列"
+        raise JsonLimitError(f"JSON 格式错误：{where}{json_error_words(exc.msg)}") from exc
     except RecursionError as exc:  # the depth check should make this unreachable
         raise JsonLimitError(f"嵌套过深（超过 {max_depth} 层）") from exc
+
+
+# Python's English parser messages (json.decoder), said in Chinese; the longest prefix first.
+_JSON_ERRORS: Final = (
+    ("Expecting property name enclosed in double quotes",
+     "应为用英文双引号括起的键名（多余的逗号或用了单引号？）"),
+    ("Expecting value", "应为一个值（数字、带双引号的文字、true、false、null、{…} 或 […]）"),
+    ("Expecting ',' delimiter", "缺少英文逗号 ,"),
+    ("Expecting ':' delimiter", "缺少英文冒号 :"),
+    ("Extra data", "起是多余的内容（JSON 只能有一个顶层值）"),
+    ("Unterminated string", "开始的文字缺少结尾的英文双引号"),
+    ("Invalid control character", "的文字中有控制字符（如未转义的换行或制表符）"),
+    ("Invalid \\uXXXX escape", "有无效的 \\u 转义"),
+    ("Invalid \\escape", "有无效的反斜杠转义"),
+)
+
+
+def json_error_words(message: str) -> str:
+    """The rest of a sentence after “第 L 行第 C 列” for one of ``json``'s English messages."""
+    for english, chinese in _JSON_ERRORS:
+        if message.startswith(english):
+            return chinese if chinese.startswith(("的", "开始", "起", "有")) else f"：{chinese}"
+    return "：无法解析"
 
 
 def _check_depth(text: str, max_depth: int) -> None:
@@ -89,7 +115,7 @@ def load_file(path: Path, *, max_bytes: int, max_depth: int = MAX_DEPTH) -> Any:
     except FileNotFoundError as exc:
         raise JsonLimitError(f"文件不存在：{path}") from exc
     except OSError as exc:
-        raise JsonLimitError(f"无法读取 {path.name}：{exc.strerror or exc}") from exc
+        raise JsonLimitError(f"无法读取 {path.name}：{os_error_words(exc)}") from exc
     if len(data) > max_bytes:
         raise JsonLimitError(f"{path.name} 超过 {max_bytes / 1_000_000:g} MB")
     try:

@@ -35,6 +35,14 @@ class Case:
     name: str
     # Builds the input in the work folder and returns the command's arguments.
     build: Callable[[Path, Path], list[str]]
+    # Words the message must contain (the user is told the actual reason), if any.
+    expect: str = ""
+
+
+# Python's, SQLite's and argparse's English: never part of a message to the user.
+ENGLISH_FRAGMENTS = ("Expecting", "No such file", "Permission denied", "malformed", "file is not a database",
+                     "error:", "unrecognized arguments", "usage:", "Is a directory", "Extra data",
+                     "the following arguments are required")
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,10 @@ class Outcome:
     code: int
     message: str
     lost: list[str]
+
+    @property
+    def english(self) -> list[str]:
+        return [fragment for fragment in ENGLISH_FRAGMENTS if fragment in self.message]
 
     @property
     def handled(self) -> bool:
@@ -218,7 +230,9 @@ CASES: list[Case] = [
     Case("facts (assess)", "NaN", _raw_facts('{"enterprise": {"revenue": NaN}}')),
     Case("facts (assess)", "repeated key", _raw_facts('{"enterprise": {"revenue": "1", "revenue": "-3"}}')),
     Case("facts (assess)", "invalid UTF-8", _raw_facts(b'{"enterprise": {"name": "\xff\xfe"}}')),
-    Case("facts (assess)", "empty file", _raw_facts("")),
+    Case("facts (assess)", "empty file", _raw_facts(""), expect="第 1 行第 1 列"),
+    Case("facts (assess)", "trailing comma", _raw_facts('{"enterprise": {"revenue": "1",}}'),
+         expect="第 1 行第 32 列：应为用英文双引号括起的键名"),
     Case("facts (assess)", "top-level list", _raw_facts("[1, 2]")),
     Case("facts (assess)", "top-level string", _raw_facts('"x"')),
     Case("facts (assess)", "enterprise is a string", _facts_obj("x")),
@@ -248,7 +262,7 @@ CASES: list[Case] = [
     Case("application (draft)", "deep nesting", _raw_draft(DEEP)),
     Case("application (draft)", "5,000-digit integer", _raw_draft('{"kind": ' + HUGE_INT + "}")),
     Case("application (draft)", "invalid UTF-8", _raw_draft(b"{\"kind\": \"\xff\"}")),
-    Case("application (draft)", "not JSON", _raw_draft("kind: loan")),
+    Case("application (draft)", "not JSON", _raw_draft("kind: loan"), expect="第 1 行第 1 列：应为一个值"),
     Case("application (draft)", "top-level list", _raw_draft("[]")),
     Case("application (draft)", "invalid credit code", _draft(_set("enterprise.uscc", "91630104MA753Q2P1X"))),
     Case("application (draft)", "missing credit code", _draft(_set("enterprise.uscc", None))),
@@ -262,6 +276,12 @@ CASES: list[Case] = [
                 lambda work: (work / "a").mkdir()
                 or shutil.copy(work / "attachments" / "流动资金贷款合同.pdf", work / "a"))),
     Case("application (draft)", "--out is the application", _draft(out="=input")),
+    Case("application (draft)", "--out is an existing unrelated file",
+         _draft(prepare=lambda work: _write(work / "重要合同.docx", b"PK\x03\x04 contract") and None,
+                out="重要合同.docx"), expect="已存在"),
+    Case("application (draft)", "--out is an existing zip",
+         _draft(prepare=lambda work: _write(work / "out.zip", b"an earlier bundle") and None),
+         expect="--force"),
     Case("application (draft)", "--out folder missing", _draft(out="no/such/folder/out.zip")),
     Case("application (draft)", "--out is a folder", _draft(out="attachments")),
     Case("application (draft)", "attachment ../", _draft(_attach("../secret.pdf"))),
@@ -271,7 +291,7 @@ CASES: list[Case] = [
     Case("application (draft)", "attachment /dev/zero", _draft(_attach("zero.pdf"),
                                                                _link("zero.pdf", "/dev/zero"))),
     Case("application (draft)", "attachment is a folder", _draft(_attach("attachments"))),
-    Case("application (draft)", "attachment missing", _draft(_attach("nothing.pdf"))),
+    Case("application (draft)", "attachment missing", _draft(_attach("nothing.pdf")), expect="找不到文件"),
     Case("application (draft)", "attachment over 50 MB", _draft(_attach("big.pdf"),
                                                                 _sparse("big.pdf", 60_000_000))),
     Case("application (draft)", "application missing", lambda work, _d: ["draft", str(work / "x.json"),
@@ -298,15 +318,25 @@ CASES: list[Case] = [
          lambda work, _d: ["backup", "--out", str(work / "no" / "b.sqlite")]),
     Case("database (backup, export)", "backup --out is a folder",
          lambda work, _d: ["backup", "--out", str(work)]),
+    Case("database (backup, export)", "backup --out is the live database, --force",
+         lambda _w, d: ["backup", "--out", str(d / DB_NAME), "--force"], expect="正在使用的数据库"),
+    Case("database (backup, export)", "backup --out is the live WAL, --force",
+         lambda _w, d: ["backup", "--out", str(d / f"{DB_NAME}-wal"), "--force"], expect="正在使用的数据库"),
+    Case("database (backup, export)", "backup --out is a link to the live database, --force",
+         lambda work, d: ((work / "b.sqlite").symlink_to(d / DB_NAME),
+                          ["backup", "--out", str(work / "b.sqlite"), "--force"])[1],
+         expect="正在使用的数据库"),
     Case("database (backup, export)", "export --out folder missing",
          lambda work, _d: ["export", "--profile", "1", "--out", str(work / "no" / "e.json")]),
     Case("database (backup, export)", "export of an unknown profile",
          lambda work, _d: ["export", "--profile", "nobody", "--out", str(work / "e.json")]),
     Case("database (restore)", "another program's SQLite", _restore(_foreign)),
     Case("database (restore)", "empty file", _restore(lambda work, _d: _write(work / "e.sqlite", b""))),
-    Case("database (restore)", "text file", _restore(lambda work, _d: _write(work / "t.sqlite", "hello"))),
+    Case("database (restore)", "text file", _restore(lambda work, _d: _write(work / "t.sqlite", "hello")),
+         expect="不是 SQLite 数据库文件"),
     Case("database (restore)", "truncated backup",
-         _restore(lambda work, d: _write(work / "cut.sqlite", _backup_copy(work, d).read_bytes()[:5000]))),
+         _restore(lambda work, d: _write(work / "cut.sqlite", _backup_copy(work, d).read_bytes()[:5000])),
+         expect="损坏"),
     Case("database (restore)", "the live database", _restore(lambda _w, d: d / DB_NAME)),
     Case("database (restore)", "a folder", _restore(lambda work, _d: work)),
     Case("database (restore)", "missing", _restore(lambda work, _d: work / "none.sqlite")),
@@ -321,6 +351,12 @@ CASES: list[Case] = [
          _restore(_edited_copy("UPDATE profile_answers SET value = x'00ff';"))),
     Case("database (restore)", "settings not JSON",
          _restore(_edited_copy("INSERT INTO settings VALUES ('k', '{oops');"))),
+    # the command line itself (argparse)
+    Case("command line", "unknown option", lambda _w, _d: ["profiles", "--bogus"], expect="无法识别的参数"),
+    Case("command line", "missing --out", lambda work, _d: ["draft", str(work / "a.json")],
+         expect="缺少必需的参数"),
+    Case("command line", "bad date", lambda work, _d: ["assess", str(work / "a.json"), "--on", "昨天"],
+         expect="日期"),
     # rule sources (rules check)
     Case("rules (rules check)", "YAML alias bomb", _rules(_rule_file(_bomb()))),
     Case("rules (rules check)", "self-referencing alias", _rules(_rule_file("a: &a [*a]\n"))),
@@ -374,7 +410,12 @@ def run_case(case: Case, work: Path, data_dir: Path) -> Outcome:
     err = io.StringIO()
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-            code = main(["--data-dir", str(data_dir), *argv])
+            try:
+                code = main(["--data-dir", str(data_dir), *argv])
+            except SystemExit as exit_:  # argparse's usage errors: the process's exit code
+                if not isinstance(exit_.code, int):
+                    raise
+                code = exit_.code
     except BaseException as exc:  # what escapes is exactly what is counted
         return Outcome(70, f"{type(exc).__name__}: {exc}", [])
     after = _fingerprint(work)

@@ -70,7 +70,9 @@ def test_unknown_command_and_bad_option_are_argparse_errors(capsys: pytest.Captu
         with pytest.raises(SystemExit) as exit_info:
             main(argv)
         assert exit_info.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "的取值 'nosuch' 无效" in err and "无法识别的参数：--nosuch" in err
+    assert "invalid choice" not in err and "error:" not in err
 
 
 def test_options_before_the_command_still_reach_it(tmp_path: object) -> None:

@@ -31,3 +31,5 @@ def test_hostile_input_is_refused_clearly_and_loses_nothing(case: Case, data_tem
     assert outcome.code in (1, 2), outcome.message
     assert outcome.handled, outcome.message
     assert outcome.lost == []
+    assert outcome.english == [], outcome.message
+    assert case.expect in outcome.message, outcome.message

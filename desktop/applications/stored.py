@@ -19,6 +19,7 @@ from desktop.applications.kinds import KINDS
 from desktop.applications.model import MAX_ATTACHMENT_BYTES, ApplicationFile, AttachmentRef
 from desktop.facts.io import FactsError
 from desktop.facts.profile import INSTITUTION_PREFIX
+from desktop.oserrors import os_error_words
 from desktop.store import attachments
 from desktop.store.records import RecordRef, StoreError
 from desktop.store.store import Store
@@ -200,7 +201,7 @@ def _read_attachments(base: Path, refs: list[AttachmentRef]) -> list[bytes]:
                 raise ApplicationFileError(f"附件 {ref.path} 超过 {limit} MB。")
             out.append(source.read_bytes())
         except OSError as exc:
-            raise ApplicationFileError(f"附件 {ref.path}（{ref.material}）无法读取：{exc.strerror or exc}，"
+            raise ApplicationFileError(f"附件 {ref.path}（{ref.material}）无法读取：{os_error_words(exc)}，"
                                        "未导入任何内容。") from exc
     return out
 

@@ -35,6 +35,7 @@ from typing import BinaryIO, Final
 
 from desktop.applications.io import MAX_APPLICATION_BYTES
 from desktop.applications.model import MAX_ATTACHMENT_BYTES
+from desktop.oserrors import os_error_words
 
 MAX_BUNDLE_FILE_BYTES: Final = 300 * 1024 * 1024
 MAX_ENTRIES: Final = 400  # 200 attachments at most (the application's limit), a dozen documents
@@ -156,7 +157,7 @@ def open_bundle(path: Path, workdir: Path | None = None, *, files: frozenset[str
     except NotImplementedError as exc:
         raise BundleRejectedError([f"包内文件使用了不支持的压缩方式：{exc}"]) from None
     except OSError as exc:
-        raise BundleRejectedError([f"无法读取文件：{exc.strerror or exc}"]) from None
+        raise BundleRejectedError([f"无法读取文件：{os_error_words(exc)}"]) from None
 
 
 def _tail(raw: BinaryIO, size: int) -> bytes:

@@ -12,6 +12,7 @@ from desktop.cli.assess_cmd import parse_date
 from desktop.cli.output import CliError
 from desktop.cli.rules_cmd import open_pack
 from desktop.facts.io import FactsError
+from desktop.oserrors import os_error_words
 
 if TYPE_CHECKING:
     from desktop.applications.model import AttachmentRef
@@ -32,6 +33,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("application", type=Path,
                         help="申报 JSON（格式见 resources/schema/application.schema.json）")
     parser.add_argument("--out", type=Path, required=True, help="输出的申报包（.zip）")
+    parser.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     parser.add_argument("--on", type=parse_date, default=None, help="自评日期，默认为申报文件的成文日期")
     parser.add_argument("--created", type=_timestamp, default=None,
                         help="记入申报包的生成时间（默认现在）；相同输入与相同时间生成逐字节相同的包")
@@ -51,7 +53,7 @@ def _draft(args: argparse.Namespace) -> int:
     from desktop.bundle.build import write_bundle
     from desktop.documents.drafting import DraftError, draft
 
-    _check_out(args.out, args.application)
+    _check_out(args.out, args.application, force=args.force)
     try:
         application = read_application(args.application)
     except FactsError as exc:
@@ -69,21 +71,25 @@ def _draft(args: argparse.Namespace) -> int:
     try:
         write_bundle(result, attachments, args.out)
     except OSError as exc:
-        raise CliError(f"无法写入申报包 {args.out}：{exc.strerror or exc}") from exc
+        raise CliError(f"无法写入申报包 {args.out}：{os_error_words(exc, writing=True)}") from exc
     print(f"已生成申报包 {args.out}：文书 {len(result.documents)} 份，附件 {len(attachments)} 个。")
     for name in result.documents:
         print(f"  documents/{name}")
     return 0
 
 
-def _check_out(out: Path, application: Path) -> None:
-    """Refuse an ``--out`` that cannot be written, or that would overwrite the input."""
+def _check_out(out: Path, application: Path, *, force: bool = False) -> None:
+    """Refuse an ``--out`` that cannot be written, that would overwrite the input, or that
+    exists already (a user's 重要合同.docx must never become a zip) unless ``force``."""
     if out.is_dir():
         raise CliError(f"--out {out} 是一个文件夹；请给出申报包的文件名，如 {out / '申报包.zip'}。")
     if not out.parent.is_dir():
         raise CliError(f"--out 的文件夹 {out.parent} 不存在；请先建立该文件夹。", code=2)
     if out.exists() and application.exists() and out.resolve() == application.resolve():
         raise CliError(f"--out {out} 就是申报文件本身；生成申报包会覆盖它。请换一个文件名。", code=2)
+    if (out.exists() or out.is_symlink()) and not force:
+        raise CliError(f"{out} 已存在，未生成申报包，该文件未被改动。请换一个文件名；"
+                       "确需用申报包覆盖它，请加 --force。", code=2)
 
 
 def read_attachments(base: Path, refs: list[AttachmentRef], out: Path | None = None,
@@ -130,7 +136,7 @@ def read_attachments(base: Path, refs: list[AttachmentRef], out: Path | None = N
             with path.open("rb") as handle:
                 data = handle.read(MAX_ATTACHMENT_BYTES + 1)  # a file growing meanwhile stops here
         except OSError as exc:
-            problems.append(f"{where} 无法读取：{exc.strerror or exc}")
+            problems.append(f"{where} 无法读取：{os_error_words(exc)}。")
             continue
         if len(data) > MAX_ATTACHMENT_BYTES:
             problems.append(f"{where} 超过 {limit_mb} MB：未读取。")

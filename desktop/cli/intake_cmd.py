@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import CliError, print_json
+from desktop.oserrors import os_error_words
 
 if TYPE_CHECKING:
     from desktop.intake.desk import Desk
@@ -196,5 +197,5 @@ def _summary(args: argparse.Namespace) -> int:
             count = export_package(rows, flags, args.package, desk_name=args.desk_name, created=created)
             print(f"已导出汇总上报包 {args.package}：已通过的申报 {count} 份。")
     except OSError as exc:
-        raise CliError(f"无法写入文件：{exc.strerror or exc}") from exc
+        raise CliError(f"无法写入文件：{os_error_words(exc, writing=True)}") from exc
     return 0

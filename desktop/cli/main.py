@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from desktop import APP_NAME, __version__
 from desktop.cli.output import CliError, fail
@@ -37,6 +39,46 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# argparse's English messages, said in Chinese (the placeholders are argparse's own %s).
+_ARGPARSE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words) for pattern, words in (
+        (r"^unrecognized arguments: (.*)$", r"无法识别的参数：\1"),
+        (r"^the following arguments are required: (.*)$", r"缺少必需的参数：\1"),
+        (r"^one of the arguments (.*) is required$", r"以下参数必须给出一个：\1"),
+        (r"^argument (.*?): not allowed with argument (.*)$", r"参数 \1 不能与 \2 同时使用"),
+        (r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$",
+         r"参数 \1 的取值 \2 无效（可选：\3）"),
+        (r"^argument (.*?): expected one argument$", r"参数 \1 后面需要一个值"),
+        (r"^argument (.*?): expected at least one argument$", r"参数 \1 后面至少需要一个值"),
+        (r"^argument (.*?): invalid (\w+) value: (.*)$", r"参数 \1 的值 \3 无效（应为 \2）"),
+        (r"^argument (.*?): ignored explicit argument (.*)$", r"参数 \1 不接受值 \2"),
+        (r"^ambiguous option: (.*?) could match (.*)$", r"选项 \1 有歧义，可能是：\2"),
+        (r"^argument (.*?): (.*)$", r"参数 \1：\2"),  # our own ArgumentTypeError texts are Chinese
+    ))
+
+
+def argparse_words(message: str) -> str:
+    """One of argparse's English error messages in Chinese (unknown ones are kept as they are)."""
+    for pattern, words in _ARGPARSE_WORDS:
+        if pattern.match(message):
+            return pattern.sub(words, message)
+    return message
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its error line in Chinese; the exit code stays 2 (a usage error)."""
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix="用法：")
+        return formatter.format_help()
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{argparse_words(message)}\n"
+                     f"用法详见 {self.prog} --help。\n")
+
+
 def command_module(name: str) -> str:
     return f"desktop.cli.{COMMANDS[name][0]}"
 
@@ -44,7 +86,7 @@ def command_module(name: str) -> str:
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; only ``command``'s module is imported and registered for real,
     every other subcommand is a placeholder carrying its help line."""
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="python -m desktop",
         description=f"{APP_NAME}：不带子命令时启动图形界面。Without a subcommand, starts the GUI.",
     )
@@ -101,21 +143,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(base)
     if args.command is None:
         return _run_gui(base, smoke_test=args.smoke_test, lang=args.lang)
+    log = logging.getLogger(__name__)
+    # The command's name and outcome only: no arguments (paths, values) ever reach the log.
+    log.info("command %s started", args.command)
     try:
         result: int = args.handler(args)
     except CliError as exc:
+        log.info("command %s refused (exit %d, %d problems)", args.command, exc.code, len(exc.problems))
         return fail(exc)
     except BrokenPipeError:
         # Output piped into `head` and similar: not an error worth a traceback.
+        log.info("command %s stopped: output closed", args.command)
         sys.stderr.close()
         return 0
     except Exception:
-        logging.getLogger(__name__).exception("unhandled error in %s", args.command)
+        log.exception("unhandled error in %s", args.command)
         print(
             f"内部错误：命令 {args.command} 意外失败，详情已写入日志 {Path(base) / 'logs'}",
             file=sys.stderr,
         )
         return 70
+    log.info("command %s finished (exit %d)", args.command, result)
     return result
 
 

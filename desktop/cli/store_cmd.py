@@ -8,10 +8,11 @@ from typing import Any
 
 from desktop.cli.output import CliError
 from desktop.cli.rules_cmd import open_pack
+from desktop.oserrors import os_error_words
 from desktop.store import maintenance, transfer
 from desktop.store.lock import AlreadyRunningError
 from desktop.store.records import StoreError
-from desktop.store.startup import StoreOpenError, open_store
+from desktop.store.startup import StoreOpenError, open_store, open_store_read_only
 from desktop.store.transfer_format import MAX_TRANSFER_BYTES
 
 
@@ -51,6 +52,9 @@ def _check_out(out: Path) -> None:
 
 def _backup(args: argparse.Namespace) -> int:
     _check_out(args.out)
+    if maintenance.is_live_database(args.data_dir, args.out):
+        raise CliError(f"{args.out} 是正在使用的数据库（或其日志文件），不能作为备份的输出，"
+                       "加 --force 也不行；请另选一个文件名。未做任何更改。", code=2)
     if args.out.exists() and not args.force:
         raise CliError(f"{args.out} 已存在；如需覆盖请加 --force。")
     try:
@@ -72,9 +76,9 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _opened(args: argparse.Namespace) -> Any:
+def _opened(args: argparse.Namespace, *, read_only: bool = False) -> Any:
     try:
-        opened = open_store(args.data_dir)
+        opened = _open(args, read_only)
     except (AlreadyRunningError, StoreOpenError) as exc:
         raise CliError(str(exc)) from exc
     for message in opened.report.messages():
@@ -82,12 +86,26 @@ def _opened(args: argparse.Namespace) -> Any:
     return opened
 
 
+def _open(args: argparse.Namespace, read_only: bool) -> Any:
+    """The store; a read-only command reads beside a running app instead of being refused."""
+    try:
+        return open_store(args.data_dir)
+    except AlreadyRunningError:
+        if not read_only:
+            raise
+        import sys
+
+        opened = open_store_read_only(args.data_dir)
+        print("程序正在运行：本命令以只读方式读取其已保存的内容。", file=sys.stderr)
+        return opened
+
+
 def _opened_quietly(args: argparse.Namespace) -> Any:
     """For machine-readable output: start-up notes go to stderr, stdout stays JSON."""
     import sys
 
     try:
-        opened = open_store(args.data_dir)
+        opened = _open(args, read_only=True)
     except (AlreadyRunningError, StoreOpenError) as exc:
         raise CliError(str(exc)) from exc
     for message in opened.report.messages():
@@ -97,7 +115,7 @@ def _opened_quietly(args: argparse.Namespace) -> Any:
 
 def _export(args: argparse.Namespace) -> int:
     _check_out(args.out)
-    opened = _opened(args)
+    opened = _opened(args, read_only=True)
     try:
         store = opened.store
         if args.application is not None:
@@ -115,7 +133,7 @@ def _export(args: argparse.Namespace) -> int:
             document = transfer.export_profile(store, matches[0])
         transfer.write_transfer(document, args.out)
     except OSError as exc:
-        raise CliError(f"无法写入 {args.out}：{exc.strerror or exc}") from exc
+        raise CliError(f"无法写入 {args.out}：{os_error_words(exc, writing=True)}") from exc
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -130,8 +148,8 @@ def _is_application_file(path: Path) -> bool:
     try:
         with path.open(encoding="utf-8-sig") as handle:
             data = json.loads(handle.read(MAX_TRANSFER_BYTES))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False  # read_transfer reports it in its own words
+    except (OSError, ValueError, RecursionError):  # ValueError: bad UTF-8, JSON, or huge integers
+        return False  # read_transfer reports it in its own words (deep nesting included)
     return isinstance(data, dict) and "format" not in data and "kind" in data
 
 
@@ -189,7 +207,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _profiles(args: argparse.Namespace) -> int:
-    opened = _opened(args) if not args.json else _opened_quietly(args)
+    opened = _opened(args, read_only=True) if not args.json else _opened_quietly(args)
     try:
         if args.json:
             import json

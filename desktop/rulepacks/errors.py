@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import errno
+from desktop.oserrors import os_error_words
 
-# Said in Chinese, never with Python's English text (“No such file or directory”).
-_OS_ERRORS = {
-    errno.ENOENT: "找不到文件", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
-    errno.EISDIR: "这是文件夹，不是文件", errno.ENOTDIR: "路径中有一级不是文件夹",
-    errno.EIO: "读取时设备出错（U 盘可能已拔出或损坏）", errno.ENAMETOOLONG: "文件名过长",
-}
-
-
-def os_error_words(exc: OSError) -> str:
-    """``OSError`` in words a user can act on; the error number only when there are no words."""
-    if exc.errno in _OS_ERRORS:
-        return _OS_ERRORS[exc.errno]
-    return f"系统无法读取此文件（错误号 {exc.errno}）" if exc.errno else "系统无法读取此文件"
+__all__ = ["PackRefusedError", "os_error_words"]
 
 
 class PackRefusedError(Exception):

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.applications.model import MAX_ATTACHMENT_BYTES
+from desktop.oserrors import os_error_words
 from desktop.store.records import StoreError
 from desktop.store.schema import Application, Attachment
 from desktop.store.store import Store, audit, get_or_fail
@@ -65,7 +66,7 @@ def add_attachment(store: Store, application_id: int, source: Path, material: st
                              f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限；请压缩或拆分后再添加。")
         content = source.read_bytes()
     except OSError as exc:
-        raise StoreError(f"无法读取附件 {source}：{exc.strerror or exc}") from exc
+        raise StoreError(f"无法读取附件 {source}：{os_error_words(exc)}") from exc
     return add_attachment_bytes(store, application_id, content, source.name, material, loan)
 
 

@@ -25,7 +25,12 @@ from typing import Final
 
 from sqlalchemy import Engine
 
-from desktop.store.engine import NotADatabaseError, check_database_file, read_only_connection
+from desktop.store.engine import (
+    NotADatabaseError,
+    check_database_file,
+    read_only_connection,
+    sqlite_error_words,
+)
 from desktop.store.verify import Contents, verify_copy
 
 log = logging.getLogger(__name__)
@@ -72,7 +77,7 @@ def copy_database(source: Path, target: Path) -> Path:
     try:
         conn = read_only_connection(source)
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"无法读取数据库（{exc}）") from exc
+        raise NotADatabaseError(f"无法读取数据库（{sqlite_error_words(exc)}）") from exc
     try:
         _write_copy(conn, target)
     finally:
@@ -212,18 +217,30 @@ def move_aside(db_path: Path, label: str, now: dt.datetime) -> Path:
     return aside
 
 
-def install_copy(source: Path, db_path: Path) -> None:
+def install_copy(source: Path, db_path: Path) -> list[Path]:
     """Put a verified copy of ``source`` at ``db_path``, which must not exist.
 
     ``source`` itself is left where it is: if this copy is ever lost, it is still there.
+    Returns the side files set aside (``huiqi.sqlite-wal.orphaned-…``), so the user is told.
     """
     partial = db_path.with_name(db_path.name + ".installing")
     copy_database(source, partial)
+    orphaned = set_aside_side_files(db_path)
+    partial.replace(db_path)
+    return orphaned
+
+
+def set_aside_side_files(db_path: Path) -> list[Path]:
+    """Rename side files left without their database to ``*.orphaned-STAMP``; never delete."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    orphaned: list[Path] = []
     for suffix in SIDE_SUFFIXES:
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
             # A WAL left without its database must not be replayed into another file; it may
             # still hold the last edits, so it is kept for support, not deleted.
-            side.replace(side.with_name(f"{side.name}.orphaned-{stamp}"))
-    partial.replace(db_path)
+            kept = side.with_name(f"{side.name}.orphaned-{stamp}")
+            side.replace(kept)
+            orphaned.append(kept)
+            log.warning("side file without its database set aside as %s", kept.name)
+    return orphaned

@@ -42,6 +42,22 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
+def make_read_only_engine(db_path: Path) -> Engine:
+    """An engine for reading the database while another process (the app) holds the folder.
+
+    Every connection is :func:`read_only_connection`: it can read committed data from the
+    app's WAL but never writes, checkpoints, truncates or deletes it, and takes no folder lock.
+    """
+
+    def connect() -> sqlite3.Connection:
+        conn = read_only_connection(db_path)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        return conn
+
+    return create_engine("sqlite://", creator=connect, hide_parameters=True,
+                         json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """A connection that can neither write nor checkpoint, truncate or delete a WAL.
 
@@ -49,6 +65,29 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     when ``desktop backup`` copies it from a second process while the app runs.
     """
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+# SQLite's English messages, said in Chinese (a restore message must not read “database disk
+# image is malformed”).  Matched by substring: the driver sometimes adds detail after them.
+_SQLITE_ERRORS = (
+    ("malformed", "文件内部结构已损坏，SQLite 无法读取；常见于复制中断、U 盘拔出或磁盘故障"),
+    ("file is not a database", "不是 SQLite 数据库文件"),
+    ("encrypted", "不是 SQLite 数据库文件"),
+    ("unable to open", "无法打开文件（没有权限或文件夹不存在）"),
+    ("locked", "文件正被另一个程序占用"),
+    ("readonly", "文件是只读的"),
+    ("no such table", "缺少本程序需要的表，不是本程序的数据库"),
+    ("disk i/o error", "读取时磁盘出错"),
+)
+
+
+def sqlite_error_words(exc: BaseException) -> str:
+    """An ``sqlite3`` error in Chinese words; never the driver's English text."""
+    text = str(exc).lower()
+    for english, chinese in _SQLITE_ERRORS:
+        if english in text:
+            return chinese
+    return "SQLite 无法读取此文件"
 
 
 class NotADatabaseError(Exception):
@@ -70,7 +109,8 @@ def check_database_file(path: Path, *, quick: bool = True) -> None:
     # which would silently replace the user's data; a real one always starts with this.
     with path.open("rb") as head:
         if head.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise NotADatabaseError("文件头不是 SQLite 数据库（文件被截断或覆盖）")
+            raise NotADatabaseError("不是 SQLite 数据库文件（文件开头没有 SQLite 的标记，"
+                                    "可能是别的文件改了扩展名）")
     pragma = "quick_check" if quick else "integrity_check"
     try:
         conn = read_only_connection(path)
@@ -80,7 +120,7 @@ def check_database_file(path: Path, *, quick: bool = True) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"不是有效的数据库文件（{exc}）") from exc
+        raise NotADatabaseError(f"不是有效的数据库文件（{sqlite_error_words(exc)}）") from exc
     verdict = [str(r[0]) for r in rows]
     if verdict != ["ok"]:
         raise NotADatabaseError("数据库完整性检查未通过：" + "；".join(verdict[:5]))

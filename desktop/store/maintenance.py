@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -15,6 +16,22 @@ from desktop.store.records import StoreError
 from desktop.store.startup import DB_NAME
 from desktop.store.verify import Contents, verify_copy
 
+log = logging.getLogger(__name__)
+
+
+def is_live_database(data_dir: Path, path: Path) -> bool:
+    """True when ``path`` is the live database or one of its side files (also via a link)."""
+    db_path = data_dir / DB_NAME
+    for live in (db_path, *(db_path.with_name(db_path.name + s) for s in backups.SIDE_SUFFIXES)):
+        if path.resolve() == live.resolve():
+            return True
+        try:
+            if path.exists() and live.exists() and path.samefile(live):  # a hard link
+                return True
+        except OSError:
+            continue
+    return False
+
 
 def backup_now(data_dir: Path, out: Path) -> Path:
     """A verified copy of the live database; safe while the app is running.
@@ -23,12 +40,19 @@ def backup_now(data_dir: Path, out: Path) -> Path:
     never checkpoints, truncates or deletes the WAL the app is writing.
     """
     db_path = data_dir / DB_NAME
+    if is_live_database(data_dir, out):
+        # Even with --force: writing the copy over the database it is read from destroys both.
+        raise StoreError(f"{out} 是正在使用的数据库（或其日志文件），不能作为备份的输出；"
+                         "请另选一个文件名，如 backups 文件夹外的 惠企备份.sqlite。未做任何更改。")
     if not db_path.exists():
         raise StoreError(f"数据目录 {data_dir} 中还没有数据库，无需备份。")
     try:
-        return backups.copy_database(db_path, out)
+        written = backups.copy_database(db_path, out)
     except NotADatabaseError as exc:
+        log.warning("backup refused: the live database does not verify")
         raise StoreError(f"当前数据库已损坏，无法备份（{exc}）。请启动程序以自动恢复。") from exc
+    log.info("backup written to a file named %s", written.name)
+    return written
 
 
 @dataclass(frozen=True)
@@ -61,6 +85,7 @@ def restore(data_dir: Path, source: Path, *, now: dt.datetime | None = None) -> 
             try:
                 backups.copy_database(source, staging)
             except NotADatabaseError as exc:
+                log.warning("restore from a file named %s refused: it does not verify", source.name)
                 raise StoreError(f"备份文件 {source.name} 无法使用：{exc}。未做任何更改。") from exc
             engine = make_engine(staging)
             try:
@@ -82,6 +107,8 @@ def restore(data_dir: Path, source: Path, *, now: dt.datetime | None = None) -> 
             if previous is not None and db_path.exists():
                 previous.unlink(missing_ok=True)
             raise
+    log.info("restored from a file named %s (%s); previous database kept: %s", source.name,
+             contents.describe(), previous.name if previous is not None else "none")
     return RestoreResult(source, previous, contents)
 
 

@@ -14,8 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from desktop.store import backups, migrate
-from desktop.store.engine import NotADatabaseError, check_database_file, make_engine
+from desktop.store.engine import (
+    NotADatabaseError,
+    check_database_file,
+    make_engine,
+    make_read_only_engine,
+)
 from desktop.store.lock import DataDirLock
 from desktop.store.store import Store
 
@@ -41,6 +48,8 @@ class StartupReport:
     corrupt_moved_to: Path | None = None
     restored_from: Path | None = None
     restored_backup_time: dt.datetime | None = None
+    # A WAL (or other side file) found without its database, renamed ``*.orphaned-…``.
+    orphaned_wal: list[Path] = field(default_factory=list)
     migrated_from: str | None = None
     pre_migration_backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
@@ -63,6 +72,11 @@ class StartupReport:
             else:
                 out.append("没有找到可用的备份，已新建空数据库。如果您有备份文件，请用“恢复”功能导入。"
                            " No usable backup was found; a new empty database was created.")
+            for kept in self.orphaned_wal:
+                out.append(f"数据库旁留下的日志文件已改名保存为 {kept}（未删除）。它可能含有数据库"
+                           "丢失前最后几次保存的修改；请勿删除，技术支持可以从中找回这些修改。"
+                           f" The database's write-ahead log was kept as {kept.name}: it may hold the"
+                           " last edits, and support can recover them from it.")
         if self.recovered:
             out.append(f"数据库文件已损坏（{self.corrupt_reason}）。"
                        f"损坏的文件已移至 {self.corrupt_moved_to}，未删除任何内容。")
@@ -146,6 +160,38 @@ def open_store(data_dir: Path, *, now: dt.datetime | None = None) -> OpenedStore
         raise
 
 
+@dataclass
+class ReadOnlyStore:
+    """The store opened for reading beside a running app: no lock, no recovery, no backup."""
+
+    store: Store
+    report: StartupReport
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_store_read_only(data_dir: Path) -> ReadOnlyStore:
+    """Read the database the running app holds (for ``profiles`` and ``export``).
+
+    Nothing is checked, recovered, migrated or backed up here: that is the app's job, and it
+    holds the folder.  The connections are read-only, so the app's WAL is left exactly as it is.
+    """
+    db_path = data_dir / DB_NAME
+    if not db_path.is_file():
+        raise StoreOpenError(f"数据目录 {data_dir} 中没有数据库文件。")
+    engine = make_read_only_engine(db_path)
+    try:
+        revision = migrate.current_revision(engine)
+    except (sqlite3.DatabaseError, SQLAlchemyError) as exc:
+        engine.dispose()
+        raise StoreOpenError("正在运行的程序的数据库暂时无法读取；请关闭程序后再试。") from exc
+    if revision != migrate.HEAD_REVISION:
+        engine.dispose()
+        raise StoreOpenError("正在运行的程序使用的数据库版本与本命令不同；请关闭程序后再试。")
+    return ReadOnlyStore(Store(engine, data_dir), StartupReport())
+
+
 def recovery_candidates(data_dir: Path) -> list[Path]:
     """Every file a lost database could be recovered from: backups, the copy kept by a restore,
     and a restore's staging file left by a kill."""
@@ -165,10 +211,13 @@ def _recover_missing(db_path: Path, data_dir: Path, marker: Path, report: Startu
     log.error("user database missing; %d recovery candidates", len(candidates))
     good = backups.newest_good_copy(candidates)
     if good is not None:
-        backups.install_copy(good.path, db_path)
+        report.orphaned_wal = backups.install_copy(good.path, db_path)
         report.restored_from = good.path
         report.restored_backup_time = good.taken
         report.restored_contents = good.contents.describe()
+    else:
+        # Never replayed into the new empty database; kept for support.
+        report.orphaned_wal = backups.set_aside_side_files(db_path)
 
 
 def _recover_if_damaged(db_path: Path, data_dir: Path, now: dt.datetime, report: StartupReport) -> None:

@@ -21,7 +21,12 @@ from functools import cache
 from pathlib import Path
 
 from desktop.store import migrate
-from desktop.store.engine import NotADatabaseError, check_database_file, read_only_connection
+from desktop.store.engine import (
+    NotADatabaseError,
+    check_database_file,
+    read_only_connection,
+    sqlite_error_words,
+)
 from desktop.store.records import FIELD_NAME, MAX_ANSWER_CHARS
 from desktop.store.schema import ANSWER_TABLES
 
@@ -53,7 +58,7 @@ def verify_copy(path: Path) -> Contents:
     try:
         conn = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"无法读取数据库（{exc}）") from exc
+        raise NotADatabaseError(f"无法读取数据库（{sqlite_error_words(exc)}）") from exc
     try:
         revision = _revision(conn) or ""
         for table in _tables(conn):
@@ -61,7 +66,7 @@ def verify_copy(path: Path) -> Contents:
         profiles = conn.execute("SELECT count(*) FROM profiles").fetchone()[0]
         applications = conn.execute("SELECT count(*) FROM applications").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"记录无法读取（{exc}）") from exc
+        raise NotADatabaseError(f"记录无法读取（{sqlite_error_words(exc)}）") from exc
     finally:
         conn.close()
     return Contents(int(profiles), int(applications))
@@ -135,13 +140,13 @@ def identify(path: Path) -> str:
     try:
         conn = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"无法读取数据库（{exc}）") from exc
+        raise NotADatabaseError(f"无法读取数据库（{sqlite_error_words(exc)}）") from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         revision = _revision(conn)
         shape = _shape(conn)
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"无法读取数据库结构（{exc}）") from exc
+        raise NotADatabaseError(f"无法读取数据库结构（{sqlite_error_words(exc)}）") from exc
     finally:
         conn.close()
     not_ours = "不是惠企申报助手的数据库"

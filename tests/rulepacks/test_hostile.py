@@ -241,8 +241,9 @@ def test_permission_and_device_errors_have_words() -> None:
     # Tests run as root here, which reads any file: the words are checked on the errors themselves.
     assert os_error_words(PermissionError(errno.EACCES, "Permission denied")) == "没有读取权限"
     assert "U 盘" in os_error_words(OSError(errno.EIO, "Input/output error"))
-    assert os_error_words(OSError(errno.ENOSPC, "No space left on device")) == (
-        f"系统无法读取此文件（错误号 {errno.ENOSPC}）")
+    assert os_error_words(OSError(errno.ENOSPC, "No space left on device")) == "磁盘已满"
+    assert os_error_words(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        f"系统无法读取此文件（错误号 {errno.EXDEV}）")
 
 
 def test_a_plain_zip_of_the_rule_source_says_it_is_not_a_signed_pack(
