@@ -84,5 +84,5 @@ def parse_date_input(text: str, *, earliest: date = EARLIEST_DATE, latest: date 
     except ValueError as exc:
         raise InputError("没有这一天，请检查月份和日期") from exc
     if not earliest <= value <= latest:
-        raise InputError(f"日期应在 {earliest.isoformat()} 与 {latest.isoformat()} 之间")
+        raise InputError(f"日期应在 {earliest.isoformat()} 至 {latest.isoformat()} 之间")
     return value

@@ -57,6 +57,21 @@ def _base_type(annotation: object) -> object:
     return base
 
 
+# A figure the model reads but whose value is out of range ("1e400", "1900-01-01"): the bound's
+# message, the same words `assess` prints for the same value in a facts file.
+_BOUND_ERRORS = frozenset({"less_than", "less_than_equal", "greater_than", "greater_than_equal"})
+
+
+def _office_or_bound_message(model: type[BaseModel], field: str, text: str, office: InputError) -> str:
+    try:
+        model.model_validate({field: text})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] in _BOUND_ERRORS:
+            return describe(first)
+    return str(office)
+
+
 def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M]:
     valid: dict[str, object] = {}
     errors: dict[str, str] = {}
@@ -68,7 +83,7 @@ def parse_answers(model: type[M], answers: Mapping[str, str]) -> ParsedAnswers[M
             try:
                 read = office_reading(model, field, candidate)
             except InputError as exc:
-                errors[field] = str(exc)
+                errors[field] = _office_or_bound_message(model, field, candidate, exc)
                 continue
             candidate = read if read is not None else candidate
         try:
