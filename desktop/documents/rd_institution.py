@@ -123,8 +123,9 @@ def form_pdf(ctx: DraftContext) -> bytes:
     # The authorities' opinion boxes follow the applicant's seal, as on a printed form, and stay
     # with it: a page of opinion boxes alone is a page of seals alone.
     # The opinion boxes give room to write, as the workbook's 60 pt rows do.
-    doc.sign(columns([(f"申报单位：{ctx.enterprise_name}（盖章）", "法定代表人（签字）"),
-                      (chinese_date(app.prepared_on), "")]),
+    # One line each, so the company's name is never broken by a half-width column.
+    doc.sign(columns([(f"申报单位：{ctx.enterprise_name}（盖章）",), ("法定代表人（签字）：",),
+                      (chinese_date(app.prepared_on),)]),
              spacer(6), opinion_boxes(OPINIONS))
     return doc.render()
 
@@ -193,7 +194,7 @@ def truth_pledge_pdf(ctx: DraftContext) -> bytes:
     rows = [["序号", "材料名称", "状态"]]
     rows += [[str(i), m.name, STATUS_TEXT[m.status]] for i, m in enumerate(material_statuses(ctx), start=1)]
     doc.add(para("申报材料真实性承诺书", "title"), spacer(2), para(f"{addressee(ctx)}：", "plain"),
-            para(f"本单位{ctx.enterprise_name}申报{ctx.result.title}（依据{ctx.policy_reference}），"
+            para(f"本单位{ctx.enterprise_name}依据{ctx.policy_reference}申报{ctx.result.title}，"
                  f"所涉研发机构为{inst.name or '（未填写名称）'}。现郑重承诺："),
             *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)))
     doc.sign(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),

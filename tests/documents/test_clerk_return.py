@@ -75,7 +75,8 @@ def test_the_seal_phrase_of_the_truth_pledge_is_whole(drafts: dict[str, dict[str
     assert not any(line.rstrip().endswith(("（盖", "（")) for line in lines)
 
 
-def test_each_request_letter_lists_its_enclosures_before_the_seal(drafts: dict[str, dict[str, bytes]]) -> None:
+def test_each_request_letter_lists_its_enclosures_before_the_seal(
+        drafts: dict[str, dict[str, bytes]]) -> None:
     tech = squashed_pdf_text(drafts[TECH]["00_申报文件.pdf"])
     assert ("妥否，请批示。附件：1.项目申请报告书2.项目基本情况表3.项目固定资产购置清单"
             "4.项目建设目标责任书5.申报材料清单6.项目的核准或备案文件") in re.sub(r"—\d+—", "", tech)
