@@ -17,7 +17,7 @@ from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
 from desktop.documents.pdf import grid, para, paragraphs, spacer
 from desktop.documents.text import form_date
-from desktop.documents.xlsx import merge_text, new_form, put_number, put_text, put_wan, save_deterministic
+from desktop.documents.xlsx import merge_text, new_form, put_amount, put_number, put_text, save_deterministic
 from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
 from desktop.money import round_yuan, wan_with_unit
@@ -193,7 +193,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
         put_text(sheet, row, 1, label, header=True)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
         if isinstance(value, Decimal):
-            put_wan(sheet, row, 2, value)
+            put_amount(sheet, row, 2, value)
         else:
             put_text(sheet, row, 2, value)
         row += 1
@@ -227,21 +227,21 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
         put_text(sheet, row, 5, _date(loan.start_on), center=True)
         put_text(sheet, row, 6, _date(loan.end_on), center=True)
         put_number(sheet, row, 7, line.days)
-        put_wan(sheet, row, 8, loan.principal)
+        put_amount(sheet, row, 8, loan.principal)
         put_number(sheet, row, 9, loan.annual_rate, "0.00%")
-        put_wan(sheet, row, 10, line.interest)
+        put_amount(sheet, row, 10, line.interest)
         put_text(sheet, row, 11, OUTCOME_LABELS[line.eligibility], center=True)
         put_text(sheet, row, 12, "；".join(line.reasons))
         put_text(sheet, row, 13, terms.ratio_text if line.eligibility is Outcome.PASS else "—", center=True)
-        put_wan(sheet, row, 14, line.subsidy)
+        put_amount(sheet, row, 14, line.subsidy)
         row += 1
     merge_text(sheet, row, 1, 7, "合计（利息、贴息仅计符合条件的贷款）", header=True)
-    put_wan(sheet, row, 8, t.principal, bold=True)
+    put_amount(sheet, row, 8, t.principal, bold=True)
     put_text(sheet, row, 9, "")
-    put_wan(sheet, row, 10, t.eligible_interest, bold=True)
+    put_amount(sheet, row, 10, t.eligible_interest, bold=True)
     put_text(sheet, row, 11, f"{t.eligible}笔符合", center=True)
     merge_text(sheet, row, 12, 13, "")
-    put_wan(sheet, row, 14, t.subsidy, bold=True)
+    put_amount(sheet, row, 14, t.subsidy, bold=True)
     # How interest is computed is in the heading (计息方法); where 是否符合 comes from is the
     # product's business, told in docs/DOCUMENTS.md, never printed on the paper.
     return save_deterministic(workbook, ctx.created)

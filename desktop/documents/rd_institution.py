@@ -27,7 +27,7 @@ from desktop.documents.pdf import (
     spacer,
 )
 from desktop.documents.text import chinese_date, form_date
-from desktop.documents.xlsx import merge_text, new_form, put_text, put_wan, save_deterministic
+from desktop.documents.xlsx import merge_text, new_form, put_amount, put_text, save_deterministic
 from desktop.facts.labels import choice_label
 from desktop.money import amount_and_upper, format_wan_exact, parse_amount_text, wan_and_upper
 
@@ -153,7 +153,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
     for line in award_schedule(ctx):
         merge_text(sheet, row, 1, 2, line.basis)
         if line.yuan is not None:
-            put_wan(sheet, row, 3, line.yuan)
+            put_amount(sheet, row, 3, line.yuan)
         else:
             put_text(sheet, row, 3, "由主管部门确定")
         put_text(sheet, row, 4, "适用" if line.applies else "", center=True)
@@ -161,7 +161,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
     figure = ctx.result.amount.figure
     put_text(sheet, row, 1, "申请奖励金额", header=True)
     if figure is not None:  # the figure in 万元 and, beside it, the 大写 of the same 元
-        put_wan(sheet, row, 2, figure, bold=True)
+        put_amount(sheet, row, 2, figure, bold=True)
         merge_text(sheet, row, 3, 4, f"人民币{wan_and_upper(figure)[1]}")
     else:
         merge_text(sheet, row, 2, 4, award_text(ctx))

@@ -15,9 +15,9 @@ from desktop.documents.text import chinese_year_month, form_date
 from desktop.documents.xlsx import (
     merge_text,
     new_form,
+    put_amount,
     put_number,
     put_text,
-    put_wan,
     save_deterministic,
 )
 from desktop.facts.labels import choice_label
@@ -119,7 +119,7 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
     for label, yuan in investment_rows(ctx):
         put_text(sheet, row, 1, label, bold=not label.startswith("　"))
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-        put_wan(sheet, row, 2, yuan)
+        put_amount(sheet, row, 2, yuan)
         row += 1
     merge_text(sheet, row, 1, 4, "经济效益", header=True)
     row += 1
@@ -173,12 +173,12 @@ def equipment_xlsx(ctx: DraftContext) -> bytes:
         put_text(sheet, row, 3, line.model)
         put_text(sheet, row, 4, line.unit, center=True)
         put_number(sheet, row, 5, line.quantity)
-        put_wan(sheet, row, 6, line.unit_price)
-        put_wan(sheet, row, 7, line.unit_price * line.quantity)
+        put_amount(sheet, row, 6, line.unit_price)
+        put_amount(sheet, row, 7, line.unit_price * line.quantity)
         put_text(sheet, row, 8, line.supplier)
         row += 1
     merge_text(sheet, row, 1, 6, "合计", header=True)
-    put_wan(sheet, row, 7, equipment_total(app), bold=True)
+    put_amount(sheet, row, 7, equipment_total(app), bold=True)
     put_text(sheet, row, 8, "")
     merge_text(sheet, row + 1, 1, len(headers), "申报单位（盖章）：　　　　　　　　　　　　"
                                                 "填报日期：　　　　年　　月　　日", height=40)

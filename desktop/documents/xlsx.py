@@ -90,8 +90,18 @@ def put_text(sheet: Worksheet, row: int, column: int, text: str | None, *, bold:
 
 
 def put_wan(sheet: Worksheet, row: int, column: int, yuan: Decimal | None, *, bold: bool = False) -> Cell:
-    """An amount in 元 shown in 万元 where two decimals of 万元 hold it exactly (500.00); otherwise
-    the exact 元, shown with its unit (333,466.67元): a clerk reads 33.346667 as a mistake."""
+    """An amount in 元 shown in 万元, exactly (the stored value is the exact 万元 Decimal): a
+    column of figures that are summed, as in the desk's 汇总表."""
+    cell = sheet.cell(row=row, column=column, value=wan_exact(yuan) if yuan is not None else None)
+    cell.number_format = WAN_FORMAT
+    _style(cell, bold=bold, right=True)
+    return cell
+
+
+def put_amount(sheet: Worksheet, row: int, column: int, yuan: Decimal | None, *, bold: bool = False) -> Cell:
+    """An amount on a paper sent to the authority: in 万元 where two decimals of 万元 hold it
+    exactly (500.00); otherwise the exact 元, shown with its unit (333,466.67元), since a clerk
+    reads 33.346667 as a mistake."""
     exact = yuan is None or is_whole_fen_of_wan(yuan)
     value = (wan_exact(yuan) if exact else round_yuan(yuan)) if yuan is not None else None
     cell = sheet.cell(row=row, column=column, value=value)
