@@ -49,15 +49,32 @@ def format_wan_exact(yuan: Decimal) -> str:
     return f"{whole}.{decimals}"
 
 
+def is_whole_fen_of_wan(yuan: Decimal) -> bool:
+    """Whether the amount is exact at two decimals of 万元 (a whole hundred 元)."""
+    return round_yuan(yuan) % 100 == 0
+
+
 def wan_with_unit(yuan: Decimal) -> str:
-    """``2200.00万元``: the exact figure, set solid as Chinese text sets numbers (no spaces)."""
-    return f"{format_wan_exact(yuan)}万元"
+    """``2200.00万元`` for an amount exact at two decimals of 万元; otherwise the exact 元 with
+    thousands separators, ``333,463.36元`` (a clerk reads "33.346667万元" as a mistake).
+    Set solid as Chinese text sets numbers (no spaces)."""
+    exact = round_yuan(yuan)
+    if is_whole_fen_of_wan(exact):
+        return f"{format_wan_exact(exact)}万元"
+    return f"{exact:,.2f}元"
 
 
 def wan_and_upper(yuan: Decimal) -> tuple[str, str]:
-    """The 小写 (万元) and the 人民币大写 of one amount, both from the same exact 元."""
+    """The 小写 (``500.00万元`` or ``333,463.36元``, unit included) and the 人民币大写 of one
+    amount, both from the same exact 元."""
     exact = round_yuan(yuan)
-    return format_wan_exact(exact), rmb_upper(exact)
+    return wan_with_unit(exact), rmb_upper(exact)
+
+
+def amount_and_upper(yuan: Decimal) -> str:
+    """``500.00万元（人民币伍佰万元整）``."""
+    figure, upper = wan_and_upper(yuan)
+    return f"{figure}（人民币{upper}）"
 
 
 def round_yuan(yuan: Decimal) -> Decimal:

@@ -15,7 +15,7 @@ from typing import Final
 from reportlab.platypus import Flowable
 
 from desktop.documents.context import DraftContext
-from desktop.documents.pdf import PdfDocument, keep, para, rule, spacer
+from desktop.documents.pdf import PdfDocument, hanging, keep, para, rule, spacer
 from desktop.documents.text import chinese_date
 
 # No office named yet: a line to write it in by hand, never a category name.
@@ -41,12 +41,38 @@ def contact_note(ctx: DraftContext) -> str:
     return f"（{'；'.join(parts)}）"
 
 
+def enclosures(ctx: DraftContext, own: str) -> list[str]:
+    """What the letter encloses, in the package's order: its documents (each once, the letter
+    ``own`` excepted), then the materials the user attached (each material once)."""
+    names: list[str] = []
+    for spec in ctx.generated:
+        if spec.stem != own and spec.stem not in names:
+            names.append(spec.stem)
+    for ref in ctx.application.attachments:
+        if ref.material not in names:
+            names.append(ref.material)
+    return names
+
+
+def enclosure_note(names: list[str]) -> list[Flowable]:
+    """GB/T 9704-2012 7.3.3: under the body, indented two characters, "附件：1.…"; further items
+    and wrapped lines aligned under the first name, no punctuation after a name."""
+    return [hanging(f"附件：1.{name}" if i == 1 else f"{i}.{name}", 5, 3 if i == 1 else 0)
+            for i, name in enumerate(names, start=1)]
+
+
 def request_letter(ctx: DraftContext, subject: str, title: str, body: list[Flowable]) -> bytes:
-    """``title`` (关于…的请示): addressee, the body, the seal and date, 附注, then 版记 (抄送)."""
+    """``title`` (关于…的请示): addressee, the body, the 附件 list, the seal and date, 附注, then
+    版记 (抄送)."""
     app = ctx.application
     doc = PdfDocument(f"{subject}：{ctx.enterprise_name}", subject, ctx.created)
     doc.add(para(title, "title"), para(f"{addressee(ctx)}：", "plain"), *body, para("妥否，请批示。"))
-    # The last paragraph, the closing request and the seal stay on one page.
+    names = enclosures(ctx, subject)
+    if names:
+        doc.add(spacer(4), *enclosure_note(names))
+    # The seal never stands alone: it keeps the last two lines above it (附件 items, or the
+    # last paragraph and the closing request).  A whole list kept with it would leave a
+    # half-empty first page.
     doc.sign(para(f"{ctx.enterprise_name}（盖章）", "right"), para(chinese_date(app.prepared_on), "right"),
              keep_last=2)
     doc.add(spacer(4), para(contact_note(ctx)))

@@ -16,10 +16,11 @@ from typing import Final
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
 from desktop.documents.pdf import grid, para, paragraphs, spacer
-from desktop.documents.xlsx import merge_text, new_form, put_number, put_text, put_wan, save_deterministic
+from desktop.documents.text import form_date
+from desktop.documents.xlsx import merge_text, new_form, put_amount, put_number, put_text, save_deterministic
 from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
-from desktop.money import format_wan_exact, round_yuan, wan_with_unit
+from desktop.money import round_yuan, wan_with_unit
 from desktop.rules.context import loan_interest
 from desktop.rules.pack import CompiledProgramme
 from desktop.rules.predicates import Outcome, all_of
@@ -131,22 +132,25 @@ def _subsidy_text(value: Decimal | None) -> str:
 def letter_pdf(ctx: DraftContext) -> bytes:
     app = ctx.application
     t = totals(ctx)
-    rows = [["序号", "贷款银行", "合同编号", "期限", "本金（万元）", "利息（万元）"]]
+    rows = [["序号", "贷款银行", "合同编号", "期限", "本金", "利息"]]
+    # Only the loans claimed are listed; amounts in 万元 where exact, else in 元 (never 33.346667万元).
     rows += [[str(line.number), line.loan.bank or "", line.loan.contract_no or "",
               f"{_date(line.loan.start_on)}至{_date(line.loan.end_on)}",
-              format_wan_exact(line.loan.principal or Decimal(0)),
-              format_wan_exact(line.interest or Decimal(0))]
+              wan_with_unit(line.loan.principal or Decimal(0)),
+              wan_with_unit(line.interest or Decimal(0))]
              for line in t.lines if line.eligibility is Outcome.PASS]
     # A letter to the authority states the facts and the request; how the policy was read
     # (the ratio it leaves open, the day count) stays in the assessment and the schedule.
     request = (f"申请贴息{wan_with_unit(t.subsidy)}。" if t.subsidy is not None
                else "申请按规定比例给予贴息。")
+    others = t.count - t.eligible
+    # The loans not claimed are mentioned, never listed: the letter asks only for the others.
+    aside = f"另有{others}笔不符合条件，未申请贴息。" if others else ""
     body = [
-        para(f"根据{ctx.policy_reference}，我单位申报贴息的流动资金贷款共{t.count}笔，本金合计"
-             f"{wan_with_unit(t.principal)}，其中符合贴息条件的{t.eligible}笔，本金合计"
+        para(f"根据{ctx.policy_reference}，我单位申请贴息的流动资金贷款共{t.eligible}笔，本金合计"
              f"{wan_with_unit(t.eligible_principal)}，利息合计{wan_with_unit(t.eligible_interest)}，"
-             f"{request}"),
-        spacer(2), grid(rows, (12, 27, 27, 36, 27, 27), right_align=(4, 5)), spacer(2),
+             f"{request}{aside}"),
+        spacer(2), grid(rows, (10, 24, 28, 38, 28, 28), right_align=(4, 5)), spacer(2),
         para("贷款用途及贴息资金使用说明：", "plain"), *paragraphs(app.loan_purpose or ""),
         para("现将流动资金贷款贴息申请表、贷款明细表等申报材料一并报上，贷款合同及借款凭证请金融机构"
              "核实。我单位对申报材料的真实性负责。"),
@@ -155,7 +159,7 @@ def letter_pdf(ctx: DraftContext) -> bytes:
 
 
 def _date(day: dt.date | None) -> str:
-    return day.isoformat() if day is not None else ""
+    return form_date(day)
 
 
 def form_xlsx(ctx: DraftContext) -> bytes:
@@ -163,7 +167,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
     t = totals(ctx)
     terms = t.terms
     workbook, sheet = new_form("贴息申请表", "流动资金贷款贴息申请表", (26, 34, 22, 34), title_rows=2)
-    merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
+    merge_text(sheet, 2, 1, 4, f"填报日期：{form_date(app.prepared_on)}　　金额单位：万元")
     row = 3
     pairs = ctx.enterprise_rows()
     for left, right in zip(pairs[0::2], [*pairs[1::2], ("", "")], strict=False):
@@ -182,13 +186,14 @@ def form_xlsx(ctx: DraftContext) -> bytes:
         ("贴息比例", terms.ratio_text),
         ("申请贴息金额", t.subsidy if t.subsidy is not None else ""),
         ("贷款用途", app.loan_purpose or ""),
-        ("申请政策", f"{ctx.result.title}（{ctx.policy_reference}）"),
+        # The policy's own title and number: the product's programme label is not the clerk's.
+        ("申请政策", ctx.policy_reference),
     ]
     for label, value in figures:
         put_text(sheet, row, 1, label, header=True)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
         if isinstance(value, Decimal):
-            put_wan(sheet, row, 2, value)
+            put_amount(sheet, row, 2, value)
         else:
             put_text(sheet, row, 2, value)
         row += 1
@@ -222,22 +227,21 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
         put_text(sheet, row, 5, _date(loan.start_on), center=True)
         put_text(sheet, row, 6, _date(loan.end_on), center=True)
         put_number(sheet, row, 7, line.days)
-        put_wan(sheet, row, 8, loan.principal)
+        put_amount(sheet, row, 8, loan.principal)
         put_number(sheet, row, 9, loan.annual_rate, "0.00%")
-        put_wan(sheet, row, 10, line.interest)
+        put_amount(sheet, row, 10, line.interest)
         put_text(sheet, row, 11, OUTCOME_LABELS[line.eligibility], center=True)
         put_text(sheet, row, 12, "；".join(line.reasons))
         put_text(sheet, row, 13, terms.ratio_text if line.eligibility is Outcome.PASS else "—", center=True)
-        put_wan(sheet, row, 14, line.subsidy)
+        put_amount(sheet, row, 14, line.subsidy)
         row += 1
     merge_text(sheet, row, 1, 7, "合计（利息、贴息仅计符合条件的贷款）", header=True)
-    put_wan(sheet, row, 8, t.principal, bold=True)
+    put_amount(sheet, row, 8, t.principal, bold=True)
     put_text(sheet, row, 9, "")
-    put_wan(sheet, row, 10, t.eligible_interest, bold=True)
+    put_amount(sheet, row, 10, t.eligible_interest, bold=True)
     put_text(sheet, row, 11, f"{t.eligible}笔符合", center=True)
     merge_text(sheet, row, 12, 13, "")
-    put_wan(sheet, row, 14, t.subsidy, bold=True)
-    merge_text(sheet, row + 1, 1, last, "说明：利息＝本金×年利率÷"
-                                         f"{terms.basis_days}×实际天数（发放日至到期日），按合同期计算；"
-                                         "是否符合取自本申报的政策自评结果。")
+    put_amount(sheet, row, 14, t.subsidy, bold=True)
+    # How interest is computed is in the heading (计息方法); where 是否符合 comes from is the
+    # product's business, told in docs/DOCUMENTS.md, never printed on the paper.
     return save_deterministic(workbook, ctx.created)

@@ -13,9 +13,11 @@ from typing import Final, Literal
 
 from desktop.applications.model import AttachmentRef
 from desktop.documents.context import DocumentSpec, DraftContext
+from desktop.documents.loan_interest import interest_terms, loan_lines
 from desktop.documents.pdf import PdfDocument, grid, para, spacer
-from desktop.documents.text import chinese_date
+from desktop.documents.text import chinese_date, form_date
 from desktop.documents.xlsx import new_form, put_text, save_deterministic
+from desktop.rules.predicates import Outcome
 
 Status = Literal["provided", "to_sign", "missing", "not_applicable"]
 STATUS_TEXT: Final = {"provided": "已提供", "to_sign": "待签章", "missing": "缺", "not_applicable": "不适用"}
@@ -50,7 +52,8 @@ def _status(ctx: DraftContext, name: str, documents: list[DocumentSpec],
     if _not_applicable(ctx, name):
         return MaterialStatus(name, "not_applicable", "本申报不申请贷款贴息")
     where = [f"本材料包：{g.name}" for g in documents] + [f"附件：{f.path}" for f in files]
-    gaps = _gaps(ctx, name, documents, files)
+    gaps, asides = _gaps(ctx, name, documents, files)
+    where += asides
     if gaps:
         return MaterialStatus(name, "missing", "；".join([*where, *gaps]))
     if not where:
@@ -60,20 +63,31 @@ def _status(ctx: DraftContext, name: str, documents: list[DocumentSpec],
     return MaterialStatus(name, "provided", "；".join(where))
 
 
+def claimed_loans(ctx: DraftContext) -> tuple[list[int], list[int]]:
+    """The numbers (from 1) of the loans claimed, eligible per the assessment, and of the others."""
+    lines = loan_lines(ctx.application.loans, ctx.result.conditions, interest_terms(ctx))
+    claimed = [line.number for line in lines if line.eligibility is Outcome.PASS]
+    return claimed, [line.number for line in lines if line.number not in claimed]
+
+
 def _gaps(ctx: DraftContext, name: str, documents: list[DocumentSpec],
-          files: list[AttachmentRef]) -> list[str]:
+          files: list[AttachmentRef]) -> tuple[list[str], list[str]]:
     """What the item still lacks: the contracts behind a drafted list, a file for each loan."""
     loans = ctx.application.loans
     if ctx.application.kind == "loan_interest" and "贷款" in name and any(w in name for w in NEEDS_FILE):
         covered = {ref.loan for ref in files if ref.loan is not None}
         if len(loans) == 1 and files:
             covered.add(1)
-        missing = [str(n) for n in range(1, len(loans) + 1) if n not in covered]
-        return [f"第{'、'.join(missing)}笔贷款未附"] if missing else []
+        # Only the loans claimed (eligible per the assessment) need their papers.
+        claimed, unclaimed = claimed_loans(ctx)
+        missing = [str(n) for n in claimed if n not in covered]
+        notes = [f"第{'、'.join(missing)}笔贷款未附"] if missing else []
+        return notes, ([f"第{'、'.join(map(str, unclaimed))}笔贷款不符合条件，未申请贴息，无需附"]
+                       if unclaimed else [])
     if documents and not files and any(w in name and all(w not in g.stem for g in documents)
                                        for w in NEEDS_FILE):
-        return ["合同未附"]
-    return []
+        return ["合同未附"], []
+    return [], []
 
 
 def _not_applicable(ctx: DraftContext, name: str) -> bool:
@@ -86,7 +100,7 @@ def _not_applicable(ctx: DraftContext, name: str) -> bool:
 def materials_xlsx(ctx: DraftContext) -> bytes:
     workbook, sheet = new_form("申报材料清单", "申报材料清单", (6, 60, 10, 40), title_rows=3)
     put_text(sheet, 2, 1, f"申报单位：{ctx.enterprise_name}　　"
-                          f"填报日期：{ctx.application.prepared_on.isoformat()}")
+                          f"填报日期：{form_date(ctx.application.prepared_on)}")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
     for column, header in enumerate(("序号", "材料名称", "状态", "说明"), start=1):
         put_text(sheet, 3, column, header, header=True)
@@ -104,6 +118,6 @@ def materials_pdf(ctx: DraftContext) -> bytes:
     rows += [[str(i), m.name, STATUS_TEXT[m.status], m.where]
              for i, m in enumerate(material_statuses(ctx), start=1)]
     doc.add(para("申报材料清单", "title"), para(f"申报单位：{ctx.enterprise_name}", "plain"), spacer(4),
-            grid(rows, (12, 76, 18, 50)), spacer(8),
+            grid(rows, (10, 60, 16, 70)), spacer(8),
             para(chinese_date(ctx.application.prepared_on), "right"))
     return doc.render()

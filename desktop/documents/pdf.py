@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -71,23 +72,57 @@ def _word_char(char: str) -> bool:
     return (char.isascii() and (char.isalnum() or char in ".-_/")) or char == "＿"
 
 
-def _line_end(chars: Sequence[str], start: int, cut: int) -> int:
+# Phrases a line never breaks inside: a seal or signature mark ("有限公司（盖" / "章）"), a
+# figure and its unit ("333,463.36" / "元"), a file name ("00_申报文件" / ".pdf").
+_UNBREAKABLE: Final = re.compile(
+    r"（(?:盖章|签字|签章|公章|签字盖章)）"
+    r"|[0-9][0-9,.]*(?:万元|亿元|元|%)"
+    r"|[^\s，。；：、（）/]+\.(?:pdf|xlsx|xls|zip|docx?|jpe?g|png|ofd)")
+
+
+def unbreakable_positions(text: str) -> frozenset[int]:
+    """The indices ``i`` of ``text`` where a line may not start (inside an unbreakable phrase)."""
+    return frozenset(i for m in _UNBREAKABLE.finditer(text) for i in range(m.start() + 1, m.end()))
+
+
+def _unit_positions(units: Sequence[str]) -> frozenset[int]:
+    """:func:`unbreakable_positions` in units of a line splitter (a unit is a character, or empty)."""
+    offsets, offset = [], 0
+    for unit in units:
+        offsets.append(offset)
+        offset += len(unit)
+    glued = unbreakable_positions("".join(units))
+    return frozenset(i for i, (unit, at) in enumerate(zip(units, offsets, strict=True))
+                     if unit and at in glued)
+
+
+def _line_end(chars: Sequence[str], start: int, cut: int, glued: frozenset[int] = frozenset()) -> int:
     """Where a line starting at ``start`` ends when ``chars[cut]`` no longer fits.
 
     The break moves back while the next line would start with closing punctuation, this one would
-    end with an opening mark, or a number such as 12500 would be cut; at most half a line back,
-    and a line always takes one character, so progress is certain.
+    end with an opening mark, a number such as 12500 would be cut, or the break falls inside a
+    phrase of ``glued`` (:func:`unbreakable_positions`); at most half a line back, and a line
+    always takes one character, so progress is certain.
     """
     limit = max(start + 1, (start + cut) // 2)
     while cut > limit and (chars[cut] in CANNOT_START_LINE or chars[cut - 1] in CANNOT_END_LINE
                            or (_word_char(chars[cut]) and _word_char(chars[cut - 1]))):
         cut -= 1
+    if cut in glued:
+        # The whole phrase goes to the next line, however far back it starts, unless it is
+        # longer than a line (then it breaks where it must).
+        phrase = cut
+        while phrase in glued:
+            phrase -= 1
+        if phrase > start:
+            cut = phrase
     return max(cut, start + 1)
 
 
 def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_size: float) -> list[list[Any]]:
     """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules."""
     widths = [pdfmetrics.stringWidth(c, font_name, font_size) for c in text]
+    glued = unbreakable_positions(text)
     lines: list[list[Any]] = []
     index = start = 0
     used = 0.0
@@ -97,7 +132,7 @@ def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_siz
         used += widths[index]
         index += 1
         if used > max_width + fuzz and used > 0:
-            index = _line_end(text, start, index - 1)
+            index = _line_end(text, start, index - 1, glued)
             used = sum(widths[start:index])
             lines.append([max_width - used, text[start:index]])
             start, used = index, 0.0
@@ -123,6 +158,8 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
         text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
         units.extend([cjk_char(t, frag, encoding) for t in text] if text
                      else [cjk_char(text, frag, encoding)])
+    chars = [str(u) for u in units]
+    glued = _unit_positions(chars)
     lines: list[Any] = []
     index = start = 0
     used = 0.0
@@ -144,7 +181,7 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
             continue
         if not line_break:
             # The character that did not fit starts the next line, or an earlier one does.
-            index = _line_end([str(u) for u in units], start, index - 1)
+            index = _line_end(chars, start, index - 1, glued)
             used = float(sum(width_of(u) for u in units[start:index]))
         lines.append(make_line(units[start:index], max_width, used, max_width - used, line_break,
                                calc_bounds))
@@ -303,6 +340,16 @@ def para(text: str, style: str = "body") -> Paragraph:
     return _paragraph(text, styles()[style])
 
 
+def hanging(text: str, indent_chars: float, hang_chars: float = 0) -> Paragraph:
+    """A plain paragraph indented ``indent_chars``, its first line ``hang_chars`` further left
+    (a 附件 list: "附件：1.…" with later lines under the first name)."""
+    plain = styles()["plain"]
+    style = ParagraphStyle(f"hanging{indent_chars}-{hang_chars}", parent=plain,
+                           leftIndent=indent_chars * plain.fontSize,
+                           firstLineIndent=-hang_chars * plain.fontSize)
+    return Paragraph(pdf_markup(strip_controls(text), plain.fontName), style)
+
+
 def paragraphs(text: str, style: str = "body") -> list[Flowable]:
     """Each line of a narrative as its own indented paragraph, so long text flows across pages."""
     lines = [line.strip() for line in text.split("\n")]
@@ -365,6 +412,22 @@ def columns(rows: Sequence[Sequence[str]], width_mm: float = 156) -> Table:
 def form(rows: Sequence[tuple[str, str]], widths_mm: tuple[float, float] = (45, 111)) -> Table:
     """Label / value rows, as on a printed application form."""
     return grid([list(r) for r in rows], widths_mm, header_rows=0)
+
+
+def opinion_boxes(titles: Sequence[str], height_mm: float = 30) -> Table:
+    """Opinion boxes of a form: the title, then room to write, the seal and the date at the foot."""
+    cell = styles()["cell"]
+    data = [[_paragraph(title, cell), _paragraph("（盖章）　　　　年　　月　　日", styles()["cell_right"])]
+            for title in titles]
+    table = Table(data, colWidths=[45 * mm, 111 * mm], rowHeights=[height_mm * mm] * len(titles))
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
+        ("VALIGN", (1, 0), (1, -1), "BOTTOM"),
+        ("BOTTOMPADDING", (1, 0), (1, -1), 6),
+    ]))
+    return table
 
 
 def _mark_seal(item: Flowable) -> Flowable:

@@ -20,11 +20,12 @@ OPENING: Final = ("为确保工业经济平稳较快增长，加快项目建设�
                   "特签订此目标责任书。")
 EARMARK: Final = "按照《{measures}》要求，该专项资金应专款专用，确保项目建设按期顺利完成，达到预期目标。"
 # The figures blank "＊＊万元" is followed by the amount in 人民币大写, which the issue asks for.
-GRANT: Final = ("根据{basis}文件和《{measures}》，下达给{enterprise}{project}{fund}资金{wan}万元"
+# ``amount`` carries its unit: 500.00万元, or 333,463.36元 where two decimals of 万元 do not hold it.
+GRANT: Final = ("根据{basis}文件和《{measures}》，下达给{enterprise}{project}{fund}资金{amount}"
                 "（人民币{upper}），项目主要内容如下：")
 DEFAULT_AUTHORITY: Final = "青海省经济委员会"
 # Until the user enters the granted figure (after the grant), the figures stay a blank to fill on signing.
-AMOUNT_BLANK: Final = "＿＿＿＿"
+AMOUNT_BLANK: Final = "＿＿＿＿万元"
 UPPER_BLANK: Final = "＿＿＿＿＿＿＿＿＿＿"
 DATE_BLANK: Final = "　　　　年　　月　　日"
 
@@ -67,24 +68,31 @@ def pledge_pdf(ctx: DraftContext) -> bytes:
     when = chinese_date(terms.signed_on) if terms.signed_on is not None else DATE_BLANK
     doc = PdfDocument(f"项目建设目标责任书：{subject.project_name}", "项目建设目标责任书", ctx.created,
                       cover=True)
-    doc.add(spacer(40), para("项目建设目标责任书", "cover_title"), spacer(80),
+    # The cover names what the pledge is about and who signs it, as a filed pledge is found by.
+    doc.add(spacer(40), para("项目建设目标责任书", "cover_title"), spacer(16),
+            para(f"项目名称：{subject.project_name}", "center"),
+            para(f"项目业主单位：{ctx.enterprise_name}", "center"), spacer(56),
             para(authority, "center"),
             para(chinese_year_month(terms.signed_on) if terms.signed_on else DATE_BLANK, "center"))
     doc.add(page_break(), para(OPENING))
     enterprise = fill_blank(ctx.enterprise_name, "企业", ("公司", "厂", "集团", "企业"))
     amount = subject.amount
-    project = fill_blank(subject.project_name, "项目", ("项目",))
-    wan, upper = wan_and_upper(amount) if amount is not None else (AMOUNT_BLANK, UPPER_BLANK)
+    # A loan subsidy has no project of its own: the fund's name says what it is for, so the
+    # sentence reads "下达给某公司中小企业流动资金贷款贴息资金", not "…贴息项目中小企业…贴息资金".
+    project = "" if app.kind == "loan_interest" else fill_blank(subject.project_name, "项目", ("项目",))
+    fund = terms.fund_name.strip().removesuffix("资金")
+    figure, upper = wan_and_upper(amount) if amount is not None else (AMOUNT_BLANK, UPPER_BLANK)
     # The template supplies the 《》; a name typed with its own marks would print 《《…》》.
     measures = terms.management_measures.strip().strip("《》")
     doc.add(para(GRANT.format(basis=ctx.policy_reference, measures=measures,
-                              enterprise=enterprise, project=project, fund=terms.fund_name,
-                              wan=wan, upper=upper)))
+                              enterprise=enterprise, project=project, fund=fund,
+                              amount=figure, upper=upper)))
     for label, text in (("项目建设内容", subject.content), ("项目总投资", subject.total),
                         ("项目主要经济技术指标", terms.indicators), ("建设周期", terms.construction_period)):
         doc.add(heading(label), *paragraphs(text))
     doc.add(para(EARMARK.format(measures=measures)))
-    doc.sign(columns([(f"{authority}（盖章）", "项目业主单位（盖章）"), (when, when)]), gap_mm=20)
+    owner = f"项目业主单位：{ctx.enterprise_name}（盖章）"
+    doc.sign(columns([(f"{authority}（盖章）", owner), (when, when)]), gap_mm=20)
     return doc.render()
 
 

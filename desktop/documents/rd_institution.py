@@ -15,11 +15,21 @@ from typing import Final
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import addressee
 from desktop.documents.materials import STATUS_TEXT, material_statuses
-from desktop.documents.pdf import PdfDocument, columns, form, grid, heading, para, paragraphs, spacer
-from desktop.documents.text import chinese_date
-from desktop.documents.xlsx import merge_text, new_form, put_text, put_wan, save_deterministic
+from desktop.documents.pdf import (
+    PdfDocument,
+    columns,
+    form,
+    grid,
+    heading,
+    opinion_boxes,
+    para,
+    paragraphs,
+    spacer,
+)
+from desktop.documents.text import chinese_date, form_date
+from desktop.documents.xlsx import merge_text, new_form, put_amount, put_text, save_deterministic
 from desktop.facts.labels import choice_label
-from desktop.money import format_wan_exact, parse_amount_text, wan_and_upper
+from desktop.money import amount_and_upper, format_wan_exact, parse_amount_text, wan_and_upper
 
 FORM_XLSX: Final = "01_研发机构奖励申请表.xlsx"
 FORM_PDF: Final = "01_研发机构奖励申请表.pdf"
@@ -35,7 +45,7 @@ def institution_rows(ctx: DraftContext) -> list[tuple[str, str]]:
         ("研发机构名称", inst.name or ""),
         ("机构类型", choice_label(inst.kind) if inst.kind else ""),
         ("认定级别", choice_label(inst.level) if inst.level else ""),
-        ("认定（建成）日期", inst.recognised_on.isoformat() if inst.recognised_on else ""),
+        ("认定（建成）日期", form_date(inst.recognised_on)),
         ("认定文件文号", inst.document_no or ""),
         ("研发人员（人）", str(inst.rd_staff) if inst.rd_staff is not None else ""),
         ("上年度研发经费支出（万元）", format_wan_exact(inst.rd_spend) if inst.rd_spend is not None else ""),
@@ -47,8 +57,7 @@ def award_text(ctx: DraftContext) -> str:
     figure = ctx.result.amount.figure
     if figure is None:
         return "由主管部门确定"
-    wan, upper = wan_and_upper(figure)
-    return f"{wan}万元（人民币{upper}）"
+    return amount_and_upper(figure)
 
 
 @dataclass(frozen=True)
@@ -74,11 +83,17 @@ OPINIONS: Final = ("所在县（市、区）主管部门推荐意见", "市主�
 
 
 def schedule_source(ctx: DraftContext) -> str:
-    """The clause the schedule comes from, verbatim (第31条: "…分别给予500万元、100万元、10万元…")."""
+    """The clause the schedule comes from, verbatim (第31条: "…分别给予500万元、100万元、10万元…"),
+    cited as a clerk cites: 《title》（number）附件31：“…” (no stray spaces, no nested brackets)."""
     cited = ctx.result.amount.citation
     if cited is None:
         return f"政策原文：见{ctx.policy_reference}"
-    return f"政策原文（{ctx.policy_reference} {cited.clause}）：“{cited.excerpt}”"
+    return f"政策原文：{ctx.policy_reference}{_clause(cited.clause)}：“{cited.excerpt}”"
+
+
+def _clause(clause: str) -> str:
+    """``附件 31`` -> ``附件31``: a clause reference set solid, as Chinese text sets it."""
+    return "".join(clause.split())
 
 
 def _schedule_table(ctx: DraftContext) -> list[list[str]]:
@@ -89,7 +104,9 @@ def _schedule_table(ctx: DraftContext) -> list[list[str]]:
 
 def _citation(ctx: DraftContext) -> str:
     cited = ctx.result.amount.citation
-    return f"{ctx.policy_reference} {cited.clause}：“{cited.excerpt}”" if cited else ctx.policy_reference
+    if cited is None:
+        return ctx.policy_reference
+    return f"{ctx.policy_reference}{_clause(cited.clause)}：“{cited.excerpt}”"
 
 
 def form_pdf(ctx: DraftContext) -> bytes:
@@ -105,15 +122,18 @@ def form_pdf(ctx: DraftContext) -> bytes:
         doc.add(heading("四、研发机构建设与运行情况"), *paragraphs(app.institution_summary))
     # The authorities' opinion boxes follow the applicant's seal, as on a printed form, and stay
     # with it: a page of opinion boxes alone is a page of seals alone.
-    doc.sign(columns([("申报单位（盖章）", "法定代表人（签字）"), (chinese_date(app.prepared_on), "")]),
-             spacer(6), form([(title, "\n\n（盖章）　　　　年　　月　　日") for title in OPINIONS]))
+    # The opinion boxes give room to write, as the workbook's 60 pt rows do.
+    # One line each, so the company's name is never broken by a half-width column.
+    doc.sign(columns([(f"申报单位：{ctx.enterprise_name}（盖章）",), ("法定代表人（签字）：",),
+                      (chinese_date(app.prepared_on),)]),
+             spacer(6), opinion_boxes(OPINIONS))
     return doc.render()
 
 
 def form_xlsx(ctx: DraftContext) -> bytes:
     app = ctx.application
     workbook, sheet = new_form("研发机构奖励申请表", "研发机构奖励申请表", (28, 60, 14, 10), title_rows=2)
-    merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
+    merge_text(sheet, 2, 1, 4, f"填报日期：{form_date(app.prepared_on)}　　金额单位：万元")
     row = 3
     for title, rows in (("申报单位", ctx.enterprise_rows()), ("研发机构", institution_rows(ctx))):
         merge_text(sheet, row, 1, 4, title, header=True)
@@ -133,7 +153,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
     for line in award_schedule(ctx):
         merge_text(sheet, row, 1, 2, line.basis)
         if line.yuan is not None:
-            put_wan(sheet, row, 3, line.yuan)
+            put_amount(sheet, row, 3, line.yuan)
         else:
             put_text(sheet, row, 3, "由主管部门确定")
         put_text(sheet, row, 4, "适用" if line.applies else "", center=True)
@@ -141,7 +161,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
     figure = ctx.result.amount.figure
     put_text(sheet, row, 1, "申请奖励金额", header=True)
     if figure is not None:  # the figure in 万元 and, beside it, the 大写 of the same 元
-        put_wan(sheet, row, 2, figure, bold=True)
+        put_amount(sheet, row, 2, figure, bold=True)
         merge_text(sheet, row, 3, 4, f"人民币{wan_and_upper(figure)[1]}")
     else:
         merge_text(sheet, row, 2, 4, award_text(ctx))
@@ -174,7 +194,7 @@ def truth_pledge_pdf(ctx: DraftContext) -> bytes:
     rows = [["序号", "材料名称", "状态"]]
     rows += [[str(i), m.name, STATUS_TEXT[m.status]] for i, m in enumerate(material_statuses(ctx), start=1)]
     doc.add(para("申报材料真实性承诺书", "title"), spacer(2), para(f"{addressee(ctx)}：", "plain"),
-            para(f"本单位{ctx.enterprise_name}申报{ctx.result.title}（依据{ctx.policy_reference}），"
+            para(f"本单位{ctx.enterprise_name}依据{ctx.policy_reference}申报{ctx.result.title}，"
                  f"所涉研发机构为{inst.name or '（未填写名称）'}。现郑重承诺："),
             *(para(text) for text in PROMISES), spacer(2), grid(rows, (14, 118, 24)))
     doc.sign(columns([("法定代表人（签字）：", f"{ctx.enterprise_name}（盖章）"),

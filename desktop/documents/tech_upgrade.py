@@ -11,17 +11,17 @@ from desktop.applications.model import REPORT_SECTION_TITLES, ProjectDetails
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
 from desktop.documents.pdf import PdfDocument, form, grid, heading, keep, page_break, para, paragraphs, spacer
-from desktop.documents.text import chinese_year_month
+from desktop.documents.text import chinese_year_month, form_date
 from desktop.documents.xlsx import (
     merge_text,
     new_form,
+    put_amount,
     put_number,
     put_text,
-    put_wan,
     save_deterministic,
 )
 from desktop.facts.labels import choice_label
-from desktop.money import format_wan_exact, wan_with_unit
+from desktop.money import amount_and_upper, format_wan_exact, wan_with_unit
 from desktop.reference.regions import full_name
 
 REPORT = "01_项目申请报告书.pdf"
@@ -76,8 +76,9 @@ def report_pdf(ctx: DraftContext) -> bytes:
             doc.add(form(ctx.enterprise_rows()), spacer(3))
         doc.add(*paragraphs(getattr(report, field)))
         if field == "financing":
-            rows = [["项目", "金额（万元）"]]
-            rows += [[label, format_wan_exact(yuan)] for label, yuan in investment_rows(ctx)]
+            # Each amount with its unit: 万元 where two decimals hold it, else exact 元.
+            rows = [["项目", "金额"]]
+            rows += [[label, wan_with_unit(yuan)] for label, yuan in investment_rows(ctx)]
             doc.add(keep(spacer(2), grid(rows, (100, 56), right_align=(1,))))  # a short table stays whole
         if field == "construction" and app.equipment:
             doc.add(para(f"主要设备购置{len(app.equipment)}项，合计{_wan(equipment_total(app))}，"
@@ -85,8 +86,8 @@ def report_pdf(ctx: DraftContext) -> bytes:
     return doc.render()
 
 
-# The policy gives no layout ("项目基本情况表（略）"): the form says its columns are ours.
-OWN_LAYOUT_NOTE = "注：原文未给出本表样式（附件3 四（二）1“项目基本情况表（略）”），栏目由本程序拟定。"
+# The policy gives no layout ("项目基本情况表（略）"), so the columns are ours; docs/DOCUMENTS.md
+# says so.  The form itself prints only what belongs on it.
 
 
 def _wan_or_blank(yuan: Decimal | None) -> str:
@@ -99,7 +100,7 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
     assert project is not None
     details = app.project_details or ProjectDetails()
     workbook, sheet = new_form("项目基本情况表", "项目基本情况表", (24, 36, 20, 26), title_rows=2)
-    merge_text(sheet, 2, 1, 4, f"填报日期：{app.prepared_on.isoformat()}　　金额单位：万元")
+    merge_text(sheet, 2, 1, 4, f"填报日期：{form_date(app.prepared_on)}　　金额单位：万元")
     rows: list[tuple[str, str, str, str] | tuple[str, str]] = [
         ("项目名称", project.name or "", "项目类别", choice_label(project.kind) if project.kind else ""),
         ("申报单位", ctx.enterprise_name, "统一社会信用代码", app.enterprise.uscc or ""),
@@ -109,8 +110,7 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
         ("所属领域", project.sector or "", "主要产品", project.product or ""),
         ("备案（核准）文号", details.filing_no or "", "环评批复文号", details.eia_no or ""),
         ("用地批复文号", details.land_no or "", "新增生产能力", details.new_capacity or ""),
-        ("计划开工", project.start_on.isoformat() if project.start_on else "",
-         "计划竣工", project.finish_on.isoformat() if project.finish_on else ""),
+        ("计划开工", form_date(project.start_on), "计划竣工", form_date(project.finish_on)),
         ("建设内容及规模", app.report.construction if app.report else ""),
     ]
     row = _pairs(sheet, 3, rows)
@@ -119,7 +119,7 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
     for label, yuan in investment_rows(ctx):
         put_text(sheet, row, 1, label, bold=not label.startswith("　"))
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-        put_wan(sheet, row, 2, yuan)
+        put_amount(sheet, row, 2, yuan)
         row += 1
     merge_text(sheet, row, 1, 4, "经济效益", header=True)
     row += 1
@@ -128,12 +128,19 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
          "新增利税（万元/年）", _wan_or_blank(details.new_profit_tax)),
         ("联系人", contact.person, "联系电话", contact.phone),
         ("通信地址", contact.address or ""),
-        ("申请资金", f"{fund_name(ctx)}（{ctx.policy_reference}）"),
+        ("申请资金", requested_text(ctx)),
+        ("资金名称及政策依据", f"{fund_name(ctx)}（{ctx.policy_reference}）"),
     ])
-    merge_text(sheet, row, 1, 4, "填报单位（盖章）：　　　　　　　　填表人：　　　　　　　　"
-                                 "填报日期：　　　　年　　月　　日", height=48)
-    merge_text(sheet, row + 1, 1, 4, OWN_LAYOUT_NOTE)
+    # The date is filled at the top (填报日期); the signature line does not ask for it again.
+    merge_text(sheet, row, 1, 4, "填报单位（盖章）：　　　　　　　　填表人（签字）：", height=48)
     return save_deterministic(workbook, ctx.created)
+
+
+def requested_text(ctx: DraftContext) -> str:
+    """``500.00万元（人民币伍佰万元整）``: the amount applied for, in figures and in words."""
+    project = ctx.application.project
+    requested = project.requested_amount if project is not None else None
+    return amount_and_upper(requested) if requested is not None else "未填写"
 
 
 def _pairs(sheet: Worksheet, row: int, rows: list[tuple[str, str, str, str] | tuple[str, str]]) -> int:
@@ -166,12 +173,12 @@ def equipment_xlsx(ctx: DraftContext) -> bytes:
         put_text(sheet, row, 3, line.model)
         put_text(sheet, row, 4, line.unit, center=True)
         put_number(sheet, row, 5, line.quantity)
-        put_wan(sheet, row, 6, line.unit_price)
-        put_wan(sheet, row, 7, line.unit_price * line.quantity)
+        put_amount(sheet, row, 6, line.unit_price)
+        put_amount(sheet, row, 7, line.unit_price * line.quantity)
         put_text(sheet, row, 8, line.supplier)
         row += 1
     merge_text(sheet, row, 1, 6, "合计", header=True)
-    put_wan(sheet, row, 7, equipment_total(app), bold=True)
+    put_amount(sheet, row, 7, equipment_total(app), bold=True)
     put_text(sheet, row, 8, "")
     merge_text(sheet, row + 1, 1, len(headers), "申报单位（盖章）：　　　　　　　　　　　　"
                                                 "填报日期：　　　　年　　月　　日", height=40)

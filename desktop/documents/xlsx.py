@@ -28,13 +28,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop import APP_NAME
 from desktop.documents.text import strip_controls
 from desktop.documents.zipfiles import deterministic_zip
-from desktop.money import wan_exact
+from desktop.money import is_whole_fen_of_wan, round_yuan, wan_exact
 
 FONT_NAME: Final = "宋体"
 # Two decimals, up to six where the 元 amount needs them (4,999,950 元 is 499.995, not 500.00),
 # and no thousands separator, as in the PDFs.
 WAN_FORMAT: Final = '0.00####'
 YUAN_FORMAT: Final = '#,##0.00'
+# An amount not exact at two decimals of 万元 is shown in 元, the unit printed with it.
+YUAN_WITH_UNIT_FORMAT: Final = '#,##0.00"元"'
 _THIN = Side(style="thin", color="000000")
 BORDER: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL: Final = PatternFill("solid", fgColor="EEEEEE")
@@ -88,9 +90,22 @@ def put_text(sheet: Worksheet, row: int, column: int, text: str | None, *, bold:
 
 
 def put_wan(sheet: Worksheet, row: int, column: int, yuan: Decimal | None, *, bold: bool = False) -> Cell:
-    """An amount in 元 shown in 万元, exactly (the stored value is the exact 万元 Decimal)."""
+    """An amount in 元 shown in 万元, exactly (the stored value is the exact 万元 Decimal): a
+    column of figures that are summed, as in the desk's 汇总表."""
     cell = sheet.cell(row=row, column=column, value=wan_exact(yuan) if yuan is not None else None)
     cell.number_format = WAN_FORMAT
+    _style(cell, bold=bold, right=True)
+    return cell
+
+
+def put_amount(sheet: Worksheet, row: int, column: int, yuan: Decimal | None, *, bold: bool = False) -> Cell:
+    """An amount on a paper sent to the authority: in 万元 where two decimals of 万元 hold it
+    exactly (500.00); otherwise the exact 元, shown with its unit (333,466.67元), since a clerk
+    reads 33.346667 as a mistake."""
+    exact = yuan is None or is_whole_fen_of_wan(yuan)
+    value = (wan_exact(yuan) if exact else round_yuan(yuan)) if yuan is not None else None
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.number_format = WAN_FORMAT if exact else YUAN_WITH_UNIT_FORMAT
     _style(cell, bold=bold, right=True)
     return cell
 

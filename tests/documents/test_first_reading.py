@@ -176,7 +176,11 @@ def test_the_upper_case_read_back_equals_the_figure(cents: int) -> None:
     yuan = Decimal(cents) / 100
     wan, upper = wan_and_upper(yuan)
     assert parse_rmb_upper(upper) == yuan
-    assert Decimal(wan) * 10_000 == yuan  # the 万元 figure is exact, never rounded away
+    # The figure is exact, never rounded away: 万元 when two decimals hold it, else 元.
+    figure = Decimal(wan.removesuffix("万元")) * 10_000 if wan.endswith("万元") \
+        else Decimal(wan.removesuffix("元").replace(",", ""))
+    assert figure == yuan
+    assert wan.endswith("万元") == (cents % 10_000 == 0)
 
 
 def test_a_non_round_grant_prints_the_same_amount_in_figures_and_words() -> None:
@@ -188,12 +192,14 @@ def test_a_non_round_grant_prints_the_same_amount_in_figures_and_words() -> None
     app.pledge.granted_amount = Decimal("4999950")
     documents = _draft(TECH, app).documents
     text = squashed_pdf_text(documents["04_项目建设目标责任书.pdf"])
-    assert f"资金499.995万元（人民币{rmb_upper(Decimal('4999950'))}）" in text
-    assert "资金500.00万元" not in text
+    # Not exact at two decimals of 万元: printed in 元 (never "499.995万元"), 大写 of the same 元.
+    assert f"资金4,999,950.00元（人民币{rmb_upper(Decimal('4999950'))}）" in text
+    assert "资金500.00万元" not in text and "499.995" not in text
     report = squashed_pdf_text(documents["01_项目申请报告书.pdf"])
-    sources = [Decimal(v) for v in re.findall(r"(?:申请专项资金|银行贷款|企业自筹)(\d+\.\d+)", report)]
-    assert sources == [Decimal("499.995"), Decimal("1500.0025"), Decimal("1500.0025")]
-    assert sum(sources) == Decimal("3500.00") and "资金筹措合计3500.00" in report
+    sources = [Decimal(v.replace(",", "")) for v in
+               re.findall(r"(?:申请专项资金|银行贷款|企业自筹)([\d,]+\.\d\d)元", report)]
+    assert sources == [Decimal("4999950"), Decimal("15000025"), Decimal("15000025")]
+    assert sum(sources) == Decimal("35000000") and "资金筹措合计3500.00万元" in report
 
 
 # ---- 4. The pledge is a pledge ---------------------------------------------------------------
@@ -317,8 +323,14 @@ def test_basic_info_form_has_the_fields_a_clerk_expects(drafts: dict[str, Draft]
                   "资金筹措合计", "通信地址"):
         assert label in values, label
     assert "宁发改备〔2012〕12号" in values and "李海东" in values
-    assert any(isinstance(v, str) and v.startswith("填报单位（盖章）") and "年" in v for v in values)
-    assert any(isinstance(v, str) and "项目基本情况表（略）" in v and "本程序拟定" in v for v in values)
+    # The date is filled once, at the top, as people write it; the signature line asks no date.
+    assert "填报日期：2012年3月1日　　金额单位：万元" in values
+    sign = next(v for v in values if isinstance(v, str) and v.startswith("填报单位（盖章）"))
+    assert "日期" not in sign and "年" not in sign
+    # The amount applied for, in figures and words; the fund and the policy in their own row.
+    assert "500.00万元（人民币伍佰万元整）" in values
+    assert not any(isinstance(v, str) and ("本程序" in v or v.startswith("注：")) for v in values)
+    assert not any(isinstance(v, str) and re.search(r"\d{4}-\d\d-\d\d", v) for v in values)
     assert "　　　　　建筑安装工程费" in values  # the sub-item keeps its indentation
 
 

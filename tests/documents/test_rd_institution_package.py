@@ -28,7 +28,7 @@ def documents() -> dict[str, bytes]:
 def test_form_workbook_carries_the_institution_and_the_marked_schedule(documents: dict[str, bytes]) -> None:
     sheet = sheet_of(documents["01_研发机构奖励申请表.xlsx"])
     values = cell_texts(sheet)
-    for expected in ("石家庄示例药业国家企业技术中心", "企业技术中心", "国家级", "2018-01-15",
+    for expected in ("石家庄示例药业国家企业技术中心", "企业技术中心", "国家级", "2018年1月15日",
                      "发改高技〔2018〕123号", "86", "2100.00"):
         assert expected in values, expected
     header = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 4).value == "本申报")

@@ -55,7 +55,9 @@ def test_pledge_follows_the_template_and_fills_every_blank(documents: dict[str, 
     assert "按照《青海省技术改造专项资金管理办法》要求，该专项资金应专款专用" in text
     for label in ("项目建设内容", "项目总投资", "项目主要经济技术指标", "建设周期"):
         assert label in text
-    assert "青海省经济委员会（盖章）" in text and "项目业主单位（盖章）" in text
+    assert "青海省经济委员会（盖章）" in text and "项目业主单位：青海示例硅业有限公司（盖章）" in text
+    # The cover names the project and the enterprise (issue 17).
+    assert "项目名称：硅铁矿热炉节能环保技术改造项目项目业主单位：青海示例硅业有限公司" in text
     assert "二〇一二年三月" not in text and text.count("年月日") == 3  # cover and both seals blank
     assert "＊" not in text
 
