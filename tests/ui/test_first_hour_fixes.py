@@ -276,9 +276,14 @@ def test_escape_in_region_picker_restores_the_previous_value(qtbot: QtBot, shell
     window.activateWindow()
     line.setFocus()
     _commit_text(line, "宁")
-    line.textEdited.emit(line.text())  # what typing emits (an input-method commit sends it too)
-    qtbot.keyClick(region.search.popup() if region.search.popup().isVisible() else line, Qt.Key.Key_Escape)
-    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    popup = region.search.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    assert region.filter.rowCount() == 1  # 西宁市 alone: leaving would have picked it
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)  # dismissed
+    assert not popup.isVisible()
+    line.editingFinished.emit()  # leaving the field (focus moves on)
     window.profile_editor.flush()
+    assert line.text() == ""
     assert region.answer() == ""
     assert window.profile_editor.facts.enterprise.region_code is None
