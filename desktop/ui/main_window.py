@@ -13,12 +13,12 @@ from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QPushButton,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
             self._show_profile_date(profile_id)
         self.controller.set_setting(LAST_PROFILE_SETTING, profile_id)
         if profile_id is not None:
-            self.controller.set_setting(RECENT_PROFILES_SETTING,
-                                        [profile_id, *(p for p in self._recent_profiles() if p != profile_id)])
+            others = [p for p in self._recent_profiles() if p != profile_id]
+            self.controller.set_setting(RECENT_PROFILES_SETTING, [profile_id, *others])
         self._show_applications()
 
     def _recent_profiles(self) -> list[int]:

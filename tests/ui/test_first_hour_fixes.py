@@ -242,7 +242,6 @@ def test_date_field_echoes_the_day_understood(qtbot: QtBot, shell: Shell, opened
     qtbot.waitExposed(window)
     window.new_profile()
     path = "institution.recognised_on"
-    window.profile_editor.reveal_all() if hasattr(window.profile_editor, "reveal_all") else None
     edit = window.profile_editor.edits[path]
     assert isinstance(edit, QLineEdit)
     edit.setFocus()
@@ -255,7 +254,8 @@ def test_date_field_echoes_the_day_understood(qtbot: QtBot, shell: Shell, opened
 
 # 6. "&" in a section title is shown, not taken as a shortcut.
 
-def test_english_rd_section_title_shows_the_ampersand(qtbot: QtBot, shell: Shell, opened: OpenedStore) -> None:
+def test_english_rd_section_title_shows_the_ampersand(qtbot: QtBot, shell: Shell,
+                                                      opened: OpenedStore) -> None:
     window = _window(shell, opened, language="en")
     titles = [box.title() for box in window.profile_editor.findChildren(QGroupBox)]
     rd = [t for t in titles if "R&" in t]
