@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.open_wizard_button.clicked.connect(self._open_offered_wizard)
         self.statusBar().addPermanentWidget(self.open_wizard_button)
         self._offered: ProgrammeResult | None = None
+        self._fact_message = ""  # the missing-fact message shown, cleared with the selection
 
         self.profile_switcher = QComboBox()
         self.profile_switcher.setObjectName("profileSwitcher")
@@ -434,7 +435,8 @@ class MainWindow(QMainWindow):
             text = self.tr("“{fact}”属于具体的项目、贷款或申报，在申报向导中填写。")
         self._offered = result if can_open else None
         self.open_wizard_button.setVisible(can_open)
-        self.statusBar().showMessage(text.format(fact=label), 15000)
+        self._fact_message = text.format(fact=label)
+        self.statusBar().showMessage(self._fact_message, 15000)
 
     def _open_offered_wizard(self) -> None:
         result = self._offered
@@ -445,12 +447,13 @@ class MainWindow(QMainWindow):
     def _clear_offer(self) -> None:
         self._offered = None
         self.open_wizard_button.hide()
-        self.statusBar().clearMessage()
+        if self._fact_message and self.statusBar().currentMessage() == self._fact_message:
+            self.statusBar().clearMessage()  # only ours: other messages (the wizard's) stay
+        self._fact_message = ""
 
-    def _programme_selected(self, result: ProgrammeResult | None) -> None:
-        """What the status bar said about the previous programme no longer applies."""
-        if self._offered is not None or self.statusBar().currentMessage():
-            self._clear_offer()
+    def _programme_selected(self, _result: ProgrammeResult | None) -> None:
+        """What the status bar said about the previous programme's fact no longer applies."""
+        self._clear_offer()
 
     def start_application(self, result: ProgrammeResult) -> None:
         self.wizards.start(result)
