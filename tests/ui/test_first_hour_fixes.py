@@ -287,3 +287,24 @@ def test_escape_in_region_picker_restores_the_previous_value(qtbot: QtBot, shell
     assert line.text() == ""
     assert region.answer() == ""
     assert window.profile_editor.facts.enterprise.region_code is None
+
+
+def test_escape_puts_back_a_region_chosen_before(qtbot: QtBot, shell: Shell, opened: OpenedStore) -> None:
+    window = _window(shell, opened)
+    qtbot.waitExposed(window)
+    window.new_profile()
+    region = window.profile_editor.edits["enterprise.region_code"]
+    assert isinstance(region, PickerFactEdit)
+    region.set_answer("630100")
+    region.committed.emit()
+    line = region.lineEdit()
+    assert line is not None
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "13")
+    assert line.text() == "13"
+    qtbot.keyClick(region.search.popup() if region.search.popup().isVisible() else line, Qt.Key.Key_Escape)
+    assert line.text() == "630100 西宁市"
+    line.editingFinished.emit()
+    window.profile_editor.flush()
+    assert window.profile_editor.facts.enterprise.region_code == "630100"
