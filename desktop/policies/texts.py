@@ -41,3 +41,42 @@ def find_excerpt(text: str, excerpt: str) -> Span | None:
     if found < 0:
         return None
     return Span(positions[found], positions[found + len(needle) - 1] + 1)
+
+
+ISSUER_CLAUSE = "发文机关"  # the engine's region condition cites the document's issuer
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a citation's excerpt was found and how sure the place is.
+
+    ``in_clause``: found inside the clause its label names (the place the rule cites).
+    ``clause_found``: False when the label names no heading the text has; the search then
+    fell back to the whole text, and the first occurrence may be somewhere else.
+    """
+
+    span: Span | None
+    in_clause: bool
+    clause_found: bool
+
+
+def _find_within(text: str, excerpt: str, start: int, end: int) -> Span | None:
+    span = find_excerpt(text[start:end], excerpt)
+    return Span(span.start + start, span.end + start) if span is not None else None
+
+
+def locate_citation(text: str, clause: str, excerpt: str, doc: str) -> Located:
+    """Find ``excerpt`` inside the clause ``clause`` names; the whole text only if it names none.
+
+    ``doc`` is the text's number (the file name's first three characters).  The issuer is
+    looked for only in the text's opening (before the first ``一、``): a name like 青海省 also
+    occurs in unrelated clauses, and marking one of those would point at the wrong place.
+    """
+    from desktop.policies.clauses import ClauseError, clause_span  # the heading parser
+
+    label = "序言" if clause == ISSUER_CLAUSE else clause
+    try:
+        start, end = clause_span(text, label, doc)
+    except ClauseError:
+        return Located(find_excerpt(text, excerpt), in_clause=False, clause_found=False)
+    return Located(_find_within(text, excerpt, start, end), in_clause=True, clause_found=True)

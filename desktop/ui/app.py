@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from desktop.store.startup import OpenedStore, StoreOpenError, open_store
 from desktop.ui.crash import install_crash_handler
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.fonts import register_bundled_fonts
-from desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from desktop.ui.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import quit_on_sigterm, save_on_session_end
 from desktop.ui.status_text import load_pack_with_status
@@ -41,6 +42,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 ROLE_SETTING = "ui.role"
 LANGUAGE_SETTING = "ui.language"
+# A copy of the language setting outside the database: the dialogs shown before the database
+# opens (another copy running, a damaged file) speak the user's language too.
+LANGUAGE_FILE = "ui-language.txt"
+
+
+def saved_language(data_dir: Path) -> str:
+    """The UI language last chosen on this data folder; Chinese when none or unreadable."""
+    try:
+        language = (data_dir / LANGUAGE_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return DEFAULT_LANGUAGE
+    return language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def remember_language(data_dir: Path, language: str) -> None:
+    try:
+        (data_dir / LANGUAGE_FILE).write_text(language, encoding="utf-8")
+    except OSError:  # a read-only folder: the start-up dialogs fall back to Chinese
+        log.warning("could not remember the UI language in %s", data_dir)
 
 
 def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None) -> int:
@@ -50,16 +70,20 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
     if not smoke_test:
         install_crash_handler()
         quit_on_sigterm(app)
-    opened = _open_user_data(data_dir, smoke_test=smoke_test)
+    # Qt's own catalogue (standard buttons: 确定) and ours, before any dialog can be shown.
+    language = lang or saved_language(data_dir)
+    early = install_translators(app, language)
+    opened = _open_user_data(data_dir, smoke_test=smoke_test, language=language)
     if opened is None:
         return 1
-    shell = Shell(app, opened)
+    shell = Shell(app, opened, translators=early)
     try:
         if not shell.start(lang, ask_first_run=not smoke_test):
             return 0
         messages = opened.report.messages()
         if messages:
-            _tell(QApplication.translate("app", "数据库检查"), "\n\n".join(messages), smoke_test=smoke_test)
+            _tell(QApplication.translate("app", "数据库检查"), "\n\n".join(messages), smoke_test=smoke_test,
+                  language=shell.language)
         if smoke_test:
             app.processEvents()
             # The offscreen platform paints on the next pass; the benchmark reads the time printed.
@@ -78,22 +102,44 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
         opened.close()
 
 
-def _open_user_data(data_dir: Path, *, smoke_test: bool) -> OpenedStore | None:
+def _open_user_data(data_dir: Path, *, smoke_test: bool, language: str = DEFAULT_LANGUAGE
+                    ) -> OpenedStore | None:
     """Open the user database, telling the user plainly when it cannot be used."""
     try:
         return open_store(data_dir)
-    except (AlreadyRunningError, StoreOpenError) as exc:
+    except AlreadyRunningError as exc:
         log.warning("user data not opened: %s", exc)
-        _tell(QApplication.translate("app", "无法打开用户数据"), str(exc), smoke_test=smoke_test)
+        _tell(QApplication.translate("app", "无法打开用户数据"), QApplication.translate(
+            "app", "另一个惠企申报助手正在使用数据目录 {folder}。请切换到已打开的窗口，或将其关闭后再试。"
+        ).format(folder=exc.data_dir), smoke_test=smoke_test, language=language)
+        return None
+    except StoreOpenError as exc:
+        log.warning("user data not opened: %s", exc)
+        _tell(QApplication.translate("app", "无法打开用户数据"), str(exc), smoke_test=smoke_test,
+              language=language)
         return None
 
 
-def _tell(title: str, text: str, *, smoke_test: bool) -> None:
+# The core's start-up messages are written "中文。 English." (the log and the CLI show both);
+# a dialog shows the half in the UI's language.
+_ENGLISH_TAIL = re.compile(r"(?<=[。）)])\s+(?=[A-Z])")
+
+
+def in_language(text: str, language: str) -> str:
+    """Each paragraph's Chinese or English half; a paragraph in one language is kept whole."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        halves = _ENGLISH_TAIL.split(paragraph, maxsplit=1)
+        paragraphs.append(halves[0] if len(halves) == 1 or language != "en" else halves[1])
+    return "\n\n".join(paragraphs)
+
+
+def _tell(title: str, text: str, *, smoke_test: bool, language: str = DEFAULT_LANGUAGE) -> None:
     # The smoke test must never wait for a click; it prints what a user would have seen.
     if smoke_test:
         print(f"{title}: {text}")
     else:
-        QMessageBox.warning(None, title, text)
+        QMessageBox.warning(None, title, in_language(text, language))
 
 
 class FirstPaint(QObject):
@@ -117,12 +163,13 @@ class Shell:
     """Owns the main window across language changes: Qt has no live re-translation of built
     widgets, so choosing a language rebuilds the window (answers are all saved already)."""
 
-    def __init__(self, app: QApplication, opened: OpenedStore) -> None:
+    def __init__(self, app: QApplication, opened: OpenedStore,
+                 translators: list[QTranslator] | None = None) -> None:
         self.app = app
         self.store = opened.store
         self.window: MainWindow | None = None
         self.language = DEFAULT_LANGUAGE
-        self._translators: list[QTranslator] = []
+        self._translators: list[QTranslator] = translators or []  # replaced by _install
         self.first_paint = FirstPaint()
         self._stop_session_hooks: Callable[[], None] | None = None
 
@@ -154,6 +201,7 @@ class Shell:
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = install_translators(self.app, language)
+        remember_language(self.store.data_dir, language)
 
     def show_window(self) -> MainWindow:
         previous = self.window

@@ -34,6 +34,7 @@ class DashboardPage(QWidget):
 
     assessed = Signal(object)  # the new Assessment
     date_chosen = Signal(object)  # dt.date, when the user (not the program) changes the date
+    programme_selected = Signal(object)  # the ProgrammeResult now shown (None: nothing shown)
 
     def __init__(self, pack: RulePack) -> None:
         super().__init__()
@@ -224,4 +225,5 @@ class DashboardPage(QWidget):
             return
         result = self.proxy.data(indexes[0], ResultRole)
         self.current_result = result
+        self.programme_selected.emit(result)
         self.detail.setHtml(programme_detail_html(result, can_apply=self.can_apply))

@@ -6,10 +6,11 @@ decides what they mean.  Choices are stored as their codes ("private", "true").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QWheelEvent
 from PySide6.QtWidgets import QCalendarWidget, QComboBox, QCompleter, QLineEdit, QStyle
 
 from desktop.facts.labels import choice_label
@@ -203,6 +204,22 @@ class PickerFactEdit(ChoiceWheelGuard, QComboBox):
         completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.activated.connect(lambda _index: self._settle())
         line.editingFinished.connect(self._left)
+        # Escape, in the field or in the list of suggestions, puts back the value from before
+        # the typing: a suggestion the user dismissed is never picked on leaving the field.
+        self._before = ""
+        self._escape = _EscapeFilter(self._restore, self)
+        line.installEventFilter(self._escape)
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self._escape)
+
+    def _restore(self) -> None:
+        popup = self.search.popup()
+        if popup is not None:
+            popup.hide()
+        self.filter.set_query("")
+        self.set_answer(self._before)
+        self._settle(commit=False)
 
     def _typed(self, text: str) -> None:
         self.filter.set_query(text)
@@ -228,6 +245,7 @@ class PickerFactEdit(ChoiceWheelGuard, QComboBox):
         self.unmatched.emit("")
         self.answer_edited.emit(self.answer())
         if commit:
+            self._before = self.answer()
             self.committed.emit()
 
     def text_typed(self) -> str:
@@ -241,11 +259,27 @@ class PickerFactEdit(ChoiceWheelGuard, QComboBox):
         return text if text in self._known else ""
 
     def set_answer(self, text: str) -> None:
+        self._before = text
         index = self.findData(text)
         if index >= 0:
             self.setCurrentIndex(index)
         else:
             self.setEditText(text)  # an old answer that is not a listed code: shown, flagged
+
+
+class _EscapeFilter(QObject):
+    """Calls ``on_escape`` for an Escape key pressed in the watched widgets, and eats it."""
+
+    def __init__(self, on_escape: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._on_escape = on_escape
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape:
+            self._on_escape()
+            return True
+        return False
 
 
 def region_entries() -> list[tuple[str, str, str]]:

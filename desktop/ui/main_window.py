@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from desktop.applications.stored import export_records
 from desktop.facts.answers import answers_from_facts
 from desktop.facts.model import FactsFile
 from desktop.facts.profile import INSTITUTION_PREFIX
+from desktop.facts.registry import FACTS
 from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.rules.pack import RulePack
 from desktop.rules.regional import facts_for_region, suggested_assessment_date
@@ -45,11 +47,12 @@ from desktop.ui.pages import MaterialsPage
 from desktop.ui.profile_editor import ProfileEditor
 from desktop.ui.rulepack_dialog import add_import_action
 from desktop.ui.source_viewer import SourceViewer
-from desktop.ui.wizard.host import WizardHost
+from desktop.ui.wizard.host import OPENS_FOR, WizardHost
 
 PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range(5)
 GEOMETRY_SETTING = "window.geometry"
 LAST_PROFILE_SETTING = "ui.last_profile"
+RECENT_PROFILES_SETTING = "ui.recent_profiles"  # the user's enterprises, most recently shown first
 SAMPLE = None  # the profile switcher's data for the read-only 示例企业
 
 
@@ -132,6 +135,14 @@ class MainWindow(QMainWindow):
         outer.addLayout(row, stretch=1)
         self.setCentralWidget(central)
         self.statusBar().setSizeGripEnabled(False)
+        # Offered with the message that a missing fact is asked in the programme's wizard.
+        self.open_wizard_button = QPushButton(self.tr("打开申报向导"))
+        self.open_wizard_button.setObjectName("openWizardForFact")
+        self.open_wizard_button.hide()
+        self.open_wizard_button.clicked.connect(self._open_offered_wizard)
+        self.statusBar().addPermanentWidget(self.open_wizard_button)
+        self._offered: ProgrammeResult | None = None
+        self._fact_message = ""  # the missing-fact message shown, cleared with the selection
 
         self.profile_switcher = QComboBox()
         self.profile_switcher.setObjectName("profileSwitcher")
@@ -143,6 +154,7 @@ class MainWindow(QMainWindow):
             self.dashboard.assessed.connect(self._assessed)
             self.dashboard.detail.anchorClicked.connect(self.follow_link)
             self.dashboard.date_chosen.connect(self._date_chosen)
+            self.dashboard.programme_selected.connect(self._programme_selected)
         self.profile_switcher.currentIndexChanged.connect(self._profile_chosen)
         last = self.controller.setting(LAST_PROFILE_SETTING)
         self._fill_profiles(select=last if isinstance(last, int) else SAMPLE)
@@ -252,7 +264,22 @@ class MainWindow(QMainWindow):
             self.profile_editor.load(ref, self.controller.answers(ref))
             self._show_profile_date(profile_id)
         self.controller.set_setting(LAST_PROFILE_SETTING, profile_id)
+        if profile_id is not None:
+            others = [p for p in self._recent_profiles() if p != profile_id]
+            self.controller.set_setting(RECENT_PROFILES_SETTING, [profile_id, *others])
         self._show_applications()
+
+    def _recent_profiles(self) -> list[int]:
+        saved = self.controller.setting(RECENT_PROFILES_SETTING)
+        return [p for p in saved if isinstance(p, int)] if isinstance(saved, list) else []
+
+    def _next_after_deleting(self, deleted: int) -> int | None:
+        """The user's most recently shown enterprise still there; the sample only when none is left."""
+        remaining = [p.id for p in self.controller.profiles() if p.id != deleted]
+        for profile_id in self._recent_profiles():
+            if profile_id in remaining:
+                return profile_id
+        return remaining[-1] if remaining else SAMPLE
 
     def new_profile(self) -> None:
         profile_id = self.controller.create_profile()
@@ -285,7 +312,8 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is not delete:
             return
         self.controller.delete_profile(profile_id)
-        self._fill_profiles(select=SAMPLE)
+        self._fill_profiles(select=self._next_after_deleting(profile_id))
+        self.profile_editor.scroll_area.verticalScrollBar().setValue(0)
         self.statusBar().showMessage(self.tr("已删除“{name}”。").format(name=name), 10000)
 
     # -- the assessment date, per enterprise ---------------------------------------------------
@@ -371,17 +399,61 @@ class MainWindow(QMainWindow):
             return
         if self.source_viewer is None:
             self.source_viewer = SourceViewer(self)
-        self.source_viewer.show_citation(citation, result.title, self._pack.texts_dir if self._pack else None)
+        self.source_viewer.show_citation(citation, result.title, self._pack.texts_dir if self._pack else None,
+                                         document=self._document_name(citation.file))
         self.source_viewer.show()
         self.source_viewer.raise_()
 
+    def _document_name(self, file: str) -> str:
+        """The cited document's title and 文号 (the file name when the pack does not list it)."""
+        documents = self._pack.documents.values() if self._pack is not None else ()
+        for document in documents:
+            if document.file == file:
+                return f"{document.title}（{document.number}）" if document.number else document.title
+        return file
+
     def go_to_fact(self, path: str) -> None:
         if self.profile_editor.edits.get(path) is None:
-            text = self.tr("这项信息属于具体的项目、贷款或申报，在申报向导中填写：{fact}")
-            self.statusBar().showMessage(text.format(fact=path), 10000)
+            self._say_fact_is_in_wizard(path)
             return
         self.navigation.setCurrentRow(PROFILE_ROW)
         self.profile_editor.focus_fact(path)
+
+    def _say_fact_is_in_wizard(self, path: str) -> None:
+        """A project's, loan's or application's fact: name it and offer the programme's wizard."""
+        spec = FACTS.get(path)
+        label = spec.label if spec is not None else path
+        result = self.dashboard.current_result if self.dashboard is not None else None
+        can_open = (result is not None and result.wizard is not None and result.status in OPENS_FOR
+                    and self.current_profile_id is not None and self._store is not None)
+        if can_open:
+            text = self.tr("“{fact}”属于具体的项目、贷款或申报，在申报向导中填写：点右下角“打开申报向导”。")
+        elif self.current_profile_id is None:
+            text = self.tr("“{fact}”属于具体的项目、贷款或申报，在申报向导中填写；"
+                           "示例企业不能申报，请先新建企业（Ctrl+N）。")
+        else:
+            text = self.tr("“{fact}”属于具体的项目、贷款或申报，在申报向导中填写。")
+        self._offered = result if can_open else None
+        self.open_wizard_button.setVisible(can_open)
+        self._fact_message = text.format(fact=label)
+        self.statusBar().showMessage(self._fact_message, 15000)
+
+    def _open_offered_wizard(self) -> None:
+        result = self._offered
+        self._clear_offer()
+        if result is not None:
+            self.wizards.start(result)
+
+    def _clear_offer(self) -> None:
+        self._offered = None
+        self.open_wizard_button.hide()
+        if self._fact_message and self.statusBar().currentMessage() == self._fact_message:
+            self.statusBar().clearMessage()  # only ours: other messages (the wizard's) stay
+        self._fact_message = ""
+
+    def _programme_selected(self, _result: ProgrammeResult | None) -> None:
+        """What the status bar said about the previous programme's fact no longer applies."""
+        self._clear_offer()
 
     def start_application(self, result: ProgrammeResult) -> None:
         self.wizards.start(result)

@@ -32,7 +32,7 @@ from desktop.facts.model import FactsFile
 from desktop.facts.profile import PROFILE_GROUPS, answer_key, profile_facts, size_summary
 from desktop.facts.registry import FACTS, FactSpec, FactType
 from desktop.money import format_wan
-from desktop.office_input import InputError, parse_money_input
+from desktop.office_input import InputError, parse_date_input, parse_money_input
 from desktop.store.autosave import SaveResult
 from desktop.store.records import RecordRef
 from desktop.ui.controller import RecordController
@@ -243,7 +243,8 @@ class ProfileEditor(QWidget):
             self._show_hint(path, errors)
 
     def _show_hint(self, path: str, errors: dict[str, str]) -> None:
-        """Money: what the typed figure is read as, in 元 and 万元, so the unit is never a guess."""
+        """Money: what the typed figure is read as, in 元 and 万元, so the unit is never a guess;
+        a date: the day it is read as, so "18.3.1" or "2018/3/1" is seen to mean what was meant."""
         hint = self.hints[path]
         text = self._answers.get(answer_key(path), "")
         if not text.strip():
@@ -255,6 +256,9 @@ class ProfileEditor(QWidget):
         if path in errors:
             hint.hide()
             return
+        if FACTS[path].type is FactType.DATE:
+            self._show_date(hint, text)
+            return
         if FACTS[path].type is not FactType.MONEY:
             hint.hide()
             return
@@ -265,6 +269,16 @@ class ProfileEditor(QWidget):
             return
         hint.setText(translate("ProfileEditor", "＝ {yuan} 元（{wan} 万元）").format(
             yuan=f"{yuan:,}", wan=format_wan(yuan)))
+        hint.show()
+
+    def _show_date(self, hint: QLabel, text: str) -> None:
+        try:
+            day = parse_date_input(text)
+        except InputError:
+            hint.hide()
+            return
+        hint.setText(translate("ProfileEditor", "＝ {year}年{month}月{day}日").format(
+            year=day.year, month=day.month, day=day.day))
         hint.show()
 
     def _show_ratio(self, hint: QLabel, path: str) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.policies.texts import PolicyTextError, find_excerpt, policy_text
+from desktop.policies.texts import ISSUER_CLAUSE, PolicyTextError, locate_citation, policy_text
 from desktop.rules.results import CitedText
 
 HIGHLIGHT = QColor("#ffe58a")
@@ -38,12 +38,17 @@ class SourceViewer(QDialog):
         layout.addWidget(buttons)
         self.highlighted = ""
 
-    def show_citation(self, citation: CitedText, title: str, texts_dir: Path | None = None) -> bool:
+    def show_citation(self, citation: CitedText, title: str, texts_dir: Path | None = None,
+                      document: str = "") -> bool:
         """Load the text and select the quote; False (and a plain message) if it cannot be found.
 
-        ``texts_dir``: an installed rule pack's own texts (the shipped ones otherwise).
+        ``texts_dir``: an installed rule pack's own texts (the shipped ones otherwise);
+        ``document``: the policy document's title and 文号, named in the heading.
         """
         self.setWindowTitle(self.tr("政策原文：{title}").format(title=title))
+        self.text.setExtraSelections([])
+        self.highlighted = ""
+        source = document or citation.file
         try:
             original = policy_text(citation.file, texts_dir)
         except PolicyTextError as exc:
@@ -51,12 +56,26 @@ class SourceViewer(QDialog):
             self.text.clear()
             return False
         self.text.setPlainText(original)
-        span = find_excerpt(original, citation.excerpt)
-        if span is None:
-            self.heading.setText(self.tr("{clause}：原文中未找到这段引文，请核对规则包。").format(
-                clause=citation.clause))
+        # The quote is looked for inside the clause the rule cites: a short quote ("青海省")
+        # also occurs in unrelated clauses, and its first occurrence is often one of those.
+        found = locate_citation(original, citation.clause, citation.excerpt, citation.file[:3])
+        span = found.span
+        if span is None and citation.clause == ISSUER_CLAUSE:
+            # Most texts name their issuer only in the title or the seal, not in the body.
+            self.heading.setText(self.tr("《{document}》的发文机关：{issuer}（原文正文中没有写出，无处可标）").format(
+                document=source, issuer=citation.excerpt))
             return False
-        self.heading.setText(self.tr("{clause}（已在原文中标出）").format(clause=citation.clause))
+        if span is None:
+            self.heading.setText(self.tr("《{document}》{clause}：所引条款中未找到“{excerpt}”，请核对规则包。").format(
+                document=source, clause=citation.clause, excerpt=citation.excerpt))
+            return False
+        if found.clause_found:
+            self.heading.setText(self.tr("《{document}》{clause}（已在原文中标出）").format(
+                document=source, clause=citation.clause))
+        else:
+            self.heading.setText(self.tr(
+                "《{document}》：原文中找不到条款“{clause}”，标出的是引文在全文中第一次出现的地方，"
+                "不一定是规则所引之处。").format(document=source, clause=citation.clause))
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(span.start)
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)

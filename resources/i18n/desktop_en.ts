@@ -606,6 +606,10 @@
         <translation>You chose the Official role, but the intake desk needs the rule pack and the user data to open (see the note at the bottom of the window); for now you can browse the self-assessment, or switch to Enterprise under Settings.</translation>
     </message>
     <message>
+        <source>打开申报向导</source>
+        <translation>Open the application wizard</translation>
+    </message>
+    <message>
         <source>新建企业(&amp;N)</source>
         <translation>&amp;New enterprise</translation>
     </message>
@@ -698,8 +702,16 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Assessment date set to {day}: none of the {local} programmes of {where} is in force today; on that day {n} are (e.g. {first}). You can choose another date.</translation>
     </message>
     <message>
-        <source>这项信息属于具体的项目、贷款或申报，在申报向导中填写：{fact}</source>
-        <translation>This belongs to a specific project, loan or application and is filled in in the application wizard: {fact}</translation>
+        <source>“{fact}”属于具体的项目、贷款或申报，在申报向导中填写：点右下角“打开申报向导”。</source>
+        <translation>“{fact}” belongs to a specific project, loan or application and is filled in in the application wizard: click “Open the application wizard” at the bottom right.</translation>
+    </message>
+    <message>
+        <source>“{fact}”属于具体的项目、贷款或申报，在申报向导中填写；示例企业不能申报，请先新建企业（Ctrl+N）。</source>
+        <translation>“{fact}” belongs to a specific project, loan or application and is filled in in the application wizard; the sample enterprise cannot apply, so create your own enterprise first (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>“{fact}”属于具体的项目、贷款或申报，在申报向导中填写。</source>
+        <translation>“{fact}” belongs to a specific project, loan or application and is filled in in the application wizard.</translation>
     </message>
 </context>
 <context>
@@ -831,11 +843,11 @@ This also deletes everything filled in for this enterprise and its {n} applicati
     </message>
     <message>
         <source>研发与认定</source>
-        <translation>R&amp;D and recognitions</translation>
+        <translation>R&amp;&amp;D and recognitions</translation>
     </message>
     <message>
         <source>已有的研发机构</source>
-        <translation>Existing R&amp;D institution</translation>
+        <translation>Existing R&amp;&amp;D institution</translation>
     </message>
     <message>
         <source>经营、税收与用工</source>
@@ -864,6 +876,10 @@ This also deletes everything filled in for this enterprise and its {n} applicati
     <message>
         <source>＝ {yuan} 元（{wan} 万元）</source>
         <translation>= {yuan} yuan ({wan} 万元)</translation>
+    </message>
+    <message>
+        <source>＝ {year}年{month}月{day}日</source>
+        <translation>= {year}-{month:02}-{day:02}</translation>
     </message>
     <message>
         <source>＝ {percent}%</source>
@@ -1007,12 +1023,20 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Original policy text: {title}</translation>
     </message>
     <message>
-        <source>{clause}：原文中未找到这段引文，请核对规则包。</source>
-        <translation>{clause}: this quotation was not found in the original text; please check the rule pack.</translation>
+        <source>《{document}》的发文机关：{issuer}（原文正文中没有写出，无处可标）</source>
+        <translation>Issuer of “{document}”: {issuer} (not named in the body of the text, so nothing is highlighted)</translation>
     </message>
     <message>
-        <source>{clause}（已在原文中标出）</source>
-        <translation>{clause} (highlighted in the original text)</translation>
+        <source>《{document}》{clause}：所引条款中未找到“{excerpt}”，请核对规则包。</source>
+        <translation>“{document}”, {clause}: “{excerpt}” was not found in the cited clause; please check the rule pack.</translation>
+    </message>
+    <message>
+        <source>《{document}》{clause}（已在原文中标出）</source>
+        <translation>“{document}”, {clause} (highlighted in the original text)</translation>
+    </message>
+    <message>
+        <source>《{document}》：原文中找不到条款“{clause}”，标出的是引文在全文中第一次出现的地方，不一定是规则所引之处。</source>
+        <translation>“{document}”: the clause “{clause}” was not found in the original text; the highlight is the quotation&apos;s first occurrence in the whole text, which may not be the place the rule cites.</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1583,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>无法打开用户数据</source>
         <translation>Cannot open user data</translation>
+    </message>
+    <message>
+        <source>另一个惠企申报助手正在使用数据目录 {folder}。请切换到已打开的窗口，或将其关闭后再试。</source>
+        <translation>Another copy of the app is already using the data folder {folder}. Switch to the open window, or close it and try again.</translation>
     </message>
 </context>
 <context>
