@@ -103,7 +103,7 @@ class WizardFrame(QWidget):
         self.save_errors: dict[str, str] = {}
         self._saves = DebouncedSaves(SAVE_AFTER_MS, self._write, self)
         self.current_review: Review | None = None
-        self.materials_panel = MaterialsPanel(store, application_id)
+        self.materials_panel = MaterialsPanel(store, application_id, summary.kind)
         self.attachment_refs = draft.attachments
         self.materials_panel.changed.connect(self._attachments_changed)
         self.materials_panel.failed.connect(lambda text: self.page_notes["materials"].setText(text))
@@ -263,8 +263,8 @@ class WizardFrame(QWidget):
     def attached_list(self) -> QListWidget:
         return self.materials_panel.attached_list
 
-    def attach(self, material: str, path: Path) -> None:
-        self.materials_panel.attach(material, path)
+    def attach(self, material: str, path: Path, loan: int | None = None) -> None:
+        self.materials_panel.attach(material, path, loan)
 
     # -- load and save ---------------------------------------------------------------------------
 
@@ -515,7 +515,9 @@ class WizardFrame(QWidget):
                 text += "\n" + current.warnings[-1]
             style = ""
         if page.special == "materials":
-            self.materials_panel.show_materials(result.materials)
+            loans = ["　".join(p for p in (row.get("bank", ""), row.get("contract_no", "")) if p)
+                     for row in self.lines["loan"]]
+            self.materials_panel.show_materials(result.materials, loans)
         if page.special == "review":
             self.review_view.setHtml(review_html(self, current))
             self.generate_button.setEnabled(current.can_generate and not self.generate_panel.busy)

