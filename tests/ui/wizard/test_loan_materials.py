@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.applications.answers import read_draft
@@ -108,3 +108,41 @@ def panel_material(item: object) -> str:
 
     assert isinstance(item, QListWidgetItem)
     return str(item.data(Qt.ItemDataRole.UserRole))
+
+
+def type_keys(qtbot: QtBot, text: str) -> None:
+    """Each key goes where the keyboard's focus is, as on a real keyboard."""
+    for char in text:
+        target = QApplication.focusWidget()
+        assert target is not None
+        qtbot.keyClick(target, char)
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key)
+
+
+def test_loans_table_types_like_a_spreadsheet(qtbot: QtBot, window: MainWindow) -> None:  # noqa: F811
+    frame = open_wizard(window)
+    table = frame.tables["loan"]
+    table.add_button.click()
+    view = table.table
+    view.setFocus()
+    view.setCurrentCell(0, 0)
+    cells = ("ICBC", "C-1", "500000", "2011-06-15", "2012-06-15", "6%")
+    for text in cells:
+        type_keys(qtbot, text)  # typing into the selected cell starts editing it
+        press(qtbot, Qt.Key.Key_Tab)
+    # Tab past the row's last cell, on the last row, added a row and went to its first cell.
+    assert view.rowCount() == 2
+    assert (view.currentRow(), view.currentColumn()) == (1, 0)
+    assert [view.item(0, c).text() for c in range(len(cells))] == list(cells)
+    type_keys(qtbot, "BOC")
+    press(qtbot, Qt.Key.Key_Return)  # Enter too goes on to the next cell (the editor closes queued)
+    qtbot.waitUntil(lambda: (view.currentRow(), view.currentColumn()) == (1, 1))
+    assert view.item(1, 0).text() == "BOC"
+    frame.flush()
+    assert frame.lines["loan"][0]["bank"] == "ICBC" and frame.lines["loan"][0]["annual_rate"] == "6%"
+    assert frame.lines["loan"][1]["bank"] == "BOC"
