@@ -495,6 +495,12 @@ class WizardFrame(QWidget):
             text = "\n".join([*claim, text]).strip()
         if page.special == "subsidy":
             ratio = self._rate("assumed_ratio")
+            if ratio is None and self.main.get("assumed_ratio", "").strip():
+                # Refused (above 100%, or not a figure) and said so: a share of the interest, not a rate.
+                error = self.errors["assumed_ratio"]
+                error.setText(translate("Wizard", "贴息比例是贴息占利息的比例，须小于 100%（如 50%），"
+                                                  "不是贷款年利率；此值未用于测算。"))
+                error.show()
             text = loan_totals_line(self.state, result, self.pack, self.programme_id, ratio)
             size = current.assessment.size_class
             label = choice_label(size) if size else translate("Wizard", "未能确定（请在企业信息中补充）")

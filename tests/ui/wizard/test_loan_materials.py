@@ -146,3 +146,17 @@ def test_loans_table_types_like_a_spreadsheet(qtbot: QtBot, window: MainWindow) 
     frame.flush()
     assert frame.lines["loan"][0]["bank"] == "ICBC" and frame.lines["loan"][0]["annual_rate"] == "6%"
     assert frame.lines["loan"][1]["bank"] == "BOC"
+
+
+def test_subsidy_share_is_a_share_of_the_interest(qtbot: QtBot, window: MainWindow) -> None:  # noqa: F811
+    frame = open_wizard(window)
+    frame.go_to_page("subsidy")
+    edit = frame.inputs["assumed_ratio"]
+    hint = edit.line.placeholderText()  # type: ignore[attr-defined]
+    assert "利息的比例" in hint and "6.56" not in hint
+    fill(qtbot, frame, "assumed_ratio", "656%")
+    error = frame.errors["assumed_ratio"]
+    assert error.isVisible() and "须小于 100%" in error.text()
+    assert "自估" not in frame.page_notes["subsidy"].text()  # the refused share is not used
+    fill(qtbot, frame, "assumed_ratio", "50%")
+    assert not error.isVisible()
