@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,8 @@ from desktop.documents.drafting import draft
 from desktop.store.startup import OpenedStore
 from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
 from desktop.ui.wizard.frame import WizardFrame
+from desktop.ui.wizard.generate import GeneratePanel
+from desktop.ui.wizard.inputs import LineInput
 from desktop.ui.wizard.materials import MaterialsPanel
 from tests.ui.wizard.helpers import fill, fill_cell
 from tests.ui.wizard.test_loan_interest_wizard import PROGRAMME, opened, window  # noqa: F401
@@ -50,6 +52,8 @@ def test_checklist_and_page_agree_on_per_loan_items() -> None:
 def test_a_contract_is_attached_to_its_loan(qtbot: QtBot, window: MainWindow, opened: OpenedStore,  # noqa: F811
                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     frame = open_wizard(window)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert frame.folder.text() == str(Path(documents) / "申报包")  # not the home folder's root
     table = frame.tables["loan"]
     table.add_button.click()
     table.add_button.click()
@@ -102,6 +106,17 @@ def test_a_contract_is_attached_to_its_loan(qtbot: QtBot, window: MainWindow, op
     # Loan 1's contract is provided; whatever is said of loan 2, loan 1 is not asked for again.
     assert "第1笔" not in status.where and "第1、" not in status.where, status.where
 
+    # The folder a bundle was saved to is the next wizard's folder.
+    out = tmp_path / "out"
+    out.mkdir()
+    frame.go_to_page("review")
+    frame.folder.clear()
+    frame.folder.setFocus()
+    qtbot.keyClicks(frame.folder, str(out))
+    with qtbot.waitSignal(frame.generated, timeout=60_000):
+        qtbot.mouseClick(frame.generate_button, Qt.MouseButton.LeftButton)
+    assert GeneratePanel(opened.store, frame.pack, frame.application_id).folder.text() == str(out)
+
 
 def panel_material(item: object) -> str:
     from PySide6.QtWidgets import QListWidgetItem
@@ -152,7 +167,8 @@ def test_subsidy_share_is_a_share_of_the_interest(qtbot: QtBot, window: MainWind
     frame = open_wizard(window)
     frame.go_to_page("subsidy")
     edit = frame.inputs["assumed_ratio"]
-    hint = edit.line.placeholderText()  # type: ignore[attr-defined]
+    assert isinstance(edit, LineInput)
+    hint = edit.line.placeholderText()
     assert "利息的比例" in hint and "6.56" not in hint
     fill(qtbot, frame, "assumed_ratio", "656%")
     error = frame.errors["assumed_ratio"]
