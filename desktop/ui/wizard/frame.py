@@ -169,6 +169,9 @@ class WizardFrame(QWidget):
             column.addWidget(self.enterprise_summary)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A long label goes above its field, whole: a word-wrapped label beside the field was given
+        # one line's height by QFormLayout and cut off top and bottom (1366×768, scale 1.25).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in page.fields:
             edit = make_input(self._choices(spec))
             edit.answer_edited.connect(lambda text, k=spec.key: self.edited(k, text))
@@ -184,7 +187,7 @@ class WizardFrame(QWidget):
             stack.addWidget(edit)
             stack.addWidget(error)
             label = QLabel(translate("Wizard", spec.label))
-            label.setWordWrap(True)
+            label.setObjectName(f"label_{spec.key}")
             label.setBuddy(edit)
             form.addRow(label, holder)
             self.inputs[spec.key], self.errors[spec.key] = edit, error

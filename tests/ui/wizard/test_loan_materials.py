@@ -176,3 +176,4 @@ def test_subsidy_share_is_a_share_of_the_interest(qtbot: QtBot, window: MainWind
     assert "自估" not in frame.page_notes["subsidy"].text()  # the refused share is not used
     fill(qtbot, frame, "assumed_ratio", "50%")
     assert not error.isVisible()
+
