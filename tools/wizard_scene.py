@@ -6,6 +6,7 @@ through the clipboard.  A tool, not a test: the tests drive the same widgets and
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -78,6 +79,7 @@ def main(out_dir: Path) -> int:
     scenes = [
         ("wizard-loans-failing-row", open_app("loan_interest", "loans", loan_day)),
         ("wizard-loan-subsidy", open_app("loan_interest", "subsidy", loan_day)),
+        ("wizard-loan-route", open_app("loan_interest", "route", loan_day)),
         ("wizard-loan-review", open_app("loan_interest", "review", loan_day)),
         ("wizard-tech-project", open_app("tech_upgrade", "project", tech_day)),
         ("wizard-tech-investment", open_app("tech_upgrade", "investment", tech_day)),
@@ -87,6 +89,10 @@ def main(out_dir: Path) -> int:
         ("wizard-rd-award", open_app("rd_institution", "staff", rd_day)),
         ("wizard-rd-review", open_app("rd_institution", "review", rd_day)),
     ]
+
+    only = os.environ.get("WIZARD_SCENES")  # e.g. "wizard-loan-route": just these scenes
+    if only:
+        scenes = [scene for scene in scenes if scene[0] in only.split(",")]
 
     def step(index: int) -> None:
         if index > 0:

@@ -1158,8 +1158,16 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Remove selected file</translation>
     </message>
     <message>
+        <source>该文件对应：</source>
+        <translation>This file is for:</translation>
+    </message>
+    <message>
         <source>已附文件（随申报包一起打包）：</source>
         <translation>Attached files (packed with the bundle):</translation>
+    </message>
+    <message>
+        <source>第{n}笔：{loan}</source>
+        <translation>Loan {n}: {loan}</translation>
     </message>
     <message>
         <source>已附 {n} 个文件</source>
@@ -1168,6 +1176,10 @@ This also deletes everything filled in for this enterprise and its {n} applicati
     <message>
         <source>未附文件</source>
         <translation>no file</translation>
+    </message>
+    <message>
+        <source>第{n}笔贷款</source>
+        <translation>loan {n}</translation>
     </message>
     <message>
         <source>选择材料文件</source>
@@ -1216,6 +1228,10 @@ This also deletes everything filled in for this enterprise and its {n} applicati
     <message>
         <source>企业：{name}&#x3000;统一社会信用代码：{uscc}&#x3000;从业人员：{employees}&#x3000;营业收入：{revenue} 元</source>
         <translation>Enterprise: {name}   Credit code: {uscc}   Employees: {employees}   Revenue: {revenue} yuan</translation>
+    </message>
+    <message>
+        <source>贴息比例是贴息占利息的比例，须小于 100%（如 50%），不是贷款年利率；此值未用于测算。</source>
+        <translation>The subsidy share is the part of the interest that is subsidised and must be below 100% (e.g. 50%); it is not the loan&apos;s interest rate. This value was not used in the estimate.</translation>
     </message>
     <message>
         <source>未能确定（请在企业信息中补充）</source>
@@ -1382,8 +1398,8 @@ SHA-256: {hash}</translation>
         <translation>Your own ratio assumption (estimate only)</translation>
     </message>
     <message>
-        <source>如 50%；只用于您自己的估算，不写入申报材料</source>
-        <translation>e.g. 50%; only for your own estimate, never written into the papers</translation>
+        <source>贴息占利息的比例，如 50%（不是年利率）；只用于自估，不写入申报材料</source>
+        <translation>Share of the interest subsidised, e.g. 50% (not the interest rate); for your own estimate only, not written into the papers</translation>
     </message>
     <message>
         <source>研发机构</source>

@@ -103,7 +103,7 @@ class WizardFrame(QWidget):
         self.save_errors: dict[str, str] = {}
         self._saves = DebouncedSaves(SAVE_AFTER_MS, self._write, self)
         self.current_review: Review | None = None
-        self.materials_panel = MaterialsPanel(store, application_id)
+        self.materials_panel = MaterialsPanel(store, application_id, summary.kind)
         self.attachment_refs = draft.attachments
         self.materials_panel.changed.connect(self._attachments_changed)
         self.materials_panel.failed.connect(lambda text: self.page_notes["materials"].setText(text))
@@ -169,6 +169,9 @@ class WizardFrame(QWidget):
             column.addWidget(self.enterprise_summary)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A long label goes above its field, whole: a word-wrapped label beside the field was given
+        # one line's height by QFormLayout and cut off top and bottom (1366×768, scale 1.25).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in page.fields:
             edit = make_input(self._choices(spec))
             edit.answer_edited.connect(lambda text, k=spec.key: self.edited(k, text))
@@ -184,7 +187,7 @@ class WizardFrame(QWidget):
             stack.addWidget(edit)
             stack.addWidget(error)
             label = QLabel(translate("Wizard", spec.label))
-            label.setWordWrap(True)
+            label.setObjectName(f"label_{spec.key}")
             label.setBuddy(edit)
             form.addRow(label, holder)
             self.inputs[spec.key], self.errors[spec.key] = edit, error
@@ -263,8 +266,8 @@ class WizardFrame(QWidget):
     def attached_list(self) -> QListWidget:
         return self.materials_panel.attached_list
 
-    def attach(self, material: str, path: Path) -> None:
-        self.materials_panel.attach(material, path)
+    def attach(self, material: str, path: Path, loan: int | None = None) -> None:
+        self.materials_panel.attach(material, path, loan)
 
     # -- load and save ---------------------------------------------------------------------------
 
@@ -495,6 +498,12 @@ class WizardFrame(QWidget):
             text = "\n".join([*claim, text]).strip()
         if page.special == "subsidy":
             ratio = self._rate("assumed_ratio")
+            if ratio is None and self.main.get("assumed_ratio", "").strip():
+                # Refused (above 100%, or not a figure) and said so: a share of the interest, not a rate.
+                error = self.errors["assumed_ratio"]
+                error.setText(translate("Wizard", "贴息比例是贴息占利息的比例，须小于 100%（如 50%），"
+                                                  "不是贷款年利率；此值未用于测算。"))
+                error.show()
             text = loan_totals_line(self.state, result, self.pack, self.programme_id, ratio)
             size = current.assessment.size_class
             label = choice_label(size) if size else translate("Wizard", "未能确定（请在企业信息中补充）")
@@ -515,7 +524,9 @@ class WizardFrame(QWidget):
                 text += "\n" + current.warnings[-1]
             style = ""
         if page.special == "materials":
-            self.materials_panel.show_materials(result.materials)
+            loans = ["　".join(p for p in (row.get("bank", ""), row.get("contract_no", "")) if p)
+                     for row in self.lines["loan"]]
+            self.materials_panel.show_materials(result.materials, loans)
         if page.special == "review":
             self.review_view.setHtml(review_html(self, current))
             self.generate_button.setEnabled(current.can_generate and not self.generate_panel.busy)

@@ -7,10 +7,11 @@ the bundle's path; the widgets are only touched in the callbacks, on the GUI thr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -45,6 +46,15 @@ def build_bundle(application: ApplicationFile, attachments: dict[str, bytes], pa
     return out
 
 
+FOLDER_SETTING = "wizard.bundle_folder"  # the folder the last bundle was saved to
+
+
+def default_folder() -> Path:
+    """申报包 under the user's Documents (not the home folder's root)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "申报包"
+
+
 def safe_file_name(name: str) -> str:
     return "".join("_" if c in '\\/:*?"<>|' else c for c in name)[:80]
 
@@ -57,7 +67,10 @@ class GeneratePanel(QWidget):
         self._store, self._pack, self._application_id = store, pack, application_id
         self.operation: BackgroundOp | None = None
         self.bundle_path: Path | None = None
-        self.folder = QLineEdit(str(Path.home()))
+        remembered = store.setting(FOLDER_SETTING)
+        known = isinstance(remembered, str) and Path(remembered).is_dir()
+        start = Path(remembered) if known else default_folder()
+        self.folder = QLineEdit(str(start))
         self.folder.setObjectName("outputFolder")
         choose = QPushButton(translate("Wizard", "选择文件夹…"))
         choose.clicked.connect(self._choose_folder)
@@ -99,6 +112,10 @@ class GeneratePanel(QWidget):
             self.result_label.setText(translate("Wizard", "还有必须改正的问题，见上方列表。"))
             return
         folder = Path(self.folder.text())
+        if folder == default_folder():
+            # The default folder is made on first use; if it cannot be, that is said just below.
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():
             self.result_label.setText(translate("Wizard", "文件夹不存在：{folder}").format(folder=folder))
             return
@@ -122,6 +139,7 @@ class GeneratePanel(QWidget):
         identity = self._pack.identity
         record = record_export(self._store, self._application_id, path, f"{identity.id} {identity.version}")
         self.bundle_path = path
+        self._store.set_setting(FOLDER_SETTING, str(path.parent))
         self.progress.hide()
         self.generate_button.setEnabled(True)
         self.result_label.setText(translate("Wizard", "已生成 {file}\nSHA-256：{hash}").format(

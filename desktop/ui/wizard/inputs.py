@@ -63,7 +63,7 @@ class LineInput(_Input):
             self.line.setPlaceholderText(translate("Wizard", "如 8000万、0.8亿、8,000,000"))
         elif spec.unit:
             row.addWidget(QLabel(spec.unit))
-        if spec.kind == "rate":
+        if spec.kind == "rate" and not spec.hint:  # a field's own hint says what kind of rate
             self.line.setPlaceholderText(translate("Wizard", "如 6.56% 或 0.0656"))
         self._money = spec.kind == "money"
         self.line.textEdited.connect(self._edited)

@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import translate
 from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP
+
+EditTrigger = QAbstractItemView.EditTrigger
+EndEditHint = QAbstractItemDelegate.EndEditHint
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,53 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 FAIL_COLOUR = QColor("#fde7e9")
 
 
+class GridTable(QTableWidget):
+    """A table that types like Excel/WPS: typing into a selected cell edits it, Tab and Enter
+    go to the next cell, the row's end goes on to the next row, and Tab on the last row asks for
+    a new one (``append_row``).  The last ``trailing`` columns (notes) are read-only and skipped."""
+
+    append_row = Signal()
+
+    def __init__(self, columns: int, trailing: int) -> None:
+        super().__init__(0, columns)
+        self._typed_columns = columns - trailing
+        self.setEditTriggers(EditTrigger.AnyKeyPressed | EditTrigger.DoubleClicked
+                             | EditTrigger.EditKeyPressed | EditTrigger.SelectedClicked)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        # Tab arrives as EditNextItem, Enter as SubmitModelCache: both mean "on to the next cell".
+        if hint in (EndEditHint.EditNextItem, EndEditHint.SubmitModelCache):
+            super().closeEditor(editor, EndEditHint.NoHint)
+            self.advance(grow=hint == EndEditHint.EditNextItem)
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        next_keys = (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (event.key() in next_keys and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                               Qt.KeyboardModifier.KeypadModifier)
+                and self.state() != QAbstractItemView.State.EditingState and self.rowCount()):
+            self.advance(grow=event.key() == Qt.Key.Key_Tab)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def advance(self, grow: bool) -> None:
+        """On to the next cell; past the last row, Tab (``grow``) adds a row, Enter stays."""
+        row, column = max(self.currentRow(), 0), self.currentColumn()
+        if column + 1 < self._typed_columns:
+            column += 1
+        else:
+            row, column = row + 1, 0
+        if row >= self.rowCount():
+            if not grow:
+                return
+            self.append_row.emit()  # the frame adds the row (and saves it) at once
+            if row >= self.rowCount():
+                return
+        self.setCurrentCell(row, column)
+
+
 class LinesTable(QWidget):
     cell_edited = Signal(int, str, str)  # row, field, text as typed
     add_requested = Signal()
@@ -70,14 +121,14 @@ class LinesTable(QWidget):
         self.columns = COLUMNS[kind]
         note_title = (translate("Wizard", "金额") if kind == "equipment"
                       else translate("Wizard", "是否符合及原因"))
-        self.table = QTableWidget(0, len(self.columns) + 1)
+        self.table = GridTable(len(self.columns) + 1, trailing=1)
         self.table.setObjectName(f"{kind}Table")
         titles = [translate("Wizard", c.title) for c in self.columns]
         self.table.setHorizontalHeaderLabels([*titles, note_title])
         for index, column in enumerate(self.columns):
             self.table.setColumnWidth(index, column.width)
         self.table.horizontalHeader().setSectionResizeMode(len(self.columns), QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._item_changed)
         self.add_button = QPushButton(translate("Wizard", "添加一行"))
@@ -85,6 +136,7 @@ class LinesTable(QWidget):
         self.duplicate_button = QPushButton(translate("Wizard", "复制所选行"))
         self.paste_button = QPushButton(translate("Wizard", "粘贴（从 Excel/WPS 复制的多行）"))
         self.add_button.clicked.connect(self.add_requested)
+        self.table.append_row.connect(self.add_requested)
         self.remove_button.clicked.connect(lambda: self._with_row(self.remove_requested.emit))
         self.duplicate_button.clicked.connect(lambda: self._with_row(self.duplicate_requested.emit))
         self.paste_button.clicked.connect(self.paste)

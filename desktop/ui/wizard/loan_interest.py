@@ -15,6 +15,7 @@ LOANS = PageSpec(
 SUBSIDY = PageSpec(
     "subsidy", QT_TRANSLATE_NOOP("Wizard", "贴息测算"), special="subsidy",
     fields=(FieldSpec("assumed_ratio", QT_TRANSLATE_NOOP("Wizard", "自估贴息比例（仅供参考）"), "rate",
-                      hint=QT_TRANSLATE_NOOP("Wizard", "如 50%；只用于您自己的估算，不写入申报材料")),),
+                      hint=QT_TRANSLATE_NOOP(
+                          "Wizard", "贴息占利息的比例，如 50%（不是年利率）；只用于自估，不写入申报材料")),),
 )
 WIZARD = WizardSpec("loan_interest", (ENTERPRISE, LOANS, SUBSIDY, pledge_page(), ROUTE, MATERIALS, REVIEW))
