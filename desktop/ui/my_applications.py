@@ -74,7 +74,7 @@ class MyApplicationsPage(QWidget):
         self.delete_button.clicked.connect(self.ask_delete)
         actions = QHBoxLayout()
         for widget in (self.kind_choice, self.new_button, self.open_button, self.copy_button,
-                       self.rename_button, self.delete_button, self.reassess_button):
+                       self.rename_button, self.delete_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         # Inline rename and delete confirmation: no modal boxes.
@@ -102,6 +102,11 @@ class MyApplicationsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.note)
         layout.addLayout(actions)
+        # On its own row: beside the others it would widen the window past a 1366 px screen at 150 %.
+        repin_row = QHBoxLayout()
+        repin_row.addWidget(self.reassess_button)
+        repin_row.addStretch(1)
+        layout.addLayout(repin_row)
         layout.addWidget(self.rename_edit)
         layout.addWidget(self.confirm)
         layout.addWidget(self.table, stretch=1)
