@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -15,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.rules.results import Status
 from desktop.store.records import RecordRef
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.fact_widgets import ChoiceFactEdit, PickerFactEdit
 from desktop.ui.first_run import FirstRunDialog
@@ -25,12 +24,6 @@ from tests.ui.clicks import click_link, menu_action
 pytestmark = pytest.mark.gui
 PROGRAMME = "sjz-2017-rd-institution"
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

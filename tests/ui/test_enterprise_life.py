@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.rules.results import Status
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
@@ -22,12 +21,6 @@ from tests.ui.clicks import click_link, menu_action
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.policies.texts import policy_text
 from desktop.rules.results import CitedText
 from desktop.store.lock import DataDirLock
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui import app as app_module
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.fact_widgets import PickerFactEdit
@@ -28,12 +28,6 @@ pytestmark = pytest.mark.gui
 QINGHAI_TEXT = "000_943aee89951fd539.txt"
 JOBS = "qh-2013-small-micro-job-subsidy"
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

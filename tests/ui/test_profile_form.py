@@ -4,7 +4,6 @@ dates as offices write them, and the enterprise's own region first."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -13,19 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.store.records import RecordRef
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.fact_widgets import ChoiceFactEdit, DateFactEdit, PickerFactEdit
 from desktop.ui.main_window import PROFILE_ROW, MainWindow
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from desktop.rulepacks.active import active_pack
 from desktop.rulepacks.build import check_source, collect_files
 from desktop.rulepacks.install import import_pack
 from desktop.rules.database import bundled_pack
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.rulepack_dialog import RulePackDialog
 from desktop.ui.status_text import load_pack_with_status
@@ -28,12 +27,6 @@ from tests.rulepacks.test_changes import LOAN, edited_source
 pytestmark = pytest.mark.gui
 NEXT = "2027.1.0"
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

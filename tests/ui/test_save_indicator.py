@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,19 +12,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.store.records import RecordRef, StoreError
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 SAVED = re.compile(r"^已保存 \d\d:\d\d$")
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

@@ -97,9 +97,12 @@ class DateInput(LineInput):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec)
         self.line.setPlaceholderText(translate("Wizard", "如 2018-03-01 或 2018年3月1日"))
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._picked)
         menu = QMenu(self)
+        # Parented at birth: the action takes the calendar over and deletes it with the menu, and a
+        # parentless, Python-owned calendar would be deleted a second time when its wrapper goes
+        # (heap corruption that crashed later, far from here).
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.clicked.connect(self._picked)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

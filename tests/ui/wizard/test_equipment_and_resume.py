@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,12 +27,6 @@ PASTED = ("设备名称\t规格型号\t数量\t单位\t单价\t供应商\n"
           "余热锅炉\tYG-40\t1\t台\t380万\t杭州某锅炉有限公司\n"
           "DCS自动化控制系统\t\t1\t套\t1,600,000\t北京某自动化有限公司\n")
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 def test_paste_rows_from_a_spreadsheet(qtbot: QtBot, opened: OpenedStore) -> None:

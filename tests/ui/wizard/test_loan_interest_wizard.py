@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.applications.stored import export_records
 from desktop.rules.results import Status
-from desktop.store.startup import OpenedStore, open_store
+from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
 from tests.ui.wizard.helpers import fill, fill_cell
@@ -28,12 +28,6 @@ PROFILE = {"name": "青海示例机械制造有限公司", "uscc": "91630104MA75
            "industry_code": "3442", "ownership": "private", "employees": "95", "revenue": "42000000",
            "assets": "36000000"}
 
-
-@pytest.fixture
-def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
-    store = open_store(private_data_dir)
-    yield store
-    store.close(backup=False)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from desktop.ui.wizard.generate import GeneratePanel
 from desktop.ui.wizard.inputs import LineInput
 from desktop.ui.wizard.materials import MaterialsPanel
 from tests.ui.wizard.helpers import fill, fill_cell
-from tests.ui.wizard.test_loan_interest_wizard import PROGRAMME, opened, window  # noqa: F401
+from tests.ui.wizard.test_loan_interest_wizard import PROGRAMME, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 LOANS = ({"bank": "青海银行", "contract_no": "QH-2011-0615", "principal": "500万",
