@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from desktop.paths import resource
+from desktop.rulepacks.citations import all_citations
 from desktop.rules.database import bundled_pack_path, read_database, write_database
 from desktop.rules.describe import describe_pack
 from desktop.rules.loader import load_pack_dir, load_source_dir, source_digest
-from desktop.rules.pack import RulePack, RulePackError, resolve_citation
+from desktop.rules.pack import RulePack, RulePackError
 
 SOURCE = resource("rules", "source")
 
@@ -27,23 +28,10 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _all_citations(pack: RulePack) -> list[tuple[str, str, str]]:
-    found = []
-    for p in pack.programmes:
-        cites = [c.citation for c in p.conditions + p.item_conditions]
-        cites += [a.citation for a in p.amounts] + [cite for _, cite in p.route]
-        extra = [m.cite for m in p.source.materials] + [p.source.validity.cite]
-        cites += [resolve_citation(pack.documents, p.document, c) for c in extra if c]
-        found += [(p.id, c.file, c.excerpt) for c in cites]
-    for block in pack.blocks:
-        found.append((block.source.id, block.citation.file, block.citation.excerpt))
-    return found
-
-
 def test_every_excerpt_is_verbatim_in_its_source(pack: RulePack) -> None:
     texts = {f.name: _squash(f.read_text(encoding="utf-8"))
              for f in resource("policies").glob("*.txt")}
-    citations = _all_citations(pack)
+    citations = all_citations(pack)
     assert len(citations) > 100
     missing = [(rule, file, excerpt) for rule, file, excerpt in citations
                if _squash(excerpt) not in texts[file]]
