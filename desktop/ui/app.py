@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
@@ -238,7 +238,11 @@ class Shell:
             self._stop_session_hooks = None
         if self.window is not None:
             self.window.close()
+            # Destroyed now, not whenever: the window's signal connections hold lambdas that
+            # refer back to it, so Python alone would keep it (and its timers) alive forever.
+            self.window.deleteLater()
             self.window = None
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = []

@@ -52,7 +52,9 @@ class BackgroundOp(QObject):
     def __init__(self, parent: QObject, work: Callable[[Progress], Any]) -> None:
         super().__init__(parent)
         self._work = work
-        self._signals = _Signals()
+        # A child of this object, so that it dies on the GUI thread with it, never on the
+        # worker thread that happens to drop the job's last reference.
+        self._signals = _Signals(self)
         self._progress: list[Callable[[int, str], None]] = []
         self._success: list[Callable[[Any], None]] = []
         self._failure: list[Callable[[Exception], None]] = []

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.store.startup import OpenedStore, open_store
+
+
+@pytest.fixture(autouse=True)
+def widgets_die_within_their_test() -> Iterator[None]:
+    """pytest-qt closes a test's widgets with ``deleteLater``, which Qt would carry out in the
+    *next* test's first event loop; a fault in a destructor would then be blamed on the wrong
+    test.  Destroy them here, at the end of the test that made them."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

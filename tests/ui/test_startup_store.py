@@ -46,3 +46,21 @@ def test_second_copy_is_told_another_is_running(
     finally:
         running.close()
     assert "另一个惠企申报助手正在使用" in capsys.readouterr().out
+
+
+def test_the_window_is_destroyed_when_the_app_ends(
+        qtbot: QtBot, private_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its signal connections refer back to it, so only an explicit delete frees it (and stops
+    its timers); a window outliving its closed database is a crash waiting to happen."""
+    import gc
+
+    from desktop.ui.main_window import MainWindow
+
+    def windows() -> int:
+        gc.collect()
+        return sum(isinstance(thing, MainWindow) for thing in gc.get_objects())
+
+    before = windows()
+    assert run_app(private_data_dir, smoke_test=True) == 0
+    assert "smoke test ok" in capsys.readouterr().out
+    assert windows() == before

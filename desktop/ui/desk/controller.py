@@ -33,9 +33,12 @@ class _JobSignals(QObject):
 
 
 class ReceiveJob(QRunnable):
-    def __init__(self, url: str, paths: list[Path], pack: RulePack, who: str, workers: int | None) -> None:
+    def __init__(self, url: str, paths: list[Path], pack: RulePack, who: str, workers: int | None,
+                 owner: QObject) -> None:
         super().__init__()
-        self.signals = _JobSignals()
+        # Owned by the GUI-thread ``owner``: the worker thread that drops the job's last
+        # reference must not be the one that destroys a QObject living on the GUI thread.
+        self.signals = _JobSignals(owner)
         self._url, self._paths, self._pack, self._who, self._workers = url, paths, pack, who, workers
 
     def run(self) -> None:
@@ -68,6 +71,7 @@ class DeskController(QObject):
         self.url, self.pack, self.workers = url, pack, workers
         self.desk = Desk(url)
         self.busy = False
+        self._job_signals: _JobSignals | None = None
 
     def close(self) -> None:
         self.desk.close()
@@ -81,7 +85,8 @@ class DeskController(QObject):
         self.changed.emit()
 
     def start_receiving(self, paths: list[Path], who: str) -> None:
-        job = ReceiveJob(self.url, paths, self.pack, who, self.workers)
+        job = ReceiveJob(self.url, paths, self.pack, who, self.workers, owner=self)
+        self._job_signals = job.signals
         job.signals.progress.connect(self.progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
@@ -89,13 +94,19 @@ class DeskController(QObject):
         QThreadPool.globalInstance().start(job)
 
     def _finished(self, summary: ReceiveSummary) -> None:
-        self.busy = False
+        self._forget_job()
         self.received.emit(summary)
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
-        self.busy = False
+        self._forget_job()
         self.failed.emit(message)
+
+    def _forget_job(self) -> None:
+        self.busy = False
+        if self._job_signals is not None:
+            self._job_signals.deleteLater()
+            self._job_signals = None
 
     def export_summary(self, out: Path, desk_name: str) -> Path:
         from desktop.intake.summary import write_summary
