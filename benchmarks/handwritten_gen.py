@@ -359,18 +359,29 @@ def generate(pack: RulePack) -> str:
     w = _Writer()
     functions = [programme_source(w, pack, p) for p in pack.programmes]
     constants = "\n".join(f"{name} = {source}" for source, name in w.constants.items())
-    calls = "\n".join(f"        {p.id!r}: {function_name(p)}(e, pj, inst, loans, on, d),"
-                      for p in pack.programmes)
+    regions: dict[str, list[CompiledProgramme]] = {}
+    for p in pack.programmes:
+        regions.setdefault(p.source.region, []).append(p)
+    calls = "\n".join(
+        f"    if code is None or code.startswith({region!r}):\n"
+        + "\n".join(f"        out[{p.id!r}] = {function_name(p)}(e, pj, inst, loans, on, d)"
+                    for p in programmes)
+        for region, programmes in regions.items())
+    everything = "\n".join(f"    {p.id!r}: NOT_APPLICABLE," for p in pack.programmes)
     identity = f"{pack.identity.id} {pack.identity.version}"
     text = (HEADER.format(pack=identity) + "\n\n" + constants + "\n\n\n" + "\n\n\n".join(functions)
             + "\n\n\n"
+            + "_OTHER_REGION: dict[str, Decision] = {\n" + everything + "\n}\n\n\n"
             + "def decide_all(facts: FactsFile, on: dt.date) -> dict[str, Decision]:\n"
             + '    """Every programme\'s status and, when eligible, its amount in 元."""\n'
             + "    e, loans = facts.enterprise, facts.loans\n"
             + "    pj = _NO_PROJECT if facts.project is None else facts.project\n"
             + "    inst = _NO_INSTITUTION if facts.institution is None else facts.institution\n"
             + "    d = _Derived(e)\n"
-            + "    return {\n" + calls + "\n    }\n")
+            + "    code = e.region_code\n"
+            + "    # Another region's programmes are not asked: one prefix check per region.\n"
+            + "    out = _OTHER_REGION.copy()\n"
+            + calls + "\n    return out\n")
     return re.sub(r"[ \t]+\n", "\n", text)
 
 

@@ -2843,96 +2843,190 @@ def decide_wh_2014_capacity_elimination_subsidy(e, pj, inst, loans, on, d):
     return "eligible", amount
 
 
+_OTHER_REGION: dict[str, Decision] = {
+    'qh-2011-tech-upgrade': NOT_APPLICABLE,
+    'qh-2011-new-industry': NOT_APPLICABLE,
+    'qh-2011-sme-fixed-asset': NOT_APPLICABLE,
+    'qh-2011-sme-loan-interest': NOT_APPLICABLE,
+    'qh-2011-direct-financing-award': NOT_APPLICABLE,
+    'qh-2011-intermediary-fee-subsidy': NOT_APPLICABLE,
+    'qh-2011-bill-discount-subsidy': NOT_APPLICABLE,
+    'qh-2011-pension-deferral': NOT_APPLICABLE,
+    'qh-2011-rail-road-subsidy': NOT_APPLICABLE,
+    'qh-2011-merger-support': NOT_APPLICABLE,
+    'qh-2011-sales-reward': NOT_APPLICABLE,
+    'qh-2011-provincial-products-reward': NOT_APPLICABLE,
+    'qh-2011-key-enterprise-support': NOT_APPLICABLE,
+    'qh-2011-suspended-basic-power-fee': NOT_APPLICABLE,
+    'qh-2011-contractor-provincial-products-reward': NOT_APPLICABLE,
+    'qh-2011-builder-provincial-materials-reward': NOT_APPLICABLE,
+    'qh-2013-tech-upgrade': NOT_APPLICABLE,
+    'qh-2013-rd-support': NOT_APPLICABLE,
+    'qh-2013-backward-capacity-elimination-award': NOT_APPLICABLE,
+    'qh-2013-otc-listing-subsidy': NOT_APPLICABLE,
+    'qh-2013-small-micro-job-subsidy': NOT_APPLICABLE,
+    'qh-2013-direct-financing-award': NOT_APPLICABLE,
+    'qh-2013-bill-discount-subsidy': NOT_APPLICABLE,
+    'qh-2013-special-equipment-tax-credit': NOT_APPLICABLE,
+    'qh-2013-resource-utilisation-tax': NOT_APPLICABLE,
+    'qh-2013-tech-transfer-tax-exemption': NOT_APPLICABLE,
+    'qh-2013-high-tech-income-tax': NOT_APPLICABLE,
+    'qh-2013-difficulty-training-subsidy': NOT_APPLICABLE,
+    'qh-2013-pension-deferral': NOT_APPLICABLE,
+    'qh-2013-waste-heat-power-award': NOT_APPLICABLE,
+    'qh-2013-differential-power-subsidy': NOT_APPLICABLE,
+    'qh-2013-tech-achievement-support': NOT_APPLICABLE,
+    'qh-2013-123-fund': NOT_APPLICABLE,
+    'qh-2013-sme-cultivation': NOT_APPLICABLE,
+    'qh-2013-consumer-goods-new-enterprise': NOT_APPLICABLE,
+    'qh-2013-rail-transport-support': NOT_APPLICABLE,
+    'qh-2013-road-toll-annual-fee': NOT_APPLICABLE,
+    'qh-2016-tech-upgrade': NOT_APPLICABLE,
+    'qh-2016-growth-tech-sme-support': NOT_APPLICABLE,
+    'qh-2016-social-insurance-rate-cut': NOT_APPLICABLE,
+    'qh-2016-direct-power-trading': NOT_APPLICABLE,
+    'qh-2016-gas-rail-road-costs': NOT_APPLICABLE,
+    'sjz-2017-rd-institution': NOT_APPLICABLE,
+    'sjz-2017-national-branch-lab': NOT_APPLICABLE,
+    'sjz-2017-academician-workstation': NOT_APPLICABLE,
+    'sjz-2017-postdoc-station': NOT_APPLICABLE,
+    'sjz-2017-tech-upgrade-fund': NOT_APPLICABLE,
+    'sjz-2017-revenue-milestone': NOT_APPLICABLE,
+    'sjz-2017-listing-subsidy': NOT_APPLICABLE,
+    'sjz-2017-collective-bond': NOT_APPLICABLE,
+    'sjz-2017-first-set-insurance': NOT_APPLICABLE,
+    'sjz-2017-two-integration-demo': NOT_APPLICABLE,
+    'sjz-2017-brand-award': NOT_APPLICABLE,
+    'sjz-2017-high-tech-income-tax': NOT_APPLICABLE,
+    'sjz-2017-tech-transfer-vat-exemption': NOT_APPLICABLE,
+    'sjz-2017-rd-super-deduction': NOT_APPLICABLE,
+    'sjz-2017-accelerated-depreciation': NOT_APPLICABLE,
+    'sjz-2017-restructuring-land-vat': NOT_APPLICABLE,
+    'sjz-2017-used-asset-vat': NOT_APPLICABLE,
+    'sjz-2017-unemployment-insurance-rate': NOT_APPLICABLE,
+    'sjz-2017-staff-education-deduction': NOT_APPLICABLE,
+    'sjz-2017-standard-factory-rent': NOT_APPLICABLE,
+    'sjz-2017-plot-ratio-no-land-fee': NOT_APPLICABLE,
+    'sjz-2017-innovative-enterprise-award': NOT_APPLICABLE,
+    'sjz-2017-tech-sme-award': NOT_APPLICABLE,
+    'sjz-2017-tech-achievement-landing-award': NOT_APPLICABLE,
+    'sjz-2017-benchmarking-award': NOT_APPLICABLE,
+    'sjz-2017-clean-production': NOT_APPLICABLE,
+    'sjz-2017-exhibition-booth-subsidy': NOT_APPLICABLE,
+    'sjz-2017-direct-power-supply': NOT_APPLICABLE,
+    'sjz-2017-waste-heat-power': NOT_APPLICABLE,
+    'sjz-2017-standard-setting-subsidy': NOT_APPLICABLE,
+    'sjz-2017-staff-training-subsidy': NOT_APPLICABLE,
+    'sjz-2017-new-enterprise-priority': NOT_APPLICABLE,
+    'sjz-2017-stability-fund-pool': NOT_APPLICABLE,
+    'sjz-2017-internet-plus-demo': NOT_APPLICABLE,
+    'wh-2014-revenue-milestone': NOT_APPLICABLE,
+    'wh-2014-new-above-scale-award': NOT_APPLICABLE,
+    'wh-2014-power-bill-settlement': NOT_APPLICABLE,
+    'wh-2014-industrial-fund': NOT_APPLICABLE,
+    'wh-2014-coal-management-fee': NOT_APPLICABLE,
+    'wh-2014-bond-issuance-award': NOT_APPLICABLE,
+    'wh-2014-individual-to-enterprise': NOT_APPLICABLE,
+    'wh-2014-energy-saving-award': NOT_APPLICABLE,
+    'wh-2014-capacity-elimination-subsidy': NOT_APPLICABLE,
+}
+
+
 def decide_all(facts: FactsFile, on: dt.date) -> dict[str, Decision]:
     """Every programme's status and, when eligible, its amount in 元."""
     e, loans = facts.enterprise, facts.loans
     pj = _NO_PROJECT if facts.project is None else facts.project
     inst = _NO_INSTITUTION if facts.institution is None else facts.institution
     d = _Derived(e)
-    return {
-        'qh-2011-tech-upgrade': decide_qh_2011_tech_upgrade(e, pj, inst, loans, on, d),
-        'qh-2011-new-industry': decide_qh_2011_new_industry(e, pj, inst, loans, on, d),
-        'qh-2011-sme-fixed-asset': decide_qh_2011_sme_fixed_asset(e, pj, inst, loans, on, d),
-        'qh-2011-sme-loan-interest': decide_qh_2011_sme_loan_interest(e, pj, inst, loans, on, d),
-        'qh-2011-direct-financing-award': decide_qh_2011_direct_financing_award(e, pj, inst, loans, on, d),
-        'qh-2011-intermediary-fee-subsidy': decide_qh_2011_intermediary_fee_subsidy(e, pj, inst, loans, on, d),
-        'qh-2011-bill-discount-subsidy': decide_qh_2011_bill_discount_subsidy(e, pj, inst, loans, on, d),
-        'qh-2011-pension-deferral': decide_qh_2011_pension_deferral(e, pj, inst, loans, on, d),
-        'qh-2011-rail-road-subsidy': decide_qh_2011_rail_road_subsidy(e, pj, inst, loans, on, d),
-        'qh-2011-merger-support': decide_qh_2011_merger_support(e, pj, inst, loans, on, d),
-        'qh-2011-sales-reward': decide_qh_2011_sales_reward(e, pj, inst, loans, on, d),
-        'qh-2011-provincial-products-reward': decide_qh_2011_provincial_products_reward(e, pj, inst, loans, on, d),
-        'qh-2011-key-enterprise-support': decide_qh_2011_key_enterprise_support(e, pj, inst, loans, on, d),
-        'qh-2011-suspended-basic-power-fee': decide_qh_2011_suspended_basic_power_fee(e, pj, inst, loans, on, d),
-        'qh-2011-contractor-provincial-products-reward': decide_qh_2011_contractor_provincial_products_reward(e, pj, inst, loans, on, d),
-        'qh-2011-builder-provincial-materials-reward': decide_qh_2011_builder_provincial_materials_reward(e, pj, inst, loans, on, d),
-        'qh-2013-tech-upgrade': decide_qh_2013_tech_upgrade(e, pj, inst, loans, on, d),
-        'qh-2013-rd-support': decide_qh_2013_rd_support(e, pj, inst, loans, on, d),
-        'qh-2013-backward-capacity-elimination-award': decide_qh_2013_backward_capacity_elimination_award(e, pj, inst, loans, on, d),
-        'qh-2013-otc-listing-subsidy': decide_qh_2013_otc_listing_subsidy(e, pj, inst, loans, on, d),
-        'qh-2013-small-micro-job-subsidy': decide_qh_2013_small_micro_job_subsidy(e, pj, inst, loans, on, d),
-        'qh-2013-direct-financing-award': decide_qh_2013_direct_financing_award(e, pj, inst, loans, on, d),
-        'qh-2013-bill-discount-subsidy': decide_qh_2013_bill_discount_subsidy(e, pj, inst, loans, on, d),
-        'qh-2013-special-equipment-tax-credit': decide_qh_2013_special_equipment_tax_credit(e, pj, inst, loans, on, d),
-        'qh-2013-resource-utilisation-tax': decide_qh_2013_resource_utilisation_tax(e, pj, inst, loans, on, d),
-        'qh-2013-tech-transfer-tax-exemption': decide_qh_2013_tech_transfer_tax_exemption(e, pj, inst, loans, on, d),
-        'qh-2013-high-tech-income-tax': decide_qh_2013_high_tech_income_tax(e, pj, inst, loans, on, d),
-        'qh-2013-difficulty-training-subsidy': decide_qh_2013_difficulty_training_subsidy(e, pj, inst, loans, on, d),
-        'qh-2013-pension-deferral': decide_qh_2013_pension_deferral(e, pj, inst, loans, on, d),
-        'qh-2013-waste-heat-power-award': decide_qh_2013_waste_heat_power_award(e, pj, inst, loans, on, d),
-        'qh-2013-differential-power-subsidy': decide_qh_2013_differential_power_subsidy(e, pj, inst, loans, on, d),
-        'qh-2013-tech-achievement-support': decide_qh_2013_tech_achievement_support(e, pj, inst, loans, on, d),
-        'qh-2013-123-fund': decide_qh_2013_123_fund(e, pj, inst, loans, on, d),
-        'qh-2013-sme-cultivation': decide_qh_2013_sme_cultivation(e, pj, inst, loans, on, d),
-        'qh-2013-consumer-goods-new-enterprise': decide_qh_2013_consumer_goods_new_enterprise(e, pj, inst, loans, on, d),
-        'qh-2013-rail-transport-support': decide_qh_2013_rail_transport_support(e, pj, inst, loans, on, d),
-        'qh-2013-road-toll-annual-fee': decide_qh_2013_road_toll_annual_fee(e, pj, inst, loans, on, d),
-        'qh-2016-tech-upgrade': decide_qh_2016_tech_upgrade(e, pj, inst, loans, on, d),
-        'qh-2016-growth-tech-sme-support': decide_qh_2016_growth_tech_sme_support(e, pj, inst, loans, on, d),
-        'qh-2016-social-insurance-rate-cut': decide_qh_2016_social_insurance_rate_cut(e, pj, inst, loans, on, d),
-        'qh-2016-direct-power-trading': decide_qh_2016_direct_power_trading(e, pj, inst, loans, on, d),
-        'qh-2016-gas-rail-road-costs': decide_qh_2016_gas_rail_road_costs(e, pj, inst, loans, on, d),
-        'sjz-2017-rd-institution': decide_sjz_2017_rd_institution(e, pj, inst, loans, on, d),
-        'sjz-2017-national-branch-lab': decide_sjz_2017_national_branch_lab(e, pj, inst, loans, on, d),
-        'sjz-2017-academician-workstation': decide_sjz_2017_academician_workstation(e, pj, inst, loans, on, d),
-        'sjz-2017-postdoc-station': decide_sjz_2017_postdoc_station(e, pj, inst, loans, on, d),
-        'sjz-2017-tech-upgrade-fund': decide_sjz_2017_tech_upgrade_fund(e, pj, inst, loans, on, d),
-        'sjz-2017-revenue-milestone': decide_sjz_2017_revenue_milestone(e, pj, inst, loans, on, d),
-        'sjz-2017-listing-subsidy': decide_sjz_2017_listing_subsidy(e, pj, inst, loans, on, d),
-        'sjz-2017-collective-bond': decide_sjz_2017_collective_bond(e, pj, inst, loans, on, d),
-        'sjz-2017-first-set-insurance': decide_sjz_2017_first_set_insurance(e, pj, inst, loans, on, d),
-        'sjz-2017-two-integration-demo': decide_sjz_2017_two_integration_demo(e, pj, inst, loans, on, d),
-        'sjz-2017-brand-award': decide_sjz_2017_brand_award(e, pj, inst, loans, on, d),
-        'sjz-2017-high-tech-income-tax': decide_sjz_2017_high_tech_income_tax(e, pj, inst, loans, on, d),
-        'sjz-2017-tech-transfer-vat-exemption': decide_sjz_2017_tech_transfer_vat_exemption(e, pj, inst, loans, on, d),
-        'sjz-2017-rd-super-deduction': decide_sjz_2017_rd_super_deduction(e, pj, inst, loans, on, d),
-        'sjz-2017-accelerated-depreciation': decide_sjz_2017_accelerated_depreciation(e, pj, inst, loans, on, d),
-        'sjz-2017-restructuring-land-vat': decide_sjz_2017_restructuring_land_vat(e, pj, inst, loans, on, d),
-        'sjz-2017-used-asset-vat': decide_sjz_2017_used_asset_vat(e, pj, inst, loans, on, d),
-        'sjz-2017-unemployment-insurance-rate': decide_sjz_2017_unemployment_insurance_rate(e, pj, inst, loans, on, d),
-        'sjz-2017-staff-education-deduction': decide_sjz_2017_staff_education_deduction(e, pj, inst, loans, on, d),
-        'sjz-2017-standard-factory-rent': decide_sjz_2017_standard_factory_rent(e, pj, inst, loans, on, d),
-        'sjz-2017-plot-ratio-no-land-fee': decide_sjz_2017_plot_ratio_no_land_fee(e, pj, inst, loans, on, d),
-        'sjz-2017-innovative-enterprise-award': decide_sjz_2017_innovative_enterprise_award(e, pj, inst, loans, on, d),
-        'sjz-2017-tech-sme-award': decide_sjz_2017_tech_sme_award(e, pj, inst, loans, on, d),
-        'sjz-2017-tech-achievement-landing-award': decide_sjz_2017_tech_achievement_landing_award(e, pj, inst, loans, on, d),
-        'sjz-2017-benchmarking-award': decide_sjz_2017_benchmarking_award(e, pj, inst, loans, on, d),
-        'sjz-2017-clean-production': decide_sjz_2017_clean_production(e, pj, inst, loans, on, d),
-        'sjz-2017-exhibition-booth-subsidy': decide_sjz_2017_exhibition_booth_subsidy(e, pj, inst, loans, on, d),
-        'sjz-2017-direct-power-supply': decide_sjz_2017_direct_power_supply(e, pj, inst, loans, on, d),
-        'sjz-2017-waste-heat-power': decide_sjz_2017_waste_heat_power(e, pj, inst, loans, on, d),
-        'sjz-2017-standard-setting-subsidy': decide_sjz_2017_standard_setting_subsidy(e, pj, inst, loans, on, d),
-        'sjz-2017-staff-training-subsidy': decide_sjz_2017_staff_training_subsidy(e, pj, inst, loans, on, d),
-        'sjz-2017-new-enterprise-priority': decide_sjz_2017_new_enterprise_priority(e, pj, inst, loans, on, d),
-        'sjz-2017-stability-fund-pool': decide_sjz_2017_stability_fund_pool(e, pj, inst, loans, on, d),
-        'sjz-2017-internet-plus-demo': decide_sjz_2017_internet_plus_demo(e, pj, inst, loans, on, d),
-        'wh-2014-revenue-milestone': decide_wh_2014_revenue_milestone(e, pj, inst, loans, on, d),
-        'wh-2014-new-above-scale-award': decide_wh_2014_new_above_scale_award(e, pj, inst, loans, on, d),
-        'wh-2014-power-bill-settlement': decide_wh_2014_power_bill_settlement(e, pj, inst, loans, on, d),
-        'wh-2014-industrial-fund': decide_wh_2014_industrial_fund(e, pj, inst, loans, on, d),
-        'wh-2014-coal-management-fee': decide_wh_2014_coal_management_fee(e, pj, inst, loans, on, d),
-        'wh-2014-bond-issuance-award': decide_wh_2014_bond_issuance_award(e, pj, inst, loans, on, d),
-        'wh-2014-individual-to-enterprise': decide_wh_2014_individual_to_enterprise(e, pj, inst, loans, on, d),
-        'wh-2014-energy-saving-award': decide_wh_2014_energy_saving_award(e, pj, inst, loans, on, d),
-        'wh-2014-capacity-elimination-subsidy': decide_wh_2014_capacity_elimination_subsidy(e, pj, inst, loans, on, d),
-    }
+    code = e.region_code
+    # Another region's programmes are not asked: one prefix check per region.
+    out = _OTHER_REGION.copy()
+    if code is None or code.startswith('63'):
+        out['qh-2011-tech-upgrade'] = decide_qh_2011_tech_upgrade(e, pj, inst, loans, on, d)
+        out['qh-2011-new-industry'] = decide_qh_2011_new_industry(e, pj, inst, loans, on, d)
+        out['qh-2011-sme-fixed-asset'] = decide_qh_2011_sme_fixed_asset(e, pj, inst, loans, on, d)
+        out['qh-2011-sme-loan-interest'] = decide_qh_2011_sme_loan_interest(e, pj, inst, loans, on, d)
+        out['qh-2011-direct-financing-award'] = decide_qh_2011_direct_financing_award(e, pj, inst, loans, on, d)
+        out['qh-2011-intermediary-fee-subsidy'] = decide_qh_2011_intermediary_fee_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2011-bill-discount-subsidy'] = decide_qh_2011_bill_discount_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2011-pension-deferral'] = decide_qh_2011_pension_deferral(e, pj, inst, loans, on, d)
+        out['qh-2011-rail-road-subsidy'] = decide_qh_2011_rail_road_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2011-merger-support'] = decide_qh_2011_merger_support(e, pj, inst, loans, on, d)
+        out['qh-2011-sales-reward'] = decide_qh_2011_sales_reward(e, pj, inst, loans, on, d)
+        out['qh-2011-provincial-products-reward'] = decide_qh_2011_provincial_products_reward(e, pj, inst, loans, on, d)
+        out['qh-2011-key-enterprise-support'] = decide_qh_2011_key_enterprise_support(e, pj, inst, loans, on, d)
+        out['qh-2011-suspended-basic-power-fee'] = decide_qh_2011_suspended_basic_power_fee(e, pj, inst, loans, on, d)
+        out['qh-2011-contractor-provincial-products-reward'] = decide_qh_2011_contractor_provincial_products_reward(e, pj, inst, loans, on, d)
+        out['qh-2011-builder-provincial-materials-reward'] = decide_qh_2011_builder_provincial_materials_reward(e, pj, inst, loans, on, d)
+        out['qh-2013-tech-upgrade'] = decide_qh_2013_tech_upgrade(e, pj, inst, loans, on, d)
+        out['qh-2013-rd-support'] = decide_qh_2013_rd_support(e, pj, inst, loans, on, d)
+        out['qh-2013-backward-capacity-elimination-award'] = decide_qh_2013_backward_capacity_elimination_award(e, pj, inst, loans, on, d)
+        out['qh-2013-otc-listing-subsidy'] = decide_qh_2013_otc_listing_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2013-small-micro-job-subsidy'] = decide_qh_2013_small_micro_job_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2013-direct-financing-award'] = decide_qh_2013_direct_financing_award(e, pj, inst, loans, on, d)
+        out['qh-2013-bill-discount-subsidy'] = decide_qh_2013_bill_discount_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2013-special-equipment-tax-credit'] = decide_qh_2013_special_equipment_tax_credit(e, pj, inst, loans, on, d)
+        out['qh-2013-resource-utilisation-tax'] = decide_qh_2013_resource_utilisation_tax(e, pj, inst, loans, on, d)
+        out['qh-2013-tech-transfer-tax-exemption'] = decide_qh_2013_tech_transfer_tax_exemption(e, pj, inst, loans, on, d)
+        out['qh-2013-high-tech-income-tax'] = decide_qh_2013_high_tech_income_tax(e, pj, inst, loans, on, d)
+        out['qh-2013-difficulty-training-subsidy'] = decide_qh_2013_difficulty_training_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2013-pension-deferral'] = decide_qh_2013_pension_deferral(e, pj, inst, loans, on, d)
+        out['qh-2013-waste-heat-power-award'] = decide_qh_2013_waste_heat_power_award(e, pj, inst, loans, on, d)
+        out['qh-2013-differential-power-subsidy'] = decide_qh_2013_differential_power_subsidy(e, pj, inst, loans, on, d)
+        out['qh-2013-tech-achievement-support'] = decide_qh_2013_tech_achievement_support(e, pj, inst, loans, on, d)
+        out['qh-2013-123-fund'] = decide_qh_2013_123_fund(e, pj, inst, loans, on, d)
+        out['qh-2013-sme-cultivation'] = decide_qh_2013_sme_cultivation(e, pj, inst, loans, on, d)
+        out['qh-2013-consumer-goods-new-enterprise'] = decide_qh_2013_consumer_goods_new_enterprise(e, pj, inst, loans, on, d)
+        out['qh-2013-rail-transport-support'] = decide_qh_2013_rail_transport_support(e, pj, inst, loans, on, d)
+        out['qh-2013-road-toll-annual-fee'] = decide_qh_2013_road_toll_annual_fee(e, pj, inst, loans, on, d)
+        out['qh-2016-tech-upgrade'] = decide_qh_2016_tech_upgrade(e, pj, inst, loans, on, d)
+        out['qh-2016-growth-tech-sme-support'] = decide_qh_2016_growth_tech_sme_support(e, pj, inst, loans, on, d)
+        out['qh-2016-social-insurance-rate-cut'] = decide_qh_2016_social_insurance_rate_cut(e, pj, inst, loans, on, d)
+        out['qh-2016-direct-power-trading'] = decide_qh_2016_direct_power_trading(e, pj, inst, loans, on, d)
+        out['qh-2016-gas-rail-road-costs'] = decide_qh_2016_gas_rail_road_costs(e, pj, inst, loans, on, d)
+    if code is None or code.startswith('1301'):
+        out['sjz-2017-rd-institution'] = decide_sjz_2017_rd_institution(e, pj, inst, loans, on, d)
+        out['sjz-2017-national-branch-lab'] = decide_sjz_2017_national_branch_lab(e, pj, inst, loans, on, d)
+        out['sjz-2017-academician-workstation'] = decide_sjz_2017_academician_workstation(e, pj, inst, loans, on, d)
+        out['sjz-2017-postdoc-station'] = decide_sjz_2017_postdoc_station(e, pj, inst, loans, on, d)
+        out['sjz-2017-tech-upgrade-fund'] = decide_sjz_2017_tech_upgrade_fund(e, pj, inst, loans, on, d)
+        out['sjz-2017-revenue-milestone'] = decide_sjz_2017_revenue_milestone(e, pj, inst, loans, on, d)
+        out['sjz-2017-listing-subsidy'] = decide_sjz_2017_listing_subsidy(e, pj, inst, loans, on, d)
+        out['sjz-2017-collective-bond'] = decide_sjz_2017_collective_bond(e, pj, inst, loans, on, d)
+        out['sjz-2017-first-set-insurance'] = decide_sjz_2017_first_set_insurance(e, pj, inst, loans, on, d)
+        out['sjz-2017-two-integration-demo'] = decide_sjz_2017_two_integration_demo(e, pj, inst, loans, on, d)
+        out['sjz-2017-brand-award'] = decide_sjz_2017_brand_award(e, pj, inst, loans, on, d)
+        out['sjz-2017-high-tech-income-tax'] = decide_sjz_2017_high_tech_income_tax(e, pj, inst, loans, on, d)
+        out['sjz-2017-tech-transfer-vat-exemption'] = decide_sjz_2017_tech_transfer_vat_exemption(e, pj, inst, loans, on, d)
+        out['sjz-2017-rd-super-deduction'] = decide_sjz_2017_rd_super_deduction(e, pj, inst, loans, on, d)
+        out['sjz-2017-accelerated-depreciation'] = decide_sjz_2017_accelerated_depreciation(e, pj, inst, loans, on, d)
+        out['sjz-2017-restructuring-land-vat'] = decide_sjz_2017_restructuring_land_vat(e, pj, inst, loans, on, d)
+        out['sjz-2017-used-asset-vat'] = decide_sjz_2017_used_asset_vat(e, pj, inst, loans, on, d)
+        out['sjz-2017-unemployment-insurance-rate'] = decide_sjz_2017_unemployment_insurance_rate(e, pj, inst, loans, on, d)
+        out['sjz-2017-staff-education-deduction'] = decide_sjz_2017_staff_education_deduction(e, pj, inst, loans, on, d)
+        out['sjz-2017-standard-factory-rent'] = decide_sjz_2017_standard_factory_rent(e, pj, inst, loans, on, d)
+        out['sjz-2017-plot-ratio-no-land-fee'] = decide_sjz_2017_plot_ratio_no_land_fee(e, pj, inst, loans, on, d)
+        out['sjz-2017-innovative-enterprise-award'] = decide_sjz_2017_innovative_enterprise_award(e, pj, inst, loans, on, d)
+        out['sjz-2017-tech-sme-award'] = decide_sjz_2017_tech_sme_award(e, pj, inst, loans, on, d)
+        out['sjz-2017-tech-achievement-landing-award'] = decide_sjz_2017_tech_achievement_landing_award(e, pj, inst, loans, on, d)
+        out['sjz-2017-benchmarking-award'] = decide_sjz_2017_benchmarking_award(e, pj, inst, loans, on, d)
+        out['sjz-2017-clean-production'] = decide_sjz_2017_clean_production(e, pj, inst, loans, on, d)
+        out['sjz-2017-exhibition-booth-subsidy'] = decide_sjz_2017_exhibition_booth_subsidy(e, pj, inst, loans, on, d)
+        out['sjz-2017-direct-power-supply'] = decide_sjz_2017_direct_power_supply(e, pj, inst, loans, on, d)
+        out['sjz-2017-waste-heat-power'] = decide_sjz_2017_waste_heat_power(e, pj, inst, loans, on, d)
+        out['sjz-2017-standard-setting-subsidy'] = decide_sjz_2017_standard_setting_subsidy(e, pj, inst, loans, on, d)
+        out['sjz-2017-staff-training-subsidy'] = decide_sjz_2017_staff_training_subsidy(e, pj, inst, loans, on, d)
+        out['sjz-2017-new-enterprise-priority'] = decide_sjz_2017_new_enterprise_priority(e, pj, inst, loans, on, d)
+        out['sjz-2017-stability-fund-pool'] = decide_sjz_2017_stability_fund_pool(e, pj, inst, loans, on, d)
+        out['sjz-2017-internet-plus-demo'] = decide_sjz_2017_internet_plus_demo(e, pj, inst, loans, on, d)
+    if code is None or code.startswith('1503'):
+        out['wh-2014-revenue-milestone'] = decide_wh_2014_revenue_milestone(e, pj, inst, loans, on, d)
+        out['wh-2014-new-above-scale-award'] = decide_wh_2014_new_above_scale_award(e, pj, inst, loans, on, d)
+        out['wh-2014-power-bill-settlement'] = decide_wh_2014_power_bill_settlement(e, pj, inst, loans, on, d)
+        out['wh-2014-industrial-fund'] = decide_wh_2014_industrial_fund(e, pj, inst, loans, on, d)
+        out['wh-2014-coal-management-fee'] = decide_wh_2014_coal_management_fee(e, pj, inst, loans, on, d)
+        out['wh-2014-bond-issuance-award'] = decide_wh_2014_bond_issuance_award(e, pj, inst, loans, on, d)
+        out['wh-2014-individual-to-enterprise'] = decide_wh_2014_individual_to_enterprise(e, pj, inst, loans, on, d)
+        out['wh-2014-energy-saving-award'] = decide_wh_2014_energy_saving_award(e, pj, inst, loans, on, d)
+        out['wh-2014-capacity-elimination-subsidy'] = decide_wh_2014_capacity_elimination_subsidy(e, pj, inst, loans, on, d)
+    return out
