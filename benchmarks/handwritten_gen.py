@@ -240,7 +240,7 @@ def _amount_rule(w: _Writer, rule: CompiledAmount, items: str | None) -> list[st
             return ["amount = None  # no ratio in the text: the authority decides"]
         days = 360 if spec.day_count == "actual/360" else 365
         assert items is not None
-        return [f"total = _ZERO",
+        return ["total = _ZERO",
                 f"for i in {items}:",
                 f"    interest = loan_interest(loans[i], {days})",
                 "    if interest is not None:",

@@ -2,7 +2,9 @@
 
 Runs PyInstaller on ``installer/desktop.spec`` (output in ``dist/huiqi-shenbao/``), then checks
 what came out: both executables, the bundled resources, and the size budget; prints the size and
-the ten largest parts.  On Windows, ``--installer`` then compiles ``installer/huiqi.iss`` with
+the ten largest parts.  Then writes the optional rare-character font package beside it,
+``dist/huiqi-shenbao-fonts-rare-<version>.zip`` (a ``fonts/`` folder to unpack into the app's
+folder; see installer/README.md).  On Windows, ``--installer`` then compiles ``installer/huiqi.iss`` with
 Inno Setup's ``ISCC.exe`` (found on PATH or in the default install folder), passing the version.
 Exit code 1 when a check fails.
 """
@@ -15,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +27,23 @@ BUDGET_MB = 150
 REQUIRED_RESOURCES = ("rules", "policies", "fonts/uming.ttc", "fonts/TitleKai-Bold.ttf",
                       "i18n/desktop_en.qm", "schema", "reference", "samples")
 ISCC_DEFAULTS = (r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe", r"C:\Program Files\Inno Setup 6\ISCC.exe")
+
+
+# The optional font package: what desktop.fonts.OPTIONAL_FONTS lists, with its licence.
+FONT_PACKAGE = "huiqi-shenbao-fonts-rare"
+FONT_PACKAGE_FILES = {"fonts/HanaMinB-ExtB-E.ttf": "resources/fonts/HanaMinB-ExtB-E.ttf",
+                      "fonts/LICENSE-hanazono-debian-copyright.txt":
+                          "resources/fonts/LICENSE-hanazono-debian-copyright.txt"}
+FONT_PACKAGE_README = """惠企申报助手 生僻字字体包 {version}
+
+内容：花园明朝 B（HanaMin B，GlyphWiki）截取的 CJK 扩展 B～E 区汉字（𠀀、𫖯、𬭚 等名字用字），
+供申报材料（PDF）打印这些字。没有本字体包时程序照常使用；只是含这些字的姓名、名称在生成
+材料前会被指出，请改用规范汉字或安装本字体包。
+
+安装：把本压缩包解压到程序所在的文件夹（例如 %LOCALAPPDATA%\\Programs\\惠企申报助手\\），
+使 fonts 文件夹与 huiqi-shenbao 程序放在一起，然后重新打开程序。
+许可：见 fonts/LICENSE-hanazono-debian-copyright.txt（Hanazono Font License 或 SIL OFL 1.1）。
+"""
 
 
 def version() -> str:
@@ -76,6 +96,16 @@ def build(dist: Path, work: Path) -> Path:
     return dist / APP
 
 
+def build_font_package(dist: Path) -> Path:
+    """The optional rare-character font package: a zip holding ``fonts/`` and a README."""
+    target = dist / f"{FONT_PACKAGE}-{version()}.zip"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        for name, source in FONT_PACKAGE_FILES.items():
+            package.write(ROOT / source, name)
+        package.writestr("README.txt", FONT_PACKAGE_README.format(version=version()))
+    return target
+
+
 def find_iscc() -> str | None:
     return shutil.which("ISCC") or next((p for p in ISCC_DEFAULTS if Path(p).is_file()), None)
 
@@ -107,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FAILED: {problem}", file=sys.stderr)
     if problems:
         return 1
+    package = build_font_package(args.dist)
+    print(f"optional font package: {package} ({package.stat().st_size / 1e6:.1f} MB)")
     if args.installer:
         print(f"installer written to {build_installer(args.dist)}")
     return 0

@@ -3,7 +3,8 @@
 Uses only the executables in ``dist/huiqi-shenbao/`` (no Python from the checkout): ``--version``;
 ``assess`` on an example; ``draft`` of an example application and ``bundle verify`` of the bundle
 it wrote; the GUI's ``--smoke-test`` offscreen; and, with the bundled resources moved away, that
-the app refuses plainly (exit 3, the message naming resources/) instead of half-working.
+the app refuses plainly (exit 3, the message naming resources/) instead of half-working; and
+that a rare name character is refused without the optional font package and prints with it.
 Prints one line per check and exits 1 when any fails.
 """
 
@@ -12,15 +13,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "installer"))
-from build import APP, executable, version  # noqa: E402  (installer/ is not a package)
+from build import APP, FONT_PACKAGE, executable, version  # noqa: E402  (installer/ is not a package)
 
 EXAMPLES = ROOT / "examples"
 
@@ -76,9 +79,34 @@ def checks(folder: Path, work: Path) -> list[tuple[str, Callable[[], str | None]
             moved.rename(resources)
         return expect(result, 3) or (None if "resources" in result.stderr else result.stderr[-600:])
 
+    def rare_character_check() -> str | None:
+        """Without the optional font package a rare name character is refused, naming the
+        package; with the package unpacked into the folder it prints."""
+        application = json.loads((EXAMPLES / "application_rd_institution.json").read_text(encoding="utf-8"))
+        application["contact"]["person"] = "王𫖯"
+        source, out = work / "rare.json", work / "rare.zip"
+        source.write_text(json.dumps(application, ensure_ascii=False), encoding="utf-8")
+        args = ("draft", str(source), "--out", str(out), "--created", "2018-06-01T09:00:00")
+        if (folder / "fonts").exists():
+            return "fonts/ is already in the app folder: the build must not ship the font package"
+        refused = run(cli, *args, data=data)
+        if refused.returncode == 0 or FONT_PACKAGE not in refused.stdout + refused.stderr:
+            return f"without the package: exit {refused.returncode}, {refused.stderr.strip()[-300:]!r}"
+        package = folder.parent / f"{FONT_PACKAGE}-{version()}.zip"
+        if not package.is_file():
+            return f"no font package {package.name} beside the folder"
+        with zipfile.ZipFile(package) as opened:
+            opened.extractall(folder)
+        try:
+            return expect(run(cli, *args, data=data))
+        finally:
+            shutil.rmtree(folder / "fonts")
+            (folder / "README.txt").unlink(missing_ok=True)
+
     return [("--version", version_check), ("assess example", assess_check), ("draft example", draft_check),
             ("bundle verify", verify_check), ("GUI --smoke-test (offscreen)", gui_check),
-            ("missing resources refused", missing_resources_check)]
+            ("missing resources refused", missing_resources_check),
+            ("rare character: refused without the font package, printed with it", rare_character_check)]
 
 
 def main(argv: list[str] | None = None) -> int:

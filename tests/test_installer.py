@@ -94,3 +94,25 @@ def test_build_check_names_what_is_missing(tmp_path: Path) -> None:
     assert "missing resource fonts/uming.ttc" in problems
     assert "missing resource rules" not in problems
     assert any("over the 1 MB budget" in p for p in problems)
+
+
+def test_the_optional_font_package_holds_what_the_app_treats_as_optional(tmp_path: Path) -> None:
+    """The spec leaves out exactly desktop.fonts.OPTIONAL_FONTS; build.py packs them separately."""
+    import zipfile
+
+    from desktop.fonts import OPTIONAL_FONTS, OPTIONAL_FONTS_FOLDER, OPTIONAL_FONTS_PACKAGE
+
+    sys.path.insert(0, str(ROOT / "installer"))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(ROOT / "installer"))
+    spec = SPEC.read_text(encoding="utf-8")
+    listed = ast.literal_eval(spec.split("OPTIONAL_FONT_FILES = ", 1)[1].splitlines()[0])
+    assert listed == {font.file_name for font in OPTIONAL_FONTS}
+    assert build.FONT_PACKAGE == OPTIONAL_FONTS_PACKAGE
+    package = build.build_font_package(tmp_path)
+    with zipfile.ZipFile(package) as opened:
+        names = set(opened.namelist())
+    assert {f"{OPTIONAL_FONTS_FOLDER}/{font.file_name}" for font in OPTIONAL_FONTS} <= names
+    assert "README.txt" in names and any("LICENSE" in name for name in names)

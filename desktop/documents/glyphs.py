@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from desktop.documents.pdf import unprintable
+from desktop.fonts import OPTIONAL_FONTS, OPTIONAL_FONTS_FOLDER, OPTIONAL_FONTS_PACKAGE, OPTIONAL_RANGES
 
 
 def texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, str, str]]:
@@ -43,5 +44,19 @@ def glyph_problems(application: BaseModel) -> list[str]:
         if missing:
             chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing)
             problems.append(f"{label}（{where}）中的字符{chars}没有可用的字体，打印出来会是方框；"
-                            "请改用规范汉字或删去后再生成。")
+                            + (_package_advice() if any(map(needs_optional_fonts, missing))
+                               else "请改用规范汉字或删去后再生成。"))
     return problems
+
+
+def needs_optional_fonts(char: str) -> bool:
+    """A rare character (CJK Ext-B…E) that only the optional font package prints, when it is
+    not installed."""
+    return (any(low <= ord(char) <= high for low, high in OPTIONAL_RANGES)
+            and not all(font.available for font in OPTIONAL_FONTS))
+
+
+def _package_advice() -> str:
+    return (f"这是生僻字，需要生僻字字体包（{OPTIONAL_FONTS_PACKAGE}）：把字体包解压到本程序所在的"
+            f"文件夹（其中的 {OPTIONAL_FONTS_FOLDER} 文件夹与程序放在一起），重新打开程序后再生成；"
+            "或改用规范汉字。")

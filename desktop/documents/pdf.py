@@ -240,8 +240,11 @@ def register_fonts() -> tuple[str, str]:
 
 
 @cache
-def _fallback(name: str, font: BundledFont) -> TTFont:
-    """A fallback face, parsed only when some text needs it (the Ext-B face is 27 MB)."""
+def _fallback(name: str, font: BundledFont) -> TTFont | None:
+    """A fallback face, parsed only when some text needs it (the Ext-B face is 27 MB); None for
+    an optional face whose font package is not installed (desktop.fonts.OPTIONAL_FONTS)."""
+    if font.optional and not font.available:
+        return None
     face = TTFont(name, MappedFontFile(font.path), subfontIndex=font.subfont_index)
     pdfmetrics.registerFont(face)
     return face
@@ -259,7 +262,8 @@ def _face_for(char: str, primary: str) -> str | None:
     if _covers(BODY, char):
         return BODY
     for name, font in FALLBACKS:
-        if ord(char) in _fallback(name, font).face.charToGlyph:
+        face = _fallback(name, font)
+        if face is not None and ord(char) in face.face.charToGlyph:
             return name
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from desktop.facts import FACTS, FactsFile
 from desktop.reference import regions
@@ -102,6 +103,12 @@ def _evaluate_condition(
                            outcome, detail, condition.citation, hint, missing)
 
 
+@lru_cache(maxsize=4096)
+def _full_name(code: str) -> str:
+    """The region's full name, looked up once per code (asked again for every programme)."""
+    return regions.full_name(code)
+
+
 def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: bool
                       ) -> ConditionResult:
     code = ctx.get("enterprise.region_code")
@@ -111,7 +118,7 @@ def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: b
         outcome, missing = Outcome.UNKNOWN, ("enterprise.region_code",)
     else:
         outcome = Outcome.PASS if regions.within(code, programme.source.region) else Outcome.FAIL
-    detail = (f"企业所在地：{regions.full_name(code) if code else '未填写'}；"
+    detail = (f"企业所在地：{_full_name(code) if code else '未填写'}；"
               f"本政策适用于{region_name}") if explain else ""
     document = programme.document
     citation = CitedText(document.file, "发文机关", document.issuer)
@@ -205,10 +212,13 @@ def _applies(when: Predicate | None, ctx: FactContext) -> bool:
 _NOT_APPLICABLE_AMOUNT = AmountResult(None, Certainty.ESTIMATE, "不在本政策适用地区，未计算金额。")
 
 
+_NOT_APPLICABLE_NO_FIGURE = replace(_NOT_APPLICABLE_AMOUNT, applies=False)
+
+
 def _without_figure(amount: AmountResult, status: Status) -> AmountResult:
     """No money today, so no 预计金额: the basis keeps the working "as if it applied"."""
     if amount is _NOT_APPLICABLE_AMOUNT:
-        return replace(amount, applies=False)
+        return _NOT_APPLICABLE_NO_FIGURE  # the same for every programme: made once
     basis = (f"本政策当前{STATUS_LABELS[status]}，不列预计金额；以下仅说明如适用时如何计算："
              f"{amount.basis}")
     return replace(amount, applies=False, basis=basis)

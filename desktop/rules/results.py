@@ -113,7 +113,8 @@ class AmountResult:
 
     def __post_init__(self) -> None:
         # Code written before the enum passes the plain strings; they mean the same members.
-        object.__setattr__(self, "certainty", Certainty(self.certainty))
+        if type(self.certainty) is not Certainty:  # the check alone: this runs per programme
+            object.__setattr__(self, "certainty", Certainty(self.certainty))
 
     @property
     def figure(self) -> Decimal | None:
