@@ -86,6 +86,8 @@ def checks(folder: Path, work: Path) -> list[tuple[str, Callable[[], str | None]
         application["contact"]["person"] = "王𫖯"
         source, out = work / "rare.json", work / "rare.zip"
         source.write_text(json.dumps(application, ensure_ascii=False), encoding="utf-8")
+        if not (work / "attachments").exists():  # attachments are read beside the application
+            shutil.copytree(EXAMPLES / "attachments", work / "attachments")
         args = ("draft", str(source), "--out", str(out), "--created", "2018-06-01T09:00:00")
         if (folder / "fonts").exists():
             return "fonts/ is already in the app folder: the build must not ship the font package"
