@@ -16,6 +16,7 @@ from desktop.applications.answers import DraftState, field_value
 from desktop.applications.checks import check_amounts_within_estimate, check_application
 from desktop.applications.model import EquipmentLine
 from desktop.documents.loan_interest import loan_lines, programme_terms_or_none
+from desktop.documents.text import form_date
 from desktop.money import format_wan, format_wan_with_unit
 from desktop.office_input import InputError
 from desktop.rules.engine import assess
@@ -136,7 +137,7 @@ def loan_rows_of(state: DraftState, result: ProgrammeResult, pack: RulePack,
             out.append(("政策原文未对贷款合同规定条件，由主管部门审核", Outcome.UNKNOWN))
         elif line.eligibility is Outcome.PASS:
             interest = f"，利息 {format_wan_with_unit(line.interest)}" if line.interest is not None else ""
-            when = f"{line.days} 天{interest}" if terms is not None else f"{loan.signed_on}签订"
+            when = f"{line.days} 天{interest}" if terms is not None else f"{form_date(loan.signed_on)}签订"
             out.append((f"✔ 符合（{when}）", Outcome.PASS))
         else:
             mark = "✘ 不符合" if line.eligibility is Outcome.FAIL else "？ 待确认"

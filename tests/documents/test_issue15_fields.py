@@ -43,8 +43,9 @@ def _tech(**financing: Any) -> ApplicationFile:
 
 
 def test_the_text_that_the_loan_check_cites_is_verbatim() -> None:
-    assert "申请贴息的项目须出具2009年以后与金融机构签订的固定资产投资贷款合同或省级及以上银行出具的贷款承诺函" \
-        in POLICY
+    words = ("申请贴息的项目须出具2009年以后与金融机构签订的固定资产投资贷款合同"
+             "或省级及以上银行出具的贷款承诺函")
+    assert words in POLICY
 
 
 def test_contracts_are_checked_one_by_one_and_never_decide_the_programme() -> None:
