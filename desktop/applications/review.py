@@ -22,7 +22,7 @@ from desktop.office_input import InputError
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 from desktop.rules.predicates import Outcome
-from desktop.rules.results import STATUS_LABELS, Assessment, ProgrammeResult, Status
+from desktop.rules.results import STATUS_LABELS, Assessment, CitedText, ProgrammeResult, Status
 
 
 @dataclass
@@ -65,7 +65,9 @@ def review(state: DraftState, pack: RulePack, programme_id: str, *, on: dt.date 
         if failing:
             warnings.append(f"有 {len(failing)} 笔贷款不符合条件，将在明细表中列为不符合并写明原因，"
                             "不计入贴息。")
-    loan_blocking, loan_warnings = tech_loan_review(state, result)
+    item_rules = pack.programme(programme_id).item_conditions
+    loan_blocking, loan_warnings = tech_loan_review(state, result,
+                                                    item_rules[0].citation if item_rules else None)
     blocking += loan_blocking
     warnings += loan_warnings
     for claim in already_claimed or []:
@@ -189,8 +191,10 @@ def loan_contracts_line(state: DraftState, result: ProgrammeResult) -> str:
     return text + "。"
 
 
-def tech_loan_review(state: DraftState, result: ProgrammeResult) -> tuple[list[str], list[str]]:
-    """(blocking, warnings) about a tech upgrade's loan contracts, by the support asked for."""
+def tech_loan_review(state: DraftState, result: ProgrammeResult,
+                     requirement: CitedText | None = None) -> tuple[list[str], list[str]]:
+    """(blocking, warnings) about a tech upgrade's loan contracts, by the support asked for;
+    ``requirement`` is what the programme's text asks of them (its per-loan rules' citation)."""
     application = state.application
     if application is None or application.kind != "tech_upgrade":
         return [], []
@@ -200,8 +204,9 @@ def tech_loan_review(state: DraftState, result: ProgrammeResult) -> tuple[list[s
     if not asks:
         return [], (["已填写贷款合同，但申请支持方式不是贴息：贷款合同不列入申报材料。"] if loans else [])
     if not loans:
-        return [], ["申请贴息，但没有填写贷款合同；原文要求“2009年以后与金融机构签订的固定资产投资贷款合同"
-                    "或省级及以上银行出具的贷款承诺函”，以承诺函申请的请在申报材料中附上。"]
+        quoted = (f"{requirement.clause}原文为“{requirement.excerpt}”；" if requirement is not None else "")
+        return [], [f"申请贴息，但没有填写贷款合同；{quoted}没有贷款合同的（如以贷款承诺函申请），"
+                    "请在申报材料中附上相应文件。"]
     blocking = [f"贷款第 {i} 行：未填写签订日期（申请贴息须核对合同签订日期）"
                 for i, loan in enumerate(loans, start=1) if loan.signed_on is None]
     lines = loan_lines(loans, result.conditions, None)

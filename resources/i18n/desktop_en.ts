@@ -1350,7 +1350,7 @@ SHA-256: {hash}</translation>
         <translation>Annual rate</translation>
     </message>
     <message>
-        <source>已付利息（元，可留空）</source>
+        <source>已付利息（元，选填）</source>
         <translation>Interest paid (yuan, optional)</translation>
     </message>
     <message>
@@ -1622,8 +1622,8 @@ SHA-256: {hash}</translation>
         <translation>Copy rows in Excel/WPS and press Paste, or Import .xlsx; prices as 12.5万 or 1,250,000. The total must equal the equipment cost.</translation>
     </message>
     <message>
-        <source>贷款合同（申请贴息时填写）</source>
-        <translation>Loan contracts (for an interest subsidy)</translation>
+        <source>贷款合同（贴息）</source>
+        <translation>Loan contracts (interest subsidy)</translation>
     </message>
     <message>
         <source>申请贴息的项目，逐笔填写固定资产投资贷款合同；每一行即时显示签订日期是否符合政策原文的要求。只申请补助或奖励的，本页不填。</source>

@@ -158,3 +158,16 @@ def test_recognising_authority_is_printed_beside_the_document_number() -> None:
     assert cells[at - 2] == "认定文件文号" and cells[at + 1] == "国家发展和改革委员会"
     pdf = next(k for k in documents if k.endswith(".pdf") and "申请表" in k)
     assert "认定单位国家发展和改革委员会" in squashed_pdf_text(documents[pdf])
+
+
+def test_interest_subsidy_without_contracts_is_a_warning_quoting_the_programmes_own_text() -> None:
+    pack = bundled_pack()
+    app = _tech(support_form="interest_subsidy").model_copy(update={"loans": []})
+    current = review(read_draft(_stored(app)), pack, app.programme_id)
+    warning = next(w for w in current.warnings if w.startswith("申请贴息，但没有填写贷款合同"))
+    assert "附件3 四（二）5原文为“申请贴息的项目须出具2009年以后与金融机构签订的固定资产投资贷款合同" in warning
+    assert not any("贷款" in b for b in current.blocking)  # a 贷款承诺函 may stand in for a contract
+    # A programme whose text sets nothing for the contracts quotes nothing.
+    other = app.model_copy(update={"programme_id": "qh-2016-tech-upgrade"})
+    quiet = review(read_draft(_stored(other)), pack, other.programme_id, on=dt.date(2017, 3, 1))
+    assert any(w.startswith("申请贴息，但没有填写贷款合同；没有贷款合同的") for w in quiet.warnings)

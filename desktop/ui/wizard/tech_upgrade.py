@@ -90,7 +90,7 @@ EQUIPMENT = PageSpec(
                             "单价可写 12.5万、1,250,000。合计须等于设备购置费。"),
 )
 LOANS = PageSpec(
-    "loans", QT_TRANSLATE_NOOP("Wizard", "贷款合同（申请贴息时填写）"), table="loan", columns="fixed_loan",
+    "loans", QT_TRANSLATE_NOOP("Wizard", "贷款合同（贴息）"), table="loan", columns="fixed_loan",
     intro=QT_TRANSLATE_NOOP("Wizard", "申请贴息的项目，逐笔填写固定资产投资贷款合同；每一行即时显示签订日期"
                             "是否符合政策原文的要求。只申请补助或奖励的，本页不填。"),
 )
