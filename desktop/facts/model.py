@@ -284,6 +284,8 @@ class FactsFile(FactsModel):
     enterprise: Enterprise = Field(default_factory=Enterprise)
     project: Project | None = None
     loans: list[Loan] | None = Field(
-        default=None, max_length=500, description="流动资金贷款合同；未填写为 null"
+        default=None, max_length=500,
+        description="贷款合同（流动资金贷款贴息的贷款；技术改造申请贴息的固定资产投资贷款合同）；"
+                    "未填写为 null"
     )
     institution: Institution | None = None

@@ -165,7 +165,8 @@ def test_interest_subsidy_without_contracts_is_a_warning_quoting_the_programmes_
     app = _tech(support_form="interest_subsidy").model_copy(update={"loans": []})
     current = review(read_draft(_stored(app)), pack, app.programme_id)
     warning = next(w for w in current.warnings if w.startswith("申请贴息，但没有填写贷款合同"))
-    assert "附件3 四（二）5原文为“申请贴息的项目须出具2009年以后与金融机构签订的固定资产投资贷款合同" in warning
+    assert "附件3 四（二）5原文为“申请贴息的项目须出具2009年以后与金融机构签订的固定资产投资贷款合同" \
+        in warning
     assert not any("贷款" in b for b in current.blocking)  # a 贷款承诺函 may stand in for a contract
     # A programme whose text sets nothing for the contracts quotes nothing.
     other = app.model_copy(update={"programme_id": "qh-2016-tech-upgrade"})
