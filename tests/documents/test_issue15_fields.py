@@ -88,7 +88,10 @@ def test_a_grant_prints_no_contracts_and_marks_the_interest_item_not_applicable(
 
 
 def test_an_old_file_leaves_the_support_form_blank_to_fill_by_hand() -> None:
-    sheet = sheet_of(draft_example(TECH, TECH_CREATED)["02_项目基本情况表.xlsx"])
+    app = read_application(EXAMPLES / TECH)
+    assert app.financing is not None and app.financing.support_form == "grant"  # the example's
+    old = app.model_copy(update={"financing": app.financing.model_copy(update={"support_form": None})})
+    sheet = sheet_of(draft_example(TECH, TECH_CREATED, old)["02_项目基本情况表.xlsx"])
     label = next(c for row in sheet.iter_rows() for c in row if c.value == "申请支持方式")
     assert sheet.cell(label.row, 2).value in (None, "")
 
