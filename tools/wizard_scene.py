@@ -70,6 +70,14 @@ def main(out_dir: Path) -> int:
             if page == "equipment" and not frame.lines["equipment"]:
                 QGuiApplication.clipboard().setText(PASTED)
                 frame.tables["equipment"].paste_button.click()
+            if page == "loans" and kind == "tech_upgrade" and not frame.lines["loan"]:
+                frame.edited("financing_support_form", "interest_subsidy")
+                frame.add_rows("loan", [
+                    {"bank": "中国建设银行西宁城东支行", "contract_no": "JH-2011-088", "principal": "1000万",
+                     "signed_on": "2011年5月20日", "start_on": "2011-06-01", "end_on": "2014-05-31",
+                     "annual_rate": "6.65%"},
+                    {"bank": "青海银行", "contract_no": "QH-2008-17", "principal": "500万",
+                     "signed_on": "2008-11-03"}])
             if page == "subsidy":
                 frame.inputs["assumed_ratio"].set_answer("50%")
                 frame.edited("assumed_ratio", "50%")
@@ -83,6 +91,7 @@ def main(out_dir: Path) -> int:
         ("wizard-loan-review", open_app("loan_interest", "review", loan_day)),
         ("wizard-tech-project", open_app("tech_upgrade", "project", tech_day)),
         ("wizard-tech-investment", open_app("tech_upgrade", "investment", tech_day)),
+        ("wizard-tech-loans", open_app("tech_upgrade", "loans", tech_day)),
         ("wizard-tech-equipment-pasted", open_app("tech_upgrade", "equipment", tech_day)),
         ("wizard-tech-materials", open_app("tech_upgrade", "materials", tech_day)),
         ("wizard-rd-institution", open_app("rd_institution", "institution", rd_day)),

@@ -61,6 +61,11 @@ class Investment(FactsModel):
     other: Yuan = Field(description="其他费用")
 
 
+# The forms of support 附件3 一（二） names: “综合运用贴息、补助和奖励等多种资金支持方式”.
+SupportForm = Literal["interest_subsidy", "grant", "award"]
+SUPPORT_FORM_LABELS: Final[dict[str, str]] = {"interest_subsidy": "贴息", "grant": "补助", "award": "奖励"}
+
+
 class Financing(FactsModel):
     """Where the money comes from (元); must add up to ``project.total_investment``."""
 
@@ -69,6 +74,15 @@ class Financing(FactsModel):
     self_raised: Yuan = Field(description="企业自筹")
     interest_subsidy_requested: bool = Field(
         default=False, description="是否同时申请贷款贴息（决定材料清单中“申请贴息的项目”一项是否适用）")
+    support_form: SupportForm | None = Field(
+        default=None,
+        description="申请的资金支持方式：interest_subsidy 贴息、grant 补助、award 奖励（附件3 一（二））。"
+                    "选贴息时，材料清单中“申请贴息的项目”一项适用，贷款合同逐笔列入项目基本情况表")
+
+    @property
+    def asks_interest_subsidy(self) -> bool:
+        """贴息 is asked for: as the support form itself, or alongside the 专项资金."""
+        return self.interest_subsidy_requested or self.support_form == "interest_subsidy"
 
 
 class EquipmentLine(FactsModel):

@@ -15,13 +15,14 @@ from decimal import Decimal
 from desktop.applications.answers import DraftState, field_value
 from desktop.applications.checks import check_amounts_within_estimate, check_application
 from desktop.applications.model import EquipmentLine
-from desktop.documents.loan_interest import loan_lines, programme_terms
+from desktop.documents.loan_interest import loan_lines, programme_terms_or_none
+from desktop.documents.text import form_date
 from desktop.money import format_wan, format_wan_with_unit
 from desktop.office_input import InputError
 from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 from desktop.rules.predicates import Outcome
-from desktop.rules.results import STATUS_LABELS, Assessment, ProgrammeResult, Status
+from desktop.rules.results import STATUS_LABELS, Assessment, CitedText, ProgrammeResult, Status
 
 
 @dataclass
@@ -64,6 +65,11 @@ def review(state: DraftState, pack: RulePack, programme_id: str, *, on: dt.date 
         if failing:
             warnings.append(f"有 {len(failing)} 笔贷款不符合条件，将在明细表中列为不符合并写明原因，"
                             "不计入贴息。")
+    item_rules = pack.programme(programme_id).item_conditions
+    loan_blocking, loan_warnings = tech_loan_review(state, result,
+                                                    item_rules[0].citation if item_rules else None)
+    blocking += loan_blocking
+    warnings += loan_warnings
     for claim in already_claimed or []:
         warnings.append(f"本数据目录中已有申报“{claim}”使用了同一认定（文号相同）；同一认定一般只能奖励一次。")
     return Review(assessment, result, _unique(blocking), warnings)
@@ -115,19 +121,26 @@ def equipment_rows(rows: Sequence[Mapping[str, str]]) -> tuple[list[tuple[str, b
 
 def loan_rows_of(state: DraftState, result: ProgrammeResult, pack: RulePack,
                  programme_id: str) -> list[tuple[str, Outcome]]:
-    terms = programme_terms(pack.programme(programme_id))
+    terms = programme_terms_or_none(pack.programme(programme_id))
     loans = state.facts.loans or []
     out = []
     for line in loan_lines(loans, result.conditions, terms):
         loan = line.loan
-        missing = [label for label, value in (("本金", loan.principal), ("发放日", loan.start_on),
-                                              ("到期日", loan.end_on), ("年利率", loan.annual_rate))
-                   if value is None]
+        # A loan subsidy needs what the interest is computed from; a tech upgrade's 贴息 contract
+        # what the text tests (its signing date, 附件3 四（二）5).
+        needed = ((("本金", loan.principal), ("发放日", loan.start_on), ("到期日", loan.end_on),
+                   ("年利率", loan.annual_rate)) if terms is not None
+                  else (("本金", loan.principal), ("签订日期", loan.signed_on)))
+        missing = [label for label, value in needed if value is None]
+        own = any(c.id.startswith(f"loans[{line.number - 1}].") for c in result.conditions)
         if missing:
             out.append((f"待补充：{'、'.join(missing)}", Outcome.UNKNOWN))
+        elif not own:
+            out.append(("政策原文未对贷款合同规定条件，由主管部门审核", Outcome.UNKNOWN))
         elif line.eligibility is Outcome.PASS:
             interest = f"，利息 {format_wan_with_unit(line.interest)}" if line.interest is not None else ""
-            out.append((f"✔ 符合（{line.days} 天{interest}）", Outcome.PASS))
+            when = f"{line.days} 天{interest}" if terms is not None else f"{form_date(loan.signed_on)}签订"
+            out.append((f"✔ 符合（{when}）", Outcome.PASS))
         else:
             mark = "✘ 不符合" if line.eligibility is Outcome.FAIL else "？ 待确认"
             out.append((f"{mark}：{'；'.join(line.reasons)}", line.eligibility))
@@ -137,7 +150,9 @@ def loan_rows_of(state: DraftState, result: ProgrammeResult, pack: RulePack,
 def loan_totals_line(state: DraftState, result: ProgrammeResult, pack: RulePack, programme_id: str,
                      assumed_ratio: Decimal | None) -> str:
     """The subsidy as the policy states it, and, separately labelled, the user's own estimate."""
-    terms = programme_terms(pack.programme(programme_id))
+    terms = programme_terms_or_none(pack.programme(programme_id))
+    if terms is None:
+        return loan_contracts_line(state, result)
     lines = loan_lines(state.facts.loans or [], result.conditions, terms)
     passed = [line for line in lines if line.eligibility is Outcome.PASS]
     interest = sum((line.interest or Decimal(0) for line in passed), Decimal(0))
@@ -149,12 +164,56 @@ def loan_totals_line(state: DraftState, result: ProgrammeResult, pack: RulePack,
         parts.append(f"按政策测算贴息：{format_wan_with_unit(result.amount.figure)}。")
     else:
         parts.append("贴息金额：由主管部门确定。")
+    paid = [line.loan.interest_paid for line in passed if line.loan.interest_paid is not None]
+    if paid:
+        # Shown, never the basis: the text names no basis, the rule computes on the contract period.
+        parts.append(f"已付利息（填写的 {len(paid)} 笔）{format_wan_with_unit(sum(paid, Decimal(0)))}，"
+                     f"只列入贷款明细表，不作贴息计算基数：{terms.citation.clause}原文为"
+                     f"“{terms.citation.excerpt}”，未规定以已付利息计算。")
     if assumed_ratio is not None and terms.rate is None:
         estimate = (interest * assumed_ratio).quantize(Decimal("0.01"))
         parts.append("〔自估，仅供参考，非政策规定，不写入申报材料〕"
                      f"按您假设的比例 {assumed_ratio * 100:.2f}% "
                      f"估算约 {format_wan_with_unit(estimate)}。")
     return "\n".join(parts)
+
+
+def loan_contracts_line(state: DraftState, result: ProgrammeResult) -> str:
+    """A tech upgrade's 贴息 contracts: how many, their principal, how many meet the text."""
+    loans = state.facts.loans or []
+    principal = sum((loan.principal or Decimal(0) for loan in loans), Decimal(0))
+    checked = [i for i in range(len(loans))
+               if any(c.id.startswith(f"loans[{i}].") for c in result.conditions)]
+    passed = [line for line in loan_lines(loans, result.conditions, None) if line.eligibility is Outcome.PASS]
+    text = f"贷款合同 {len(loans)} 笔，本金合计 {format_wan_with_unit(principal)}"
+    if checked:
+        text += f"；符合原文要求 {len(passed)} 笔"
+    return text + "。"
+
+
+def tech_loan_review(state: DraftState, result: ProgrammeResult,
+                     requirement: CitedText | None = None) -> tuple[list[str], list[str]]:
+    """(blocking, warnings) about a tech upgrade's loan contracts, by the support asked for;
+    ``requirement`` is what the programme's text asks of them (its per-loan rules' citation)."""
+    application = state.application
+    if application is None or application.kind != "tech_upgrade":
+        return [], []
+    financing = application.financing
+    asks = financing is not None and financing.asks_interest_subsidy
+    loans = application.loans
+    if not asks:
+        return [], (["已填写贷款合同，但申请支持方式不是贴息：贷款合同不列入申报材料。"] if loans else [])
+    if not loans:
+        quoted = (f"{requirement.clause}原文为“{requirement.excerpt}”；" if requirement is not None else "")
+        return [], [f"申请贴息，但没有填写贷款合同；{quoted}没有贷款合同的（如以贷款承诺函申请），"
+                    "请在申报材料中附上相应文件。"]
+    blocking = [f"贷款第 {i} 行：未填写签订日期（申请贴息须核对合同签订日期）"
+                for i, loan in enumerate(loans, start=1) if loan.signed_on is None]
+    lines = loan_lines(loans, result.conditions, None)
+    failing = [line for line in lines if line.eligibility is Outcome.FAIL]
+    warnings = [f"贷款第 {line.number} 行不符合：{'；'.join(line.reasons)}；该合同不能作为申请贴息的依据。"
+                for line in failing]
+    return blocking, warnings
 
 
 def policy_choices(pack: RulePack, programme_id: str, fact: str) -> tuple[str, ...]:

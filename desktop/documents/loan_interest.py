@@ -71,7 +71,17 @@ def interest_terms(ctx: DraftContext) -> InterestTerms:
 
 def programme_terms(programme: CompiledProgramme) -> InterestTerms:
     """The interest rule of a loan-subsidy programme (the wizard shows it before any paper)."""
-    rule = next(a for a in programme.amounts if a.source.interest_subsidy is not None)
+    terms = programme_terms_or_none(programme)
+    assert terms is not None, programme.source.id
+    return terms
+
+
+def programme_terms_or_none(programme: CompiledProgramme) -> InterestTerms | None:
+    """The interest rule, or None for a programme that computes no interest (a tech upgrade's 贴息
+    contracts are checked line by line, their interest is the authority's to work out)."""
+    rule = next((a for a in programme.amounts if a.source.interest_subsidy is not None), None)
+    if rule is None:
+        return None
     spec = rule.source.interest_subsidy
     assert spec is not None
     basis_days = 360 if spec.day_count == "actual/360" else 365
@@ -79,8 +89,11 @@ def programme_terms(programme: CompiledProgramme) -> InterestTerms:
                          rule.source.basis, rule.citation)
 
 
-def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: InterestTerms) -> list[LoanLine]:
-    """Each loan with its days, interest, its eligibility from the assessment and, if any, why not."""
+def loan_lines(loans: list[Loan], conditions: list[ConditionResult],
+               terms: InterestTerms | None) -> list[LoanLine]:
+    """Each loan with its days, interest, its eligibility from the assessment and, if any, why not.
+
+    Without interest terms (a programme that only checks the contracts) no interest is computed."""
     out = []
     for index, loan in enumerate(loans):
         own = [c for c in conditions if c.id.startswith(f"loans[{index}].")]
@@ -89,10 +102,10 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: Inte
         # The finding only: the assessment's hint on what would change the result is UI language.
         reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail.split('；', 1)[0]}" for c in own
                         if c.outcome is not Outcome.PASS)
-        interest = loan_interest(loan, terms.basis_days)
+        interest = loan_interest(loan, terms.basis_days) if terms is not None else None
         days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None
         subsidy = (round_yuan(interest * terms.rate) if eligibility is Outcome.PASS and interest is not None
-                   and terms.rate is not None else None)
+                   and terms is not None and terms.rate is not None else None)
         out.append(LoanLine(index + 1, loan, days, interest, eligibility, reasons, subsidy))
     return out
 
@@ -205,17 +218,39 @@ def form_xlsx(ctx: DraftContext) -> bytes:
 SCHEDULE_HEADERS: Final = ("序号", "贷款银行", "合同编号", "贷款种类", "发放日", "到期日", "计息天数",
                            "本金（万元）", "年利率", "利息（万元）", "是否符合", "不符合或待确认原因",
                            "贴息比例", "贴息金额（万元）")
+# Printed after 利息 only when a loan gives it: the interest the enterprise has paid so far.  It is
+# shown, never the basis: 附件5 一、2 says only “按一定的比例给予贴息支持”, and the rule computes
+# on the contract-period interest (docs/DOCUMENTS.md).
+PAID_HEADER: Final = "已付利息（万元）"
+
+
+def schedule_headers(paid: bool) -> tuple[str, ...]:
+    if not paid:
+        return SCHEDULE_HEADERS
+    at = SCHEDULE_HEADERS.index("利息（万元）") + 1
+    return (*SCHEDULE_HEADERS[:at], PAID_HEADER, *SCHEDULE_HEADERS[at:])
+
+
+def paid_total(lines: list[LoanLine]) -> Decimal | None:
+    """已付利息 of the loans claimed, when every one of them gives it (a partial sum would mislead)."""
+    passed = [line.loan.interest_paid for line in lines if line.eligibility is Outcome.PASS]
+    if not passed or any(value is None for value in passed):
+        return None
+    return sum((value for value in passed if value is not None), Decimal(0))
 
 
 def schedule_xlsx(ctx: DraftContext) -> bytes:
     t = totals(ctx)
     terms = t.terms
-    widths = (6, 16, 16, 12, 12, 12, 9, 12, 9, 12, 9, 36, 12, 14)
+    paid = any(line.loan.interest_paid is not None for line in t.lines)
+    headers = schedule_headers(paid)
+    extra = 1 if paid else 0
+    widths = (6, 16, 16, 12, 12, 12, 9, 12, 9, 12, *((12,) if paid else ()), 9, 36, 12, 14)
     workbook, sheet = new_form("贷款明细表", "流动资金贷款明细表", widths, title_rows=3, landscape=True)
-    last = len(SCHEDULE_HEADERS)
+    last = len(headers)
     merge_text(sheet, 2, 1, last, f"申报单位：{ctx.enterprise_name}　　计息方法：{terms.method}"
                                   f"　　贴息比例：{terms.ratio_text}")
-    for column, header in enumerate(SCHEDULE_HEADERS, start=1):
+    for column, header in enumerate(headers, start=1):
         put_text(sheet, 3, column, header, header=True)
     row = 4
     for line in t.lines:
@@ -230,18 +265,23 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
         put_amount(sheet, row, 8, loan.principal)
         put_number(sheet, row, 9, loan.annual_rate, "0.00%")
         put_amount(sheet, row, 10, line.interest)
-        put_text(sheet, row, 11, OUTCOME_LABELS[line.eligibility], center=True)
-        put_text(sheet, row, 12, "；".join(line.reasons))
-        put_text(sheet, row, 13, terms.ratio_text if line.eligibility is Outcome.PASS else "—", center=True)
-        put_amount(sheet, row, 14, line.subsidy)
+        if paid:
+            put_amount(sheet, row, 11, loan.interest_paid)
+        put_text(sheet, row, 11 + extra, OUTCOME_LABELS[line.eligibility], center=True)
+        put_text(sheet, row, 12 + extra, "；".join(line.reasons))
+        put_text(sheet, row, 13 + extra, terms.ratio_text if line.eligibility is Outcome.PASS else "—",
+                 center=True)
+        put_amount(sheet, row, 14 + extra, line.subsidy)
         row += 1
     merge_text(sheet, row, 1, 7, "合计（利息、贴息仅计符合条件的贷款）", header=True)
     put_amount(sheet, row, 8, t.principal, bold=True)
     put_text(sheet, row, 9, "")
     put_amount(sheet, row, 10, t.eligible_interest, bold=True)
-    put_text(sheet, row, 11, f"{t.eligible}笔符合", center=True)
-    merge_text(sheet, row, 12, 13, "")
-    put_amount(sheet, row, 14, t.subsidy, bold=True)
+    if paid:
+        put_amount(sheet, row, 11, paid_total(t.lines), bold=True)
+    put_text(sheet, row, 11 + extra, f"{t.eligible}笔符合", center=True)
+    merge_text(sheet, row, 12 + extra, 13 + extra, "")
+    put_amount(sheet, row, 14 + extra, t.subsidy, bold=True)
     # How interest is computed is in the heading (计息方法); where 是否符合 comes from is the
     # product's business, told in docs/DOCUMENTS.md, never printed on the paper.
     return save_deterministic(workbook, ctx.created)

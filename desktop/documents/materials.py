@@ -94,7 +94,7 @@ def _not_applicable(ctx: DraftContext, name: str) -> bool:
     """An item for 贴息 in an application that asks for a grant only (not for having loans)."""
     financing = ctx.application.financing
     return (ctx.application.kind != "loan_interest" and "贴息" in name
-            and not (financing is not None and financing.interest_subsidy_requested))
+            and not (financing is not None and financing.asks_interest_subsidy))
 
 
 def materials_xlsx(ctx: DraftContext) -> bytes:

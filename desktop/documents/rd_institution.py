@@ -47,6 +47,7 @@ def institution_rows(ctx: DraftContext) -> list[tuple[str, str]]:
         ("认定级别", choice_label(inst.level) if inst.level else ""),
         ("认定（建成）日期", form_date(inst.recognised_on)),
         ("认定文件文号", inst.document_no or ""),
+        ("认定单位", inst.authority or ""),
         ("研发人员（人）", str(inst.rd_staff) if inst.rd_staff is not None else ""),
         ("上年度研发经费支出（万元）", format_wan_exact(inst.rd_spend) if inst.rd_spend is not None else ""),
     ]

@@ -7,9 +7,10 @@ from decimal import Decimal
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.applications.checks import equipment_total
-from desktop.applications.model import REPORT_SECTION_TITLES, ProjectDetails
+from desktop.applications.model import REPORT_SECTION_TITLES, SUPPORT_FORM_LABELS, ProjectDetails
 from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
+from desktop.documents.loan_interest import LoanLine, loan_lines
 from desktop.documents.pdf import PdfDocument, form, grid, heading, keep, page_break, para, paragraphs, spacer
 from desktop.documents.text import chinese_year_month, form_date
 from desktop.documents.xlsx import (
@@ -23,6 +24,7 @@ from desktop.documents.xlsx import (
 from desktop.facts.labels import choice_label
 from desktop.money import amount_and_upper, format_wan_exact, wan_with_unit
 from desktop.reference.regions import full_name
+from desktop.rules.predicates import Outcome
 
 REPORT = "01_项目申请报告书.pdf"
 BASIC_INFO = "02_项目基本情况表.xlsx"
@@ -80,6 +82,14 @@ def report_pdf(ctx: DraftContext) -> bytes:
             rows = [["项目", "金额"]]
             rows += [[label, wan_with_unit(yuan)] for label, yuan in investment_rows(ctx)]
             doc.add(keep(spacer(2), grid(rows, (100, 56), right_align=(1,))))  # a short table stays whole
+            support = support_form_text(ctx)
+            if support:
+                doc.add(para(f"申请支持方式：{support}。"))
+            contracts = interest_contracts(ctx)
+            if contracts:
+                principal = sum((line.loan.principal or Decimal(0) for line in contracts), Decimal(0))
+                doc.add(para(f"申请贴息的固定资产投资贷款合同{len(contracts)}笔，本金合计{_wan(principal)}，"
+                             f"逐笔见《项目基本情况表》。"))
         if field == "construction" and app.equipment:
             doc.add(para(f"主要设备购置{len(app.equipment)}项，合计{_wan(equipment_total(app))}，"
                          f"明细见《项目固定资产购置清单》。"))
@@ -129,11 +139,51 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
         ("联系人", contact.person, "联系电话", contact.phone),
         ("通信地址", contact.address or ""),
         ("申请资金", requested_text(ctx)),
+        ("申请支持方式", support_form_text(ctx)),
         ("资金名称及政策依据", f"{fund_name(ctx)}（{ctx.policy_reference}）"),
     ])
+    contracts = interest_contracts(ctx)
+    if contracts:
+        merge_text(sheet, row, 1, 4, "申请贴息的贷款合同", header=True)
+        row += 1
+        for column, text in enumerate(("贷款银行", "合同编号", "本金（万元）", "签订日期"), start=1):
+            put_text(sheet, row, column, text, header=True)
+        row += 1
+        for line in contracts:
+            put_text(sheet, row, 1, line.loan.bank)
+            put_text(sheet, row, 2, line.loan.contract_no)
+            put_amount(sheet, row, 3, line.loan.principal)
+            put_text(sheet, row, 4, form_date(line.loan.signed_on), center=True)
+            row += 1
+        # A contract the text does not accept is listed with the finding, never silently dropped.
+        for line in contracts:
+            if line.eligibility is Outcome.FAIL:
+                merge_text(sheet, row, 1, 4, f"第{line.number}笔不符合：{'；'.join(line.reasons)}")
+                row += 1
     # The date is filled at the top (填报日期); the signature line does not ask for it again.
     merge_text(sheet, row, 1, 4, "填报单位（盖章）：　　　　　　　　填表人（签字）：", height=48)
     return save_deterministic(workbook, ctx.created)
+
+
+def support_form_text(ctx: DraftContext) -> str:
+    """贴息 / 补助 / 奖励 as asked for (附件3 一（二）); blank, to fill by hand, when not given."""
+    financing = ctx.application.financing
+    if financing is None:
+        return ""
+    forms = [SUPPORT_FORM_LABELS[financing.support_form]] if financing.support_form else []
+    if financing.interest_subsidy_requested and "贴息" not in forms:
+        forms.append("贴息")
+    return "、".join(forms)
+
+
+def interest_contracts(ctx: DraftContext) -> list[LoanLine]:
+    """The loan contracts of a project that asks for 贴息, each with the assessment's finding on
+    what the text requires of it (附件3 四（二）5: signed 2009 or later); none for a grant."""
+    app = ctx.application
+    financing = app.financing
+    if not app.loans or financing is None or not financing.asks_interest_subsidy:
+        return []
+    return loan_lines(app.loans, ctx.result.conditions, None)
 
 
 def requested_text(ctx: DraftContext) -> str:

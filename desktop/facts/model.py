@@ -253,6 +253,10 @@ class Loan(FactsModel):
     annual_rate: Rate | None = fact(
         "年利率", "贷款合同约定的年利率是多少（如 0.0656 表示 6.56%）？", unit="比例"
     )
+    # Issue 15: the date 附件3 四（二）5 tests ("2009年以后与金融机构签订"), distinct from 发放日.
+    signed_on: FactDate | None = fact("合同签订日期", "贷款合同是哪天签订的？")
+    # Issue 15: shown in the 贷款明细; no policy text computes the subsidy on it (docs/WIZARDS.md).
+    interest_paid: Yuan | None = fact("已付利息", "这笔贷款截至申报时已支付的利息是多少？", unit="元")
 
 
 class Institution(FactsModel):
@@ -263,6 +267,7 @@ class Institution(FactsModel):
     level: Level | None = fact("认定级别", "研发机构被认定为国家级、省级还是市级？")
     recognised_on: FactDate | None = fact("认定（建成）日期", "研发机构何时被新认定或建成？")
     document_no: str | None = fact("认定文件文号", "认定文件的文号是什么？", max_length=60)
+    authority: str | None = fact("认定单位", "研发机构由哪个机关（单位）认定？", max_length=100)
     rd_staff: Count | None = fact("研发人员数", "研发机构有多少名研发人员？", unit="人", ge=0)
     rd_spend: Yuan | None = fact("研发经费支出", "研发机构上年度研发经费支出是多少？", unit="元")
 
@@ -279,6 +284,8 @@ class FactsFile(FactsModel):
     enterprise: Enterprise = Field(default_factory=Enterprise)
     project: Project | None = None
     loans: list[Loan] | None = Field(
-        default=None, max_length=500, description="流动资金贷款合同；未填写为 null"
+        default=None, max_length=500,
+        description="贷款合同（流动资金贷款贴息的贷款；技术改造申请贴息的固定资产投资贷款合同）；"
+                    "未填写为 null"
     )
     institution: Institution | None = None

@@ -176,6 +176,9 @@ def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bo
         outcomes.append(outcome)
         if outcome is Outcome.PASS:
             eligible.append(index)
+    if not items.required:
+        # Each item is checked and explained; none is needed for the programme itself.
+        return results, eligible
     missing: tuple[str, ...] = ()
     if loans is None:
         summary, missing = Outcome.UNKNOWN, (LOANS_FACT,)

@@ -98,6 +98,11 @@ class ItemRules(_Strict):
     collection: Literal["loans"]
     label: str
     conditions: list[Condition] = Field(min_length=1)
+    required: bool = Field(
+        default=True,
+        description="at least one item must pass for the programme to be eligible; false: each item "
+                    "is only checked (e.g. a tech upgrade's loan contracts, which only a 贴息 asks for)",
+    )
 
 
 class Share(_Strict):

@@ -187,7 +187,8 @@ class ProgrammePlan:
         if blocks is not None:
             tests.append(blocks)
         per_loan = every(_tests_of(programme.item_conditions)) if programme.item_conditions else None
-        if per_loan is not None:
+        items = source.items
+        if per_loan is not None and items is not None and items.required:
             tests.append(_some_loan_passes(per_loan))
         self.tests = tuple(tests)
         self.amount_of = _amount_of(programme, per_loan)

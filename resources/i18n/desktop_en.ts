@@ -1350,6 +1350,14 @@ SHA-256: {hash}</translation>
         <translation>Annual rate</translation>
     </message>
     <message>
+        <source>已付利息（元，选填）</source>
+        <translation>Interest paid (yuan, optional)</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
@@ -1426,6 +1434,14 @@ SHA-256: {hash}</translation>
         <translation>Recognised (built) on</translation>
     </message>
     <message>
+        <source>认定单位（机关）</source>
+        <translation>Recognising authority</translation>
+    </message>
+    <message>
+        <source>认定文件的发文机关全称，如：国家发展和改革委员会</source>
+        <translation>Full name of the issuing authority, e.g. 国家发展和改革委员会</translation>
+    </message>
+    <message>
         <source>研发人员与经费</source>
         <translation>R&amp;D staff and spend</translation>
     </message>
@@ -1440,6 +1456,18 @@ SHA-256: {hash}</translation>
     <message>
         <source>研发机构建设与运行情况</source>
         <translation>Building and operation of the institution</translation>
+    </message>
+    <message>
+        <source>贴息</source>
+        <translation>Interest subsidy</translation>
+    </message>
+    <message>
+        <source>补助</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>奖励</source>
+        <translation>Award</translation>
     </message>
     <message>
         <source>项目</source>
@@ -1562,6 +1590,10 @@ SHA-256: {hash}</translation>
         <translation>Source: requested subsidy</translation>
     </message>
     <message>
+        <source>申请支持方式</source>
+        <translation>Form of support requested</translation>
+    </message>
+    <message>
         <source>是否同时申请贷款贴息</source>
         <translation>Also applying for a loan interest subsidy?</translation>
     </message>
@@ -1588,6 +1620,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>可从 Excel/WPS 复制多行后点“粘贴”，或“导入 .xlsx”；单价可写 12.5万、1,250,000。合计须等于设备购置费。</source>
         <translation>Copy rows in Excel/WPS and press Paste, or Import .xlsx; prices as 12.5万 or 1,250,000. The total must equal the equipment cost.</translation>
+    </message>
+    <message>
+        <source>贷款合同（贴息）</source>
+        <translation>Loan contracts (interest subsidy)</translation>
+    </message>
+    <message>
+        <source>申请贴息的项目，逐笔填写固定资产投资贷款合同；每一行即时显示签订日期是否符合政策原文的要求。只申请补助或奖励的，本页不填。</source>
+        <translation>For an interest subsidy, enter each fixed-asset investment loan contract; each row shows at once whether its signing date meets the policy text. Leave this page empty when asking for a grant or an award only.</translation>
     </message>
 </context>
 <context>

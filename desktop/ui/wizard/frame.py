@@ -192,7 +192,7 @@ class WizardFrame(QWidget):
             form.addRow(label, holder)
             self.inputs[spec.key], self.errors[spec.key] = edit, error
         if page.table is not None:
-            table = LinesTable(page.table)
+            table = LinesTable(page.table, page.columns)
             table.cell_edited.connect(lambda row, f, text, k=page.table: self.cell_edited(k, row, f, text))
             table.add_requested.connect(lambda k=page.table: self.add_rows(k, [{}]))
             table.remove_requested.connect(lambda row, k=page.table: self.remove_row(k, row))
@@ -349,7 +349,10 @@ class WizardFrame(QWidget):
         self._saves.flush()
         for row in rows:
             if kind == "loan":
-                row = {"kind": "working_capital", **row}
+                # A loan subsidy is for 流动资金贷款 (附件5 一、2); a tech upgrade's 贴息 for the
+                # 固定资产投资贷款合同 (附件3 四（二）5).
+                loan_kind = "fixed_asset" if self.summary.kind == "tech_upgrade" else "working_capital"
+                row = {"kind": loan_kind, **row}
             ref = self.store.add_line(self.application_id, kind)  # type: ignore[arg-type]
             if row:
                 self.store.save_answers(ref, row)

@@ -55,6 +55,17 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("start_on", QT_TRANSLATE_NOOP("Wizard", "发放日"), 95),
         Column("end_on", QT_TRANSLATE_NOOP("Wizard", "到期日"), 95),
         Column("annual_rate", QT_TRANSLATE_NOOP("Wizard", "年利率"), 75),
+        Column("interest_paid", QT_TRANSLATE_NOOP("Wizard", "已付利息（元，选填）"), 140),
+    ),
+    # A tech upgrade's 固定资产投资贷款合同 (附件3 四（二）5): the signing date is what the text tests.
+    "fixed_loan": (
+        Column("bank", QT_TRANSLATE_NOOP("Wizard", "贷款银行"), 110),
+        Column("contract_no", QT_TRANSLATE_NOOP("Wizard", "合同编号"), 105),
+        Column("principal", QT_TRANSLATE_NOOP("Wizard", "本金（元，可写万）"), 140),
+        Column("signed_on", QT_TRANSLATE_NOOP("Wizard", "签订日期"), 115),
+        Column("start_on", QT_TRANSLATE_NOOP("Wizard", "发放日"), 95),
+        Column("end_on", QT_TRANSLATE_NOOP("Wizard", "到期日"), 95),
+        Column("annual_rate", QT_TRANSLATE_NOOP("Wizard", "年利率"), 75),
     ),
 }
 FAIL_COLOUR = QColor("#fde7e9")
@@ -115,10 +126,10 @@ class LinesTable(QWidget):
     rows_pasted = Signal(str)  # the clipboard's text
     import_requested = Signal()
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, columns: str | None = None) -> None:
         super().__init__()
         self.kind = kind
-        self.columns = COLUMNS[kind]
+        self.columns = COLUMNS[columns or kind]
         note_title = (translate("Wizard", "金额") if kind == "equipment"
                       else translate("Wizard", "是否符合及原因"))
         self.table = GridTable(len(self.columns) + 1, trailing=1)

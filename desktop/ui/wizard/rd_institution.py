@@ -20,6 +20,8 @@ INSTITUTION = PageSpec(
                   choices=tuple((c, choice_label(c)) for c in typing.get_args(Level))),
         FieldSpec("institution_document_no", QT_TRANSLATE_NOOP("Wizard", "认定文件文号")),
         FieldSpec("institution_recognised_on", QT_TRANSLATE_NOOP("Wizard", "认定（建成）日期"), "date"),
+        FieldSpec("institution_authority", QT_TRANSLATE_NOOP("Wizard", "认定单位（机关）"),
+                  hint=QT_TRANSLATE_NOOP("Wizard", "认定文件的发文机关全称，如：国家发展和改革委员会")),
     ),
 )
 STAFF = PageSpec(

@@ -10,6 +10,7 @@ from desktop.applications.review import Review
 from desktop.rules.predicates import Outcome
 from desktop.rules.results import STATUS_LABELS
 from desktop.ui.i18n import translate
+from desktop.ui.wizard.inputs import ChoiceInput
 
 if TYPE_CHECKING:
     from desktop.ui.wizard.frame import WizardFrame
@@ -40,6 +41,9 @@ def review_html(frame: WizardFrame, current: Review) -> str:
         rows = []
         for spec in page.fields:
             text = frame.main.get(spec.key, "")
+            edit = frame.inputs.get(spec.key)
+            if isinstance(edit, ChoiceInput) and text:
+                text = edit.combo.currentText()  # the choice as offered (贴息), not its code
             shown = text if len(text) <= 80 else text[:80] + "…"
             rows.append(f"<tr><td>{e(translate('Wizard', spec.label))}</td><td>{e(shown) or '—'}</td></tr>")
         if page.table is not None:

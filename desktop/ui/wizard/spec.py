@@ -38,6 +38,9 @@ class PageSpec:
     title: str
     fields: tuple[FieldSpec, ...] = ()
     table: Literal["equipment", "loan"] | None = None
+    # The table's columns (lines.COLUMNS) when they differ from its kind's own: a tech upgrade's
+    # loan contracts ask for the signing date, a loan subsidy's loans for the interest paid.
+    columns: str | None = None
     special: Special | None = None
     # Fact sections this page answers: an undetermined programme opens at the first page
     # that asks for one of its missing facts.

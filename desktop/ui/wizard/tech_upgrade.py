@@ -11,6 +11,10 @@ from desktop.ui.wizard.common_pages import ENTERPRISE, MATERIALS, REVIEW, ROUTE,
 from desktop.ui.wizard.spec import QT_TRANSLATE_NOOP, FieldSpec, PageSpec, WizardSpec
 
 YES_NO = (("true", "是"), ("false", "否"))
+# The model's SUPPORT_FORM_LABELS, marked for translation (a test keeps them equal).
+SUPPORT_FORMS = (("interest_subsidy", QT_TRANSLATE_NOOP("Wizard", "贴息")),
+                 ("grant", QT_TRANSLATE_NOOP("Wizard", "补助")),
+                 ("award", QT_TRANSLATE_NOOP("Wizard", "奖励")))
 
 PROJECT = PageSpec(
     "project", QT_TRANSLATE_NOOP("Wizard", "项目"), asks=("project",),
@@ -67,6 +71,9 @@ INVESTMENT = PageSpec(
         FieldSpec("financing_bank_loans", QT_TRANSLATE_NOOP("Wizard", "资金来源：银行贷款"), "money"),
         FieldSpec("financing_requested_subsidy", QT_TRANSLATE_NOOP("Wizard", "资金来源：申请专项资金"),
                   "money"),
+        # 附件3 一（二）：“综合运用贴息、补助和奖励等多种资金支持方式”.
+        FieldSpec("financing_support_form", QT_TRANSLATE_NOOP("Wizard", "申请支持方式"), "choice",
+                  choices=SUPPORT_FORMS),
         FieldSpec("financing_interest_subsidy_requested",
                   QT_TRANSLATE_NOOP("Wizard", "是否同时申请贷款贴息"), "choice", choices=YES_NO),
         FieldSpec("project_requested_amount", QT_TRANSLATE_NOOP("Wizard", "申请资金"), "money"),
@@ -82,5 +89,10 @@ EQUIPMENT = PageSpec(
     intro=QT_TRANSLATE_NOOP("Wizard", "可从 Excel/WPS 复制多行后点“粘贴”，或“导入 .xlsx”；"
                             "单价可写 12.5万、1,250,000。合计须等于设备购置费。"),
 )
-WIZARD = WizardSpec("tech_upgrade", (ENTERPRISE, PROJECT, INDICATORS, INVESTMENT, EQUIPMENT, REPORT,
+LOANS = PageSpec(
+    "loans", QT_TRANSLATE_NOOP("Wizard", "贷款合同（贴息）"), table="loan", columns="fixed_loan",
+    intro=QT_TRANSLATE_NOOP("Wizard", "申请贴息的项目，逐笔填写固定资产投资贷款合同；每一行即时显示签订日期"
+                            "是否符合政策原文的要求。只申请补助或奖励的，本页不填。"),
+)
+WIZARD = WizardSpec("tech_upgrade", (ENTERPRISE, PROJECT, INDICATORS, INVESTMENT, LOANS, EQUIPMENT, REPORT,
                                      pledge_page(), ROUTE, MATERIALS, REVIEW))

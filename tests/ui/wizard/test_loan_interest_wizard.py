@@ -80,6 +80,9 @@ def test_loan_wizard_from_undetermined_to_bundle(qtbot: QtBot, window: MainWindo
     # The dashboard re-assessed with the loans: the programme is now eligible.
     assert dashboard.assessment is not None
     assert dashboard.assessment.result(PROGRAMME).status is Status.ELIGIBLE
+    # 已付利息 is optional: typed for the first loan only, in 万.
+    fill_cell(qtbot, frame, "loan", 0, "interest_paid", "12.5万")
+    assert "✔ 符合" in table.table.item(0, notes).text()
     fill(qtbot, frame, "loan_purpose", "贷款用于购买钢材、铸件等原材料和支付职工工资。")
 
     frame.go_to_page("enterprise")
@@ -89,6 +92,9 @@ def test_loan_wizard_from_undetermined_to_bundle(qtbot: QtBot, window: MainWindo
     frame.go_to_page("subsidy")
     note = frame.page_notes["subsidy"].text()
     assert "由主管部门确定" in note and "贴息金额" in note
+    # Shown, never the basis: the text's own words say what the subsidy is on.
+    assert "已付利息（填写的 1 笔）12.50 万元，只列入贷款明细表，不作贴息计算基数" in note, note
+    assert "“2011年以来发生、贷款期6个月以上、尚未到期的流动资金贷款，按一定的比例给予贴息支持。”" in note
     fill(qtbot, frame, "assumed_ratio", "50%")
     note = frame.page_notes["subsidy"].text()
     assert "自估，仅供参考，非政策规定" in note
@@ -119,6 +125,9 @@ def test_loan_wizard_from_undetermined_to_bundle(qtbot: QtBot, window: MainWindo
         book = load_workbook(io.BytesIO(archive.read(schedule)))
         cells = [str(c.value) for row in book.active.iter_rows() for c in row if c.value is not None]
         assert "青海银行" in cells and "XN-2011-1015" in cells and any("不符合" in c for c in cells)
+        sheet = book.active
+        assert sheet["K3"].value == "已付利息（万元）" and sheet["K4"].value == pytest.approx(12.5)
+        assert sheet["K5"].value is None  # not typed for the second loan: left blank
         assert any(c in ("500.00", "5000000", "500") or c.startswith("500") for c in cells)
         pledge = next(n for n in names if n.endswith("项目建设目标责任书.pdf"))
         text = _pdf_text(archive.read(pledge), tmp_path)

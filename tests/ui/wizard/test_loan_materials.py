@@ -150,6 +150,8 @@ def test_loans_table_types_like_a_spreadsheet(qtbot: QtBot, window: MainWindow) 
     for text in cells:
         type_keys(qtbot, text)  # typing into the selected cell starts editing it
         press(qtbot, Qt.Key.Key_Tab)
+    assert view.currentColumn() == len(cells)  # the optional 已付利息, left empty
+    press(qtbot, Qt.Key.Key_Tab)
     # Tab past the row's last cell, on the last row, added a row and went to its first cell.
     assert view.rowCount() == 2
     assert (view.currentRow(), view.currentColumn()) == (1, 0)

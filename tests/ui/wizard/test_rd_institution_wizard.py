@@ -51,7 +51,8 @@ def test_rd_wizard_to_bundle_with_a_duplicate_warning(qtbot: QtBot, opened: Open
     fill_pages(qtbot, frame, {
         "institution": {"institution_name": "石家庄示例药业国家企业技术中心",
                         "institution_kind": "enterprise_tech_center", "institution_level": "national",
-                        "institution_document_no": DOCUMENT_NO, "institution_recognised_on": "2018年1月15日"},
+                        "institution_document_no": DOCUMENT_NO, "institution_recognised_on": "2018年1月15日",
+                        "institution_authority": "国家发展和改革委员会"},
     })
     assert "同一认定" in frame.page_notes["institution"].text()
     fill_pages(qtbot, frame, {
@@ -67,6 +68,7 @@ def test_rd_wizard_to_bundle_with_a_duplicate_warning(qtbot: QtBot, opened: Open
     frame.page_list.setCurrentRow(frame.spec.page_index("review"))
     review = frame.review_view.toPlainText()
     assert "可以生成申报包" in review and "同一认定" in review  # a warning, not a block
+    assert "国家发展和改革委员会" in review
     frame.folder.setText(str(tmp_path))
     with qtbot.waitSignal(frame.generated, timeout=60_000) as generated:
         frame.generate_button.click()
@@ -76,4 +78,7 @@ def test_rd_wizard_to_bundle_with_a_duplicate_warning(qtbot: QtBot, opened: Open
         sheet = load_workbook(io.BytesIO(archive.read(form))).active
         cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
         assert "石家庄示例药业国家企业技术中心" in cells and DOCUMENT_NO in cells
+        # The recognising authority beside the document number and date.
+        at = cells.index("认定单位")
+        assert cells[at - 2] == "认定文件文号" and cells[at + 1] == "国家发展和改革委员会"
         assert any(c.startswith("500") for c in cells), cells

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.rules.results import Status
 from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
 from tests.conftest import ROOT
-from tests.ui.wizard.helpers import fill, fill_pages
+from tests.ui.wizard.helpers import fill, fill_cell, fill_pages
 
 pytestmark = pytest.mark.gui
 PROGRAMME = "qh-2011-tech-upgrade"
@@ -52,6 +52,8 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
                     "project_readiness": "ready_to_start",
                     "project_has_approval_or_filing": "true", "project_conforms_national_policy": "true",
                     "project_conforms_provincial_plan": "true", "project_new_overcapacity": "false",
+                    "project_details_location": "西宁市城东区八一路工业园",
+                    "project_details_filing_no": "青经技改备〔2012〕15号",
                     "project_start_on": "2012年4月1日", "project_finish_on": "2012-12-31"},
         "indicators": {"project_unit_power_after": "7900"},
     })
@@ -65,7 +67,8 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
         "investment": {"project_total_investment": "3500万", "investment_equipment": "2200万",
                        "investment_construction": "800万", "investment_other": "500万",
                        "financing_self_raised": "1500万", "financing_bank_loans": "1,500万元",
-                       "financing_requested_subsidy": "500万", "project_requested_amount": "0.05亿"},
+                       "financing_requested_subsidy": "500万", "project_requested_amount": "0.05亿",
+                       "financing_support_form": "interest_subsidy"},
         "enterprise": {"contact_person": "王建国", "contact_phone": "0971-6123456",
                        "prepared_on": "2012-03-01"},
         "report": {f"report_{k}": f"{t}：按实际情况填写。" for k, t in (
@@ -80,6 +83,24 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
                    # Filled in after the grant; until then the pledge leaves amount and date blank.
                    "pledge_granted_amount": "500万"},
     })
+    # 贴息: the loan contracts, each checked live against 附件3 四（二）5 (signed 2009 or later).
+    frame.page_list.setCurrentRow(frame.spec.page_index("loans"))
+    loans = frame.tables["loan"]
+    assert [c.field for c in loans.columns][:4] == ["bank", "contract_no", "principal", "signed_on"]
+    loans.add_button.click()
+    loans.add_button.click()
+    for row, cells in enumerate((
+            {"bank": "中国建设银行西宁城东支行", "contract_no": "JH-2011-088", "principal": "1000万",
+             "signed_on": "2011年5月20日"},
+            {"bank": "青海银行", "contract_no": "QH-2008-17", "principal": "500万",
+             "signed_on": "2008-11-03"})):
+        for field, text in cells.items():
+            fill_cell(qtbot, frame, "loan", row, field, text)
+    notes = len(loans.columns)
+    assert "✔ 符合（2011年5月20日签订）" in loans.table.item(0, notes).text()
+    failing = loans.table.item(1, notes).text()
+    assert "✘ 不符合" in failing and "2009年以后与金融机构签订" in failing, failing
+    assert "贷款合同 2 笔，本金合计 1500.00 万元；符合原文要求 1 笔" in loans.totals.text()
     frame.page_list.setCurrentRow(frame.spec.page_index("equipment"))
     QGuiApplication.clipboard().setText(EQUIPMENT)
     table = frame.tables["equipment"]
@@ -93,7 +114,10 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
     assert frame.attached_list.count() == 1
 
     frame.page_list.setCurrentRow(frame.spec.page_index("review"))
-    assert "可以生成申报包" in frame.review_view.toPlainText(), frame.review_view.toPlainText()
+    review = frame.review_view.toPlainText()
+    assert "可以生成申报包" in review, review
+    assert "贷款第 2 行不符合" in review and "申请支持方式" in review and "贴息" in review
+    assert "西宁市城东区八一路工业园" in review
     frame.folder.setText(str(tmp_path))
     with qtbot.waitSignal(frame.generated, timeout=60_000) as generated:
         frame.generate_button.click()
@@ -106,6 +130,15 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
         cells = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
         assert "全封闭矿热炉炉体" in cells and "北京某自动化有限公司" in cells
         assert any(str(v) in ("2200", "2200.00", "2200.0") for v in cells), cells
+        basic = next(n for n in names if n.endswith("项目基本情况表.xlsx"))
+        info = [c.value for row in load_workbook(io.BytesIO(archive.read(basic))).active.iter_rows()
+                for c in row if c.value is not None]
+        for typed in ("西宁市城东区八一路工业园", "青经技改备〔2012〕15号", "贴息", "JH-2011-088",
+                      "2011年5月20日", "QH-2008-17"):
+            assert typed in info, (typed, info)
+        assert any(str(c).startswith("第2笔不符合") for c in info)
+        report = _pdf_text(archive.read(next(n for n in names if n.endswith("项目申请报告书.pdf"))))
+        assert "申请支持方式：贴息。" in report
         pledge = next(n for n in names if n.endswith("项目建设目标责任书.pdf"))
         text = _pdf_text(archive.read(pledge))
         assert "青海示例硅业有限公司" in text and "伍佰万元整" in text
@@ -115,3 +148,10 @@ def _pdf_text(content: bytes) -> str:
     from pypdf import PdfReader
 
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).replace("\n", "")
+
+
+def test_the_support_forms_offered_are_the_models() -> None:
+    from desktop.applications.model import SUPPORT_FORM_LABELS
+    from desktop.ui.wizard.tech_upgrade import SUPPORT_FORMS
+
+    assert dict(SUPPORT_FORMS) == SUPPORT_FORM_LABELS
