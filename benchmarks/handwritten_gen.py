@@ -338,7 +338,11 @@ def programme_source(w: _Writer, pack: RulePack, programme: CompiledProgramme) -
                  f"    if {blocked} is True:", "        return INELIGIBLE",
                  f"    if {blocked} is None:", "        unknown = True"]
     items = None
-    if item_fn is not None:
+    if item_fn is not None and source.items is not None and not source.items.required:
+        # Optional item rules (a tech upgrade's 贴息 contracts): each loan is only checked.
+        body += [f"passed = [{item_fn}(ln, e, pj, inst, on, d) for ln in loans or ()]"]
+        items = "[i for i, ok in enumerate(passed) if ok is True]"
+    elif item_fn is not None:
         body += ["# at least one loan passes every per-loan condition",
                  "if loans is None:", "    unknown = True",
                  "else:",

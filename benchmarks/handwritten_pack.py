@@ -67,85 +67,105 @@ def _term_months(ln):
     return months_between(ln.start_on, ln.end_on)
 
 
-_K0 = dt.date(2011, 12, 7)
-_K1 = dt.date(2012, 12, 31)
-_K2 = frozenset(['tech_upgrade'])
-_K3 = frozenset(['特色轻纺', '电解铝', '盐湖化工、石油天然气', '装备制造', '重金属冶炼', '铁合金'])
-_K4 = Decimal('7800')
-_K5 = frozenset(['硅铁'])
-_K6 = Decimal('3000')
-_K7 = frozenset(['铬铁'])
-_K8 = Decimal('4000')
-_K9 = frozenset(['镍铬'])
-_K10 = Decimal('100')
-_K11 = frozenset(['硅铁', '铬铁', '镍铬'])
-_K12 = frozenset(['碳化硅'])
-_K13 = Decimal('200')
-_K14 = Decimal('14000')
-_K15 = frozenset(['电解铝'])
-_K16 = frozenset(['ready_to_start', 'under_construction'])
-_K17 = dt.date(2013, 1, 1)
-_K18 = dt.date(2013, 12, 31)
-_K19 = dt.date(2016, 5, 1)
-_K20 = dt.date(2018, 12, 31)
-_K21 = frozenset(['new_industry'])
-_K22 = frozenset(['新型煤化工', '新材料', '新能源', '生产性服务业', '生物医药', '轻金属合金', '重大产业链签约项目', '高端装备制造'])
-_K23 = dt.date(2011, 12, 20)
-_K24 = frozenset(['medium', 'micro', 'small'])
-_K25 = frozenset(['sme_fixed_asset'])
-_K26 = frozenset(['为大企业协作配套、专业化发展项目', '企业信息化改造项目', '利用先进适用技术改造传统产业项目', '循环经济发展项目', '提升企业管理水平的建设项目', '文化、旅游产业中的加工型项目', '新兴产业建设项目', '清洁生产和节能减排改造项目', '科技成果转换项目', '高原特色农畜产品精深加工项目'])
-_K27 = frozenset(['working_capital'])
-_K28 = dt.date(2011, 1, 1)
-_K29 = Decimal('6')
-_K30 = dt.date(2011, 12, 1)
-_K31 = dt.date(2012, 3, 31)
-_K32 = Decimal('0')
-_K33 = frozenset(['collective_note', 'corporate_bond', 'enterprise_bond', 'finance_lease', 'medium_term_note', 'private_bond', 'short_term_note', 'sme_collective_bond', 'trust'])
-_K34 = Decimal('0.01')
-_K35 = Decimal('0.5')
-_K36 = Decimal('2000000')
-_K37 = Decimal('0.3')
-_K38 = frozenset(['neeq', 'regional_equity'])
-_K39 = frozenset(['micro', 'small'])
-_K40 = Decimal('1')
-_K41 = frozenset(['corporate_bond', 'enterprise_bond', 'finance_lease', 'ipo', 'medium_term_note', 'private_bond', 'short_term_note', 'trust'])
-_K42 = Decimal('0.1')
-_K43 = dt.date(2017, 2, 25)
-_K44 = dt.date(2020, 12, 31)
-_K45 = frozenset(['engineering_laboratory', 'engineering_research_center', 'engineering_tech_research_center', 'enterprise_tech_center', 'key_laboratory'])
-_K46 = frozenset(['municipal', 'national', 'provincial'])
-_K47 = frozenset(['national'])
-_K48 = frozenset(['provincial'])
-_K49 = frozenset(['municipal'])
-_K50 = Decimal('5000000')
-_K51 = Decimal('1000000')
-_K52 = Decimal('100000')
-_K53 = frozenset(['national_local_joint_laboratory', 'national_tech_center_branch'])
-_K54 = Decimal('3000000')
-_K55 = frozenset(['academician_workstation'])
-_K56 = Decimal('500000')
-_K57 = frozenset(['postdoc_mobile_station', 'postdoc_workstation'])
-_K58 = Decimal('200000')
-_K59 = Decimal('1000000000')
-_K60 = Decimal('3000000000')
-_K61 = Decimal('5000000000')
-_K62 = Decimal('10000000000')
-_K63 = Decimal('30000000000')
-_K64 = Decimal('300000')
-_K65 = frozenset(['chinext', 'main_board', 'neeq', 'regional_equity'])
-_K66 = frozenset(['chinext', 'main_board'])
-_K67 = frozenset(['neeq'])
-_K68 = frozenset(['regional_equity'])
-_K69 = Decimal('1500000')
-_K70 = Decimal('0.15')
-_K71 = dt.date(2018, 4, 30)
-_K72 = dt.date(2014, 1, 1)
-_K73 = dt.date(2014, 12, 31)
-_K74 = dt.date(2016, 12, 31)
-_K75 = Decimal('2014')
-_K76 = Decimal('0.6')
-_K77 = frozenset(['collective_note', 'enterprise_bond', 'ipo', 'listed_refinancing', 'short_term_note', 'sme_collective_bond'])
-_K78 = dt.date(2019, 12, 31)
+_K0 = frozenset(['fixed_asset'])
+_K1 = dt.date(2009, 1, 1)
+_K2 = dt.date(2011, 12, 7)
+_K3 = dt.date(2012, 12, 31)
+_K4 = frozenset(['tech_upgrade'])
+_K5 = frozenset(['特色轻纺', '电解铝', '盐湖化工、石油天然气', '装备制造', '重金属冶炼', '铁合金'])
+_K6 = Decimal('7800')
+_K7 = frozenset(['硅铁'])
+_K8 = Decimal('3000')
+_K9 = frozenset(['铬铁'])
+_K10 = Decimal('4000')
+_K11 = frozenset(['镍铬'])
+_K12 = Decimal('100')
+_K13 = frozenset(['硅铁', '铬铁', '镍铬'])
+_K14 = frozenset(['碳化硅'])
+_K15 = Decimal('200')
+_K16 = Decimal('14000')
+_K17 = frozenset(['电解铝'])
+_K18 = frozenset(['ready_to_start', 'under_construction'])
+_K19 = dt.date(2013, 1, 1)
+_K20 = dt.date(2013, 12, 31)
+_K21 = dt.date(2016, 5, 1)
+_K22 = dt.date(2018, 12, 31)
+_K23 = frozenset(['new_industry'])
+_K24 = frozenset(['新型煤化工', '新材料', '新能源', '生产性服务业', '生物医药', '轻金属合金', '重大产业链签约项目', '高端装备制造'])
+_K25 = dt.date(2011, 12, 20)
+_K26 = frozenset(['medium', 'micro', 'small'])
+_K27 = frozenset(['sme_fixed_asset'])
+_K28 = frozenset(['为大企业协作配套、专业化发展项目', '企业信息化改造项目', '利用先进适用技术改造传统产业项目', '循环经济发展项目', '提升企业管理水平的建设项目', '文化、旅游产业中的加工型项目', '新兴产业建设项目', '清洁生产和节能减排改造项目', '科技成果转换项目', '高原特色农畜产品精深加工项目'])
+_K29 = frozenset(['working_capital'])
+_K30 = dt.date(2011, 1, 1)
+_K31 = Decimal('6')
+_K32 = dt.date(2011, 12, 1)
+_K33 = dt.date(2012, 3, 31)
+_K34 = Decimal('0')
+_K35 = frozenset(['collective_note', 'corporate_bond', 'enterprise_bond', 'finance_lease', 'medium_term_note', 'private_bond', 'short_term_note', 'sme_collective_bond', 'trust'])
+_K36 = Decimal('0.01')
+_K37 = Decimal('0.5')
+_K38 = Decimal('2000000')
+_K39 = Decimal('0.3')
+_K40 = frozenset(['neeq', 'regional_equity'])
+_K41 = frozenset(['micro', 'small'])
+_K42 = Decimal('1')
+_K43 = frozenset(['corporate_bond', 'enterprise_bond', 'finance_lease', 'ipo', 'medium_term_note', 'private_bond', 'short_term_note', 'trust'])
+_K44 = Decimal('0.1')
+_K45 = dt.date(2017, 2, 25)
+_K46 = dt.date(2020, 12, 31)
+_K47 = frozenset(['engineering_laboratory', 'engineering_research_center', 'engineering_tech_research_center', 'enterprise_tech_center', 'key_laboratory'])
+_K48 = frozenset(['municipal', 'national', 'provincial'])
+_K49 = frozenset(['national'])
+_K50 = frozenset(['provincial'])
+_K51 = frozenset(['municipal'])
+_K52 = Decimal('5000000')
+_K53 = Decimal('1000000')
+_K54 = Decimal('100000')
+_K55 = frozenset(['national_local_joint_laboratory', 'national_tech_center_branch'])
+_K56 = Decimal('3000000')
+_K57 = frozenset(['academician_workstation'])
+_K58 = Decimal('500000')
+_K59 = frozenset(['postdoc_mobile_station', 'postdoc_workstation'])
+_K60 = Decimal('200000')
+_K61 = Decimal('1000000000')
+_K62 = Decimal('3000000000')
+_K63 = Decimal('5000000000')
+_K64 = Decimal('10000000000')
+_K65 = Decimal('30000000000')
+_K66 = Decimal('300000')
+_K67 = frozenset(['chinext', 'main_board', 'neeq', 'regional_equity'])
+_K68 = frozenset(['chinext', 'main_board'])
+_K69 = frozenset(['neeq'])
+_K70 = frozenset(['regional_equity'])
+_K71 = Decimal('1500000')
+_K72 = Decimal('0.15')
+_K73 = dt.date(2018, 4, 30)
+_K74 = dt.date(2014, 1, 1)
+_K75 = dt.date(2014, 12, 31)
+_K76 = dt.date(2016, 12, 31)
+_K77 = Decimal('2014')
+_K78 = Decimal('0.6')
+_K79 = frozenset(['collective_note', 'enterprise_bond', 'ipo', 'listed_refinancing', 'short_term_note', 'sme_collective_bond'])
+_K80 = dt.date(2019, 12, 31)
+
+
+def _decide_qh_2011_tech_upgrade_loan(ln, e, pj, inst, on, d):
+    """One 贷款: True if it passes every per-loan condition, None if it might."""
+    unknown = False
+    # fixed_asset: 固定资产投资贷款
+    t1 = None if (v := ln.kind) is None else v in _K0
+    if t1 is False:
+        return False
+    if t1 is None:
+        unknown = True
+    # signed_since_2009: 2009年以后与金融机构签订
+    t2 = None if (v := ln.signed_on) is None else v >= _K1
+    if t2 is False:
+        return False
+    if t2 is None:
+        unknown = True
+    return None if unknown else True
 
 
 def decide_qh_2011_tech_upgrade(e, pj, inst, loans, on, d):
@@ -153,165 +173,184 @@ def decide_qh_2011_tech_upgrade(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # project_kind: 申报项目为技术改造项目
-    t1 = None if (v := pj.kind) is None else v in _K2
-    if t1 is False:
+    t3 = None if (v := pj.kind) is None else v in _K4
+    if t3 is False:
         return INELIGIBLE
-    if t1 is None:
+    if t3 is None:
         unknown = True
     # sector: 属于本实施方案重点支持领域
-    t2 = None if (v := pj.sector) is None else v in _K3
-    if t2 is False:
+    t4 = None if (v := pj.sector) is None else v in _K5
+    if t4 is False:
         return INELIGIBLE
-    if t2 is None:
-        unknown = True
-    # ferrosilicon_power: 硅铁单位电耗在7800度以下 (only where it applies)
-    t4 = None if (v := pj.product) is None else v in _K5
     if t4 is None:
         unknown = True
-    elif t4:
-        t3 = None if (v := pj.unit_power_after) is None else v <= _K4
-        if t3 is False:
-            return INELIGIBLE
-        if t3 is None:
-            unknown = True
-    # ferrosilicon_emission: 硅铁烟尘全部实现有组织排放 (only where it applies)
-    t6 = None if (v := pj.product) is None else v in _K5
+    # ferrosilicon_power: 硅铁单位电耗在7800度以下 (only where it applies)
+    t6 = None if (v := pj.product) is None else v in _K7
     if t6 is None:
         unknown = True
     elif t6:
-        t5 = None if (v := pj.organised_emission_after) is None else v is True
+        t5 = None if (v := pj.unit_power_after) is None else v <= _K6
         if t5 is False:
             return INELIGIBLE
         if t5 is None:
             unknown = True
-    # ferrochrome_power: 铬铁单位电耗在3000度以下 (only where it applies)
+    # ferrosilicon_emission: 硅铁烟尘全部实现有组织排放 (only where it applies)
     t8 = None if (v := pj.product) is None else v in _K7
     if t8 is None:
         unknown = True
     elif t8:
-        t7 = None if (v := pj.unit_power_after) is None else v <= _K6
+        t7 = None if (v := pj.organised_emission_after) is None else v is True
         if t7 is False:
             return INELIGIBLE
         if t7 is None:
             unknown = True
-    # ferrochrome_emission: 铬铁烟气实现有组织排放 (only where it applies)
-    t10 = None if (v := pj.product) is None else v in _K7
+    # ferrochrome_power: 铬铁单位电耗在3000度以下 (only where it applies)
+    t10 = None if (v := pj.product) is None else v in _K9
     if t10 is None:
         unknown = True
     elif t10:
-        t9 = None if (v := pj.organised_emission_after) is None else v is True
+        t9 = None if (v := pj.unit_power_after) is None else v <= _K8
         if t9 is False:
             return INELIGIBLE
         if t9 is None:
             unknown = True
-    # nickel_chrome_power: 镍铬材料电耗降到4000度以下 (only where it applies)
+    # ferrochrome_emission: 铬铁烟气实现有组织排放 (only where it applies)
     t12 = None if (v := pj.product) is None else v in _K9
     if t12 is None:
         unknown = True
     elif t12:
-        t11 = None if (v := pj.unit_power_after) is None else v <= _K8
+        t11 = None if (v := pj.organised_emission_after) is None else v is True
         if t11 is False:
             return INELIGIBLE
         if t11 is None:
             unknown = True
-    # ferroalloy_dust: 粉尘排放浓度在100毫克／立方米以下 (only where it applies)
+    # nickel_chrome_power: 镍铬材料电耗降到4000度以下 (only where it applies)
     t14 = None if (v := pj.product) is None else v in _K11
     if t14 is None:
         unknown = True
     elif t14:
-        t13 = None if (v := pj.dust_after) is None else v <= _K10
+        t13 = None if (v := pj.unit_power_after) is None else v <= _K10
         if t13 is False:
             return INELIGIBLE
         if t13 is None:
             unknown = True
-    # silicon_carbide_emission: 碳化硅冶炼烟气有组织排放 (only where it applies)
-    t16 = None if (v := pj.product) is None else v in _K12
+    # ferroalloy_dust: 粉尘排放浓度在100毫克／立方米以下 (only where it applies)
+    t16 = None if (v := pj.product) is None else v in _K13
     if t16 is None:
         unknown = True
     elif t16:
-        t15 = None if (v := pj.organised_emission_after) is None else v is True
+        t15 = None if (v := pj.dust_after) is None else v <= _K12
         if t15 is False:
             return INELIGIBLE
         if t15 is None:
             unknown = True
-    # silicon_carbide_dust: 碳化硅粉尘排放浓度在200毫克／立方米以下 (only where it applies)
-    t18 = None if (v := pj.product) is None else v in _K12
+    # silicon_carbide_emission: 碳化硅冶炼烟气有组织排放 (only where it applies)
+    t18 = None if (v := pj.product) is None else v in _K14
     if t18 is None:
         unknown = True
     elif t18:
-        t17 = None if (v := pj.dust_after) is None else v <= _K13
+        t17 = None if (v := pj.organised_emission_after) is None else v is True
         if t17 is False:
             return INELIGIBLE
         if t17 is None:
             unknown = True
-    # aluminium_power: 吨铝综合电耗在14000度以下 (only where it applies)
-    t20 = None if (v := pj.product) is None else v in _K15
+    # silicon_carbide_dust: 碳化硅粉尘排放浓度在200毫克／立方米以下 (only where it applies)
+    t20 = None if (v := pj.product) is None else v in _K14
     if t20 is None:
         unknown = True
     elif t20:
-        t19 = None if (v := pj.unit_power_after) is None else v <= _K14
+        t19 = None if (v := pj.dust_after) is None else v <= _K15
         if t19 is False:
             return INELIGIBLE
         if t19 is None:
             unknown = True
-    # national_policy: 符合国家产业政策
-    t21 = None if (v := pj.conforms_national_policy) is None else v is True
-    if t21 is False:
-        return INELIGIBLE
-    if t21 is None:
-        unknown = True
-    # provincial_plan: 符合本省相关规划
-    t22 = None if (v := pj.conforms_provincial_plan) is None else v is True
-    if t22 is False:
-        return INELIGIBLE
+    # aluminium_power: 吨铝综合电耗在14000度以下 (only where it applies)
+    t22 = None if (v := pj.product) is None else v in _K17
     if t22 is None:
         unknown = True
-    # readiness: 已具备开工条件或正在实施
-    t23 = None if (v := pj.readiness) is None else v in _K16
+    elif t22:
+        t21 = None if (v := pj.unit_power_after) is None else v <= _K16
+        if t21 is False:
+            return INELIGIBLE
+        if t21 is None:
+            unknown = True
+    # national_policy: 符合国家产业政策
+    t23 = None if (v := pj.conforms_national_policy) is None else v is True
     if t23 is False:
         return INELIGIBLE
     if t23 is None:
         unknown = True
-    # approval_or_filing: 已取得项目的核准或备案文件
-    t24 = None if (v := pj.has_approval_or_filing) is None else v is True
+    # provincial_plan: 符合本省相关规划
+    t24 = None if (v := pj.conforms_provincial_plan) is None else v is True
     if t24 is False:
         return INELIGIBLE
     if t24 is None:
         unknown = True
+    # readiness: 已具备开工条件或正在实施
+    t25 = None if (v := pj.readiness) is None else v in _K18
+    if t25 is False:
+        return INELIGIBLE
+    if t25 is None:
+        unknown = True
+    # approval_or_filing: 已取得项目的核准或备案文件
+    t26 = None if (v := pj.has_approval_or_filing) is None else v is True
+    if t26 is False:
+        return INELIGIBLE
+    if t26 is None:
+        unknown = True
     # block qh-2013-no-new-overcapacity: 不属于新建电解铝、水泥、铁合金等产能过剩项目
-    if _K17 <= on <= _K18:
-        t25 = None if (v := pj.new_overcapacity) is None else v is True
-        if t25 is True:
-            return INELIGIBLE
-        if t25 is None:
-            unknown = True
-    # block qh-2013-no-backward-capacity-replacement: 不对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造
-    if _K17 <= on <= _K18:
-        t26 = None if (v := pj.replaces_backward_capacity) is None else v is True
-        if t26 is True:
-            return INELIGIBLE
-        if t26 is None:
-            unknown = True
-    # block qh-2016-no-new-overcapacity: 不属于过剩行业新增产能（确需新建的须等量减量置换）
     if _K19 <= on <= _K20:
-        t28 = None if (v := pj.new_overcapacity) is None else v is True
-        t30 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
-        t29 = None if t30 is None else not t30
-        t27 = False if t28 is False or t29 is False else (None if t28 is None or t29 is None else True)
+        t27 = None if (v := pj.new_overcapacity) is None else v is True
         if t27 is True:
             return INELIGIBLE
         if t27 is None:
             unknown = True
+    # block qh-2013-no-backward-capacity-replacement: 不对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造
+    if _K19 <= on <= _K20:
+        t28 = None if (v := pj.replaces_backward_capacity) is None else v is True
+        if t28 is True:
+            return INELIGIBLE
+        if t28 is None:
+            unknown = True
+    # block qh-2016-no-new-overcapacity: 不属于过剩行业新增产能（确需新建的须等量减量置换）
+    if _K21 <= on <= _K22:
+        t30 = None if (v := pj.new_overcapacity) is None else v is True
+        t32 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
+        t31 = None if t32 is None else not t32
+        t29 = False if t30 is False or t31 is False else (None if t30 is None or t31 is None else True)
+        if t29 is True:
+            return INELIGIBLE
+        if t29 is None:
+            unknown = True
+    passed = [_decide_qh_2011_tech_upgrade_loan(ln, e, pj, inst, on, d) for ln in loans or ()]
     if unknown:
         return UNDETERMINED
     amount = None
     return "eligible", amount
+
+
+def _decide_qh_2011_new_industry_loan(ln, e, pj, inst, on, d):
+    """One 贷款: True if it passes every per-loan condition, None if it might."""
+    unknown = False
+    # fixed_asset: 固定资产投资贷款
+    t33 = None if (v := ln.kind) is None else v in _K0
+    if t33 is False:
+        return False
+    if t33 is None:
+        unknown = True
+    # signed_since_2009: 2009年以后与金融机构签订
+    t34 = None if (v := ln.signed_on) is None else v >= _K1
+    if t34 is False:
+        return False
+    if t34 is None:
+        unknown = True
+    return None if unknown else True
 
 
 def decide_qh_2011_new_industry(e, pj, inst, loans, on, d):
@@ -319,71 +358,72 @@ def decide_qh_2011_new_industry(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # project_kind: 申报项目为新兴产业项目
-    t31 = None if (v := pj.kind) is None else v in _K21
-    if t31 is False:
-        return INELIGIBLE
-    if t31 is None:
-        unknown = True
-    # sector: 属于本实施方案支持方向
-    t32 = None if (v := pj.sector) is None else v in _K22
-    if t32 is False:
-        return INELIGIBLE
-    if t32 is None:
-        unknown = True
-    # national_policy: 符合国家产业政策
-    t33 = None if (v := pj.conforms_national_policy) is None else v is True
-    if t33 is False:
-        return INELIGIBLE
-    if t33 is None:
-        unknown = True
-    # provincial_plan: 符合本省相关规划
-    t34 = None if (v := pj.conforms_provincial_plan) is None else v is True
-    if t34 is False:
-        return INELIGIBLE
-    if t34 is None:
-        unknown = True
-    # readiness: 已具备开工条件或正在实施
-    t35 = None if (v := pj.readiness) is None else v in _K16
+    t35 = None if (v := pj.kind) is None else v in _K23
     if t35 is False:
         return INELIGIBLE
     if t35 is None:
         unknown = True
-    # approval_or_filing: 已取得项目的核准或备案文件
-    t36 = None if (v := pj.has_approval_or_filing) is None else v is True
+    # sector: 属于本实施方案支持方向
+    t36 = None if (v := pj.sector) is None else v in _K24
     if t36 is False:
         return INELIGIBLE
     if t36 is None:
         unknown = True
+    # national_policy: 符合国家产业政策
+    t37 = None if (v := pj.conforms_national_policy) is None else v is True
+    if t37 is False:
+        return INELIGIBLE
+    if t37 is None:
+        unknown = True
+    # provincial_plan: 符合本省相关规划
+    t38 = None if (v := pj.conforms_provincial_plan) is None else v is True
+    if t38 is False:
+        return INELIGIBLE
+    if t38 is None:
+        unknown = True
+    # readiness: 已具备开工条件或正在实施
+    t39 = None if (v := pj.readiness) is None else v in _K18
+    if t39 is False:
+        return INELIGIBLE
+    if t39 is None:
+        unknown = True
+    # approval_or_filing: 已取得项目的核准或备案文件
+    t40 = None if (v := pj.has_approval_or_filing) is None else v is True
+    if t40 is False:
+        return INELIGIBLE
+    if t40 is None:
+        unknown = True
     # block qh-2013-no-new-overcapacity: 不属于新建电解铝、水泥、铁合金等产能过剩项目
-    if _K17 <= on <= _K18:
-        t37 = None if (v := pj.new_overcapacity) is None else v is True
-        if t37 is True:
+    if _K19 <= on <= _K20:
+        t41 = None if (v := pj.new_overcapacity) is None else v is True
+        if t41 is True:
             return INELIGIBLE
-        if t37 is None:
+        if t41 is None:
             unknown = True
     # block qh-2013-no-backward-capacity-replacement: 不对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造
-    if _K17 <= on <= _K18:
-        t38 = None if (v := pj.replaces_backward_capacity) is None else v is True
-        if t38 is True:
+    if _K19 <= on <= _K20:
+        t42 = None if (v := pj.replaces_backward_capacity) is None else v is True
+        if t42 is True:
             return INELIGIBLE
-        if t38 is None:
+        if t42 is None:
             unknown = True
     # block qh-2016-no-new-overcapacity: 不属于过剩行业新增产能（确需新建的须等量减量置换）
-    if _K19 <= on <= _K20:
-        t40 = None if (v := pj.new_overcapacity) is None else v is True
-        t42 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
-        t41 = None if t42 is None else not t42
-        t39 = False if t40 is False or t41 is False else (None if t40 is None or t41 is None else True)
-        if t39 is True:
+    if _K21 <= on <= _K22:
+        t44 = None if (v := pj.new_overcapacity) is None else v is True
+        t46 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
+        t45 = None if t46 is None else not t46
+        t43 = False if t44 is False or t45 is False else (None if t44 is None or t45 is None else True)
+        if t43 is True:
             return INELIGIBLE
-        if t39 is None:
+        if t43 is None:
             unknown = True
+    passed = [_decide_qh_2011_new_industry_loan(ln, e, pj, inst, on, d) for ln in loans or ()]
     if unknown:
         return UNDETERMINED
     amount = None
@@ -395,70 +435,70 @@ def decide_qh_2011_sme_fixed_asset(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K23:
+    if on > _K25:
         return EXPIRED
     unknown = code is None
     # sme: 中小企业（中型、小型、微型）
-    t43 = None if (v := d.size_class()) is None else v in _K24
-    if t43 is False:
-        return INELIGIBLE
-    if t43 is None:
-        unknown = True
-    # industrial: 工业企业
-    t44 = None if (v := d.is_industrial()) is None else v is True
-    if t44 is False:
-        return INELIGIBLE
-    if t44 is None:
-        unknown = True
-    # project_kind: 申报项目为中小企业固定资产投资项目
-    t45 = None if (v := pj.kind) is None else v in _K25
-    if t45 is False:
-        return INELIGIBLE
-    if t45 is None:
-        unknown = True
-    # category: 属于附件5所列十类项目之一
-    t46 = None if (v := pj.sme_category) is None else v in _K26
-    if t46 is False:
-        return INELIGIBLE
-    if t46 is None:
-        unknown = True
-    # national_policy: 符合国家产业政策
-    t47 = None if (v := pj.conforms_national_policy) is None else v is True
+    t47 = None if (v := d.size_class()) is None else v in _K26
     if t47 is False:
         return INELIGIBLE
     if t47 is None:
         unknown = True
-    # readiness: 具备建设条件
-    t48 = None if (v := pj.readiness) is None else v in _K16
+    # industrial: 工业企业
+    t48 = None if (v := d.is_industrial()) is None else v is True
     if t48 is False:
         return INELIGIBLE
     if t48 is None:
         unknown = True
+    # project_kind: 申报项目为中小企业固定资产投资项目
+    t49 = None if (v := pj.kind) is None else v in _K27
+    if t49 is False:
+        return INELIGIBLE
+    if t49 is None:
+        unknown = True
+    # category: 属于附件5所列十类项目之一
+    t50 = None if (v := pj.sme_category) is None else v in _K28
+    if t50 is False:
+        return INELIGIBLE
+    if t50 is None:
+        unknown = True
+    # national_policy: 符合国家产业政策
+    t51 = None if (v := pj.conforms_national_policy) is None else v is True
+    if t51 is False:
+        return INELIGIBLE
+    if t51 is None:
+        unknown = True
+    # readiness: 具备建设条件
+    t52 = None if (v := pj.readiness) is None else v in _K18
+    if t52 is False:
+        return INELIGIBLE
+    if t52 is None:
+        unknown = True
     # block qh-2013-no-new-overcapacity: 不属于新建电解铝、水泥、铁合金等产能过剩项目
-    if _K17 <= on <= _K18:
-        t49 = None if (v := pj.new_overcapacity) is None else v is True
-        if t49 is True:
+    if _K19 <= on <= _K20:
+        t53 = None if (v := pj.new_overcapacity) is None else v is True
+        if t53 is True:
             return INELIGIBLE
-        if t49 is None:
+        if t53 is None:
             unknown = True
     # block qh-2013-no-backward-capacity-replacement: 不对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造
-    if _K17 <= on <= _K18:
-        t50 = None if (v := pj.replaces_backward_capacity) is None else v is True
-        if t50 is True:
+    if _K19 <= on <= _K20:
+        t54 = None if (v := pj.replaces_backward_capacity) is None else v is True
+        if t54 is True:
             return INELIGIBLE
-        if t50 is None:
+        if t54 is None:
             unknown = True
     # block qh-2016-no-new-overcapacity: 不属于过剩行业新增产能（确需新建的须等量减量置换）
-    if _K19 <= on <= _K20:
-        t52 = None if (v := pj.new_overcapacity) is None else v is True
-        t54 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
-        t53 = None if t54 is None else not t54
-        t51 = False if t52 is False or t53 is False else (None if t52 is None or t53 is None else True)
-        if t51 is True:
+    if _K21 <= on <= _K22:
+        t56 = None if (v := pj.new_overcapacity) is None else v is True
+        t58 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
+        t57 = None if t58 is None else not t58
+        t55 = False if t56 is False or t57 is False else (None if t56 is None or t57 is None else True)
+        if t55 is True:
             return INELIGIBLE
-        if t51 is None:
+        if t55 is None:
             unknown = True
     if unknown:
         return UNDETERMINED
@@ -470,28 +510,28 @@ def _decide_qh_2011_sme_loan_interest_loan(ln, e, pj, inst, on, d):
     """One 贷款: True if it passes every per-loan condition, None if it might."""
     unknown = False
     # kind: 流动资金贷款
-    t55 = None if (v := ln.kind) is None else v in _K27
-    if t55 is False:
+    t59 = None if (v := ln.kind) is None else v in _K29
+    if t59 is False:
         return False
-    if t55 is None:
+    if t59 is None:
         unknown = True
     # since_2011: 2011年以来发生
-    t56 = None if (v := ln.start_on) is None else v >= _K28
-    if t56 is False:
+    t60 = None if (v := ln.start_on) is None else v >= _K30
+    if t60 is False:
         return False
-    if t56 is None:
+    if t60 is None:
         unknown = True
     # term: 贷款期6个月以上
-    t57 = None if (v := _term_months(ln)) is None else v >= _K29
-    if t57 is False:
+    t61 = None if (v := _term_months(ln)) is None else v >= _K31
+    if t61 is False:
         return False
-    if t57 is None:
+    if t61 is None:
         unknown = True
     # not_matured: 尚未到期（以通知印发之日2011年12月7日计）
-    t58 = None if (v := ln.end_on) is None else v > _K0
-    if t58 is False:
+    t62 = None if (v := ln.end_on) is None else v > _K2
+    if t62 is False:
         return False
-    if t58 is None:
+    if t62 is None:
         unknown = True
     return None if unknown else True
 
@@ -501,22 +541,22 @@ def decide_qh_2011_sme_loan_interest(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K23:
+    if on > _K25:
         return EXPIRED
     unknown = code is None
     # sme: 中小企业（中型、小型、微型）
-    t59 = None if (v := d.size_class()) is None else v in _K24
-    if t59 is False:
+    t63 = None if (v := d.size_class()) is None else v in _K26
+    if t63 is False:
         return INELIGIBLE
-    if t59 is None:
+    if t63 is None:
         unknown = True
     # industrial: 工业企业
-    t60 = None if (v := d.is_industrial()) is None else v is True
-    if t60 is False:
+    t64 = None if (v := d.is_industrial()) is None else v is True
+    if t64 is False:
         return INELIGIBLE
-    if t60 is None:
+    if t64 is None:
         unknown = True
     # at least one loan passes every per-loan condition
     if loans is None:
@@ -538,52 +578,52 @@ def decide_qh_2011_direct_financing_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K30:
+    if on < _K32:
         return NOT_YET_EFFECTIVE
-    if on > _K31:
+    if on > _K33:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t61 = None if (v := d.is_industrial()) is None else v is True
-    if t61 is False:
-        return INELIGIBLE
-    if t61 is None:
-        unknown = True
-    # financed: 已通过发债、信托、租赁方式直接融资
-    t62 = None if (v := e.direct_financing) is None else v > _K32
-    if t62 is False:
-        return INELIGIBLE
-    if t62 is None:
-        unknown = True
-    # financing_kind: 融资方式为发债（企业债、公司债、私募债、集合债券、集合票据、中期票据、短期融资券）、信托或融资租赁
-    t63 = None if (v := e.financing_kind) is None else v in _K33
-    if t63 is False:
-        return INELIGIBLE
-    if t63 is None:
-        unknown = True
-    # financed_from: 直接融资发生在2011年12月1日以后（含当日）
-    t64 = None if (v := e.direct_financing_on) is None else v >= _K30
-    if t64 is False:
-        return INELIGIBLE
-    if t64 is None:
-        unknown = True
-    # financed_to: 直接融资发生在2012年3月31日以前（含当日，即2012年一季度末）
-    t65 = None if (v := e.direct_financing_on) is None else v <= _K31
+    t65 = None if (v := d.is_industrial()) is None else v is True
     if t65 is False:
         return INELIGIBLE
     if t65 is None:
         unknown = True
-    # financed_done: 直接融资已经发生（不晚于评估日）
-    t66 = None if (v := e.direct_financing_on) is None else v <= on
+    # financed: 已通过发债、信托、租赁方式直接融资
+    t66 = None if (v := e.direct_financing) is None else v > _K34
     if t66 is False:
         return INELIGIBLE
     if t66 is None:
         unknown = True
+    # financing_kind: 融资方式为发债（企业债、公司债、私募债、集合债券、集合票据、中期票据、短期融资券）、信托或融资租赁
+    t67 = None if (v := e.financing_kind) is None else v in _K35
+    if t67 is False:
+        return INELIGIBLE
+    if t67 is None:
+        unknown = True
+    # financed_from: 直接融资发生在2011年12月1日以后（含当日）
+    t68 = None if (v := e.direct_financing_on) is None else v >= _K32
+    if t68 is False:
+        return INELIGIBLE
+    if t68 is None:
+        unknown = True
+    # financed_to: 直接融资发生在2012年3月31日以前（含当日，即2012年一季度末）
+    t69 = None if (v := e.direct_financing_on) is None else v <= _K33
+    if t69 is False:
+        return INELIGIBLE
+    if t69 is None:
+        unknown = True
+    # financed_done: 直接融资已经发生（不晚于评估日）
+    t70 = None if (v := e.direct_financing_on) is None else v <= on
+    if t70 is False:
+        return INELIGIBLE
+    if t70 is None:
+        unknown = True
     if unknown:
         return UNDETERMINED
-    amount = None if (v := e.direct_financing) is None else round_yuan(v * _K34)
+    amount = None if (v := e.direct_financing) is None else round_yuan(v * _K36)
     if amount is not None:
-        amount = round_yuan(amount * _K35)  # the applicant's share
+        amount = round_yuan(amount * _K37)  # the applicant's share
     return "eligible", amount
 
 
@@ -592,46 +632,46 @@ def decide_qh_2011_intermediary_fee_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K30:
+    if on < _K32:
         return NOT_YET_EFFECTIVE
-    if on > _K31:
+    if on > _K33:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t67 = None if (v := d.is_industrial()) is None else v is True
-    if t67 is False:
-        return INELIGIBLE
-    if t67 is None:
-        unknown = True
-    # fees: 直接融资中发生了中介费用
-    t68 = None if (v := e.intermediary_fees) is None else v > _K32
-    if t68 is False:
-        return INELIGIBLE
-    if t68 is None:
-        unknown = True
-    # financed_from: 产生中介费用的直接融资发生在2011年12月1日以后（含当日）
-    t69 = None if (v := e.direct_financing_on) is None else v >= _K30
-    if t69 is False:
-        return INELIGIBLE
-    if t69 is None:
-        unknown = True
-    # financed_to: 产生中介费用的直接融资发生在2012年3月31日以前（含当日，即2012年一季度末）
-    t70 = None if (v := e.direct_financing_on) is None else v <= _K31
-    if t70 is False:
-        return INELIGIBLE
-    if t70 is None:
-        unknown = True
-    # financed_done: 产生中介费用的直接融资已经发生（不晚于评估日）
-    t71 = None if (v := e.direct_financing_on) is None else v <= on
+    t71 = None if (v := d.is_industrial()) is None else v is True
     if t71 is False:
         return INELIGIBLE
     if t71 is None:
         unknown = True
+    # fees: 直接融资中发生了中介费用
+    t72 = None if (v := e.intermediary_fees) is None else v > _K34
+    if t72 is False:
+        return INELIGIBLE
+    if t72 is None:
+        unknown = True
+    # financed_from: 产生中介费用的直接融资发生在2011年12月1日以后（含当日）
+    t73 = None if (v := e.direct_financing_on) is None else v >= _K32
+    if t73 is False:
+        return INELIGIBLE
+    if t73 is None:
+        unknown = True
+    # financed_to: 产生中介费用的直接融资发生在2012年3月31日以前（含当日，即2012年一季度末）
+    t74 = None if (v := e.direct_financing_on) is None else v <= _K33
+    if t74 is False:
+        return INELIGIBLE
+    if t74 is None:
+        unknown = True
+    # financed_done: 产生中介费用的直接融资已经发生（不晚于评估日）
+    t75 = None if (v := e.direct_financing_on) is None else v <= on
+    if t75 is False:
+        return INELIGIBLE
+    if t75 is None:
+        unknown = True
     if unknown:
         return UNDETERMINED
-    amount = None if (v := e.intermediary_fees) is None else round_yuan(v * _K35)
-    if amount is not None and amount > _K36:
-        amount = _K36
+    amount = None if (v := e.intermediary_fees) is None else round_yuan(v * _K37)
+    if amount is not None and amount > _K38:
+        amount = _K38
     return "eligible", amount
 
 
@@ -640,44 +680,44 @@ def decide_qh_2011_bill_discount_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K30:
+    if on < _K32:
         return NOT_YET_EFFECTIVE
-    if on > _K31:
+    if on > _K33:
         return EXPIRED
     unknown = code is None
     # fees: 办理承兑汇票贴现产生了费用
-    t72 = None if (v := e.bill_discount_fees) is None else v > _K32
-    if t72 is False:
-        return INELIGIBLE
-    if t72 is None:
-        unknown = True
-    # provincial_settlement: 省内上下游产业之间、生产企业与流通企业之间使用承兑汇票结算
-    t73 = None if (v := e.settles_with_acceptance_bills_in_province) is None else v is True
-    if t73 is False:
-        return INELIGIBLE
-    if t73 is None:
-        unknown = True
-    # discounted_from: 承兑汇票贴现发生在2011年12月1日以后（含当日）
-    t74 = None if (v := e.bill_discount_on) is None else v >= _K30
-    if t74 is False:
-        return INELIGIBLE
-    if t74 is None:
-        unknown = True
-    # discounted_to: 承兑汇票贴现发生在2012年3月31日以前（含当日，即2012年一季度末）
-    t75 = None if (v := e.bill_discount_on) is None else v <= _K31
-    if t75 is False:
-        return INELIGIBLE
-    if t75 is None:
-        unknown = True
-    # discounted_done: 承兑汇票贴现已经发生（不晚于评估日）
-    t76 = None if (v := e.bill_discount_on) is None else v <= on
+    t76 = None if (v := e.bill_discount_fees) is None else v > _K34
     if t76 is False:
         return INELIGIBLE
     if t76 is None:
         unknown = True
+    # provincial_settlement: 省内上下游产业之间、生产企业与流通企业之间使用承兑汇票结算
+    t77 = None if (v := e.settles_with_acceptance_bills_in_province) is None else v is True
+    if t77 is False:
+        return INELIGIBLE
+    if t77 is None:
+        unknown = True
+    # discounted_from: 承兑汇票贴现发生在2011年12月1日以后（含当日）
+    t78 = None if (v := e.bill_discount_on) is None else v >= _K32
+    if t78 is False:
+        return INELIGIBLE
+    if t78 is None:
+        unknown = True
+    # discounted_to: 承兑汇票贴现发生在2012年3月31日以前（含当日，即2012年一季度末）
+    t79 = None if (v := e.bill_discount_on) is None else v <= _K33
+    if t79 is False:
+        return INELIGIBLE
+    if t79 is None:
+        unknown = True
+    # discounted_done: 承兑汇票贴现已经发生（不晚于评估日）
+    t80 = None if (v := e.bill_discount_on) is None else v <= on
+    if t80 is False:
+        return INELIGIBLE
+    if t80 is None:
+        unknown = True
     if unknown:
         return UNDETERMINED
-    amount = None if (v := e.bill_discount_fees) is None else round_yuan(v * _K37)
+    amount = None if (v := e.bill_discount_fees) is None else round_yuan(v * _K39)
     return "eligible", amount
 
 
@@ -686,16 +726,16 @@ def decide_qh_2011_pension_deferral(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # difficulty: 暂时无力足额缴纳养老保险费的困难企业
-    t77 = None if (v := e.unable_to_pay_pension_in_full) is None else v is True
-    if t77 is False:
+    t81 = None if (v := e.unable_to_pay_pension_in_full) is None else v is True
+    if t81 is False:
         return INELIGIBLE
-    if t77 is None:
+    if t81 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -708,16 +748,16 @@ def decide_qh_2011_rail_road_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # rail: 开展公铁联运，或采取异地仓储、公路转运等方式组织运输
-    t78 = None if (v := e.rail_road_transport_2011) is None else v is True
-    if t78 is False:
+    t82 = None if (v := e.rail_road_transport_2011) is None else v is True
+    if t82 is False:
         return INELIGIBLE
-    if t78 is None:
+    if t82 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -730,16 +770,16 @@ def decide_qh_2011_merger_support(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # merger: 实施兼并重组或整合
-    t79 = None if (v := e.merger_restructuring) is None else v is True
-    if t79 is False:
+    t83 = None if (v := e.merger_restructuring) is None else v is True
+    if t83 is False:
         return INELIGIBLE
-    if t79 is None:
+    if t83 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -752,22 +792,22 @@ def decide_qh_2011_sales_reward(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t80 = None if (v := d.is_industrial()) is None else v is True
-    if t80 is False:
+    t84 = None if (v := d.is_industrial()) is None else v is True
+    if t84 is False:
         return INELIGIBLE
-    if t80 is None:
+    if t84 is None:
         unknown = True
     # sales: 扩大销售、降低库存
-    t81 = None if (v := e.expands_sales_cuts_inventory) is None else v is True
-    if t81 is False:
+    t85 = None if (v := e.expands_sales_cuts_inventory) is None else v is True
+    if t85 is False:
         return INELIGIBLE
-    if t81 is None:
+    if t85 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -780,16 +820,16 @@ def decide_qh_2011_provincial_products_reward(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # provincial_products: 优先使用省内企业的产品
-    t82 = None if (v := e.uses_provincial_products) is None else v is True
-    if t82 is False:
+    t86 = None if (v := e.uses_provincial_products) is None else v is True
+    if t86 is False:
         return INELIGIBLE
-    if t82 is None:
+    if t86 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -802,16 +842,16 @@ def decide_qh_2011_key_enterprise_support(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # key_or_difficult: 重点企业或特别困难企业
-    t83 = None if (v := e.key_or_especially_difficult) is None else v is True
-    if t83 is False:
+    t87 = None if (v := e.key_or_especially_difficult) is None else v is True
+    if t87 is False:
         return INELIGIBLE
-    if t83 is None:
+    if t87 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -824,16 +864,16 @@ def decide_qh_2011_suspended_basic_power_fee(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # suspended: 停产企业
-    t84 = None if (v := e.production_suspended) is None else v is True
-    if t84 is False:
+    t88 = None if (v := e.production_suspended) is None else v is True
+    if t88 is False:
         return INELIGIBLE
-    if t84 is None:
+    if t88 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -846,16 +886,16 @@ def decide_qh_2011_contractor_provincial_products_reward(e, pj, inst, loans, on,
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # contractor: 重大基础设施承建单位，并优先使用省内企业产品
-    t85 = None if (v := e.contractor_using_provincial_products) is None else v is True
-    if t85 is False:
+    t89 = None if (v := e.contractor_using_provincial_products) is None else v is True
+    if t89 is False:
         return INELIGIBLE
-    if t85 is None:
+    if t89 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -868,16 +908,16 @@ def decide_qh_2011_builder_provincial_materials_reward(e, pj, inst, loans, on, d
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K0:
+    if on < _K2:
         return NOT_YET_EFFECTIVE
-    if on > _K1:
+    if on > _K3:
         return EXPIRED
     unknown = code is None
     # builder: 在青海建设施工并采购省内建材的建筑企业
-    t86 = None if (v := e.builder_buying_provincial_materials) is None else v is True
-    if t86 is False:
+    t90 = None if (v := e.builder_buying_provincial_materials) is None else v is True
+    if t90 is False:
         return INELIGIBLE
-    if t86 is None:
+    if t90 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -890,46 +930,46 @@ def decide_qh_2013_tech_upgrade(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # project_kind: 申报项目为技术改造项目
-    t87 = None if (v := pj.kind) is None else v in _K2
-    if t87 is False:
+    t91 = None if (v := pj.kind) is None else v in _K4
+    if t91 is False:
         return INELIGIBLE
-    if t87 is None:
+    if t91 is None:
         unknown = True
     # investment: 企业有技术改造投入（补助与投入挂钩）
-    t88 = None if (v := pj.total_investment) is None else v > _K32
-    if t88 is False:
+    t92 = None if (v := pj.total_investment) is None else v > _K34
+    if t92 is False:
         return INELIGIBLE
-    if t88 is None:
+    if t92 is None:
         unknown = True
     # block qh-2013-no-new-overcapacity: 不属于新建电解铝、水泥、铁合金等产能过剩项目
-    if _K17 <= on <= _K18:
-        t89 = None if (v := pj.new_overcapacity) is None else v is True
-        if t89 is True:
+    if _K19 <= on <= _K20:
+        t93 = None if (v := pj.new_overcapacity) is None else v is True
+        if t93 is True:
             return INELIGIBLE
-        if t89 is None:
+        if t93 is None:
             unknown = True
     # block qh-2013-no-backward-capacity-replacement: 不对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造
-    if _K17 <= on <= _K18:
-        t90 = None if (v := pj.replaces_backward_capacity) is None else v is True
-        if t90 is True:
+    if _K19 <= on <= _K20:
+        t94 = None if (v := pj.replaces_backward_capacity) is None else v is True
+        if t94 is True:
             return INELIGIBLE
-        if t90 is None:
+        if t94 is None:
             unknown = True
     # block qh-2016-no-new-overcapacity: 不属于过剩行业新增产能（确需新建的须等量减量置换）
-    if _K19 <= on <= _K20:
-        t92 = None if (v := pj.new_overcapacity) is None else v is True
-        t94 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
-        t93 = None if t94 is None else not t94
-        t91 = False if t92 is False or t93 is False else (None if t92 is None or t93 is None else True)
-        if t91 is True:
+    if _K21 <= on <= _K22:
+        t96 = None if (v := pj.new_overcapacity) is None else v is True
+        t98 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
+        t97 = None if t98 is None else not t98
+        t95 = False if t96 is False or t97 is False else (None if t96 is None or t97 is None else True)
+        if t95 is True:
             return INELIGIBLE
-        if t91 is None:
+        if t95 is None:
             unknown = True
     if unknown:
         return UNDETERMINED
@@ -942,16 +982,16 @@ def decide_qh_2013_rd_support(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # rd_expense: 企业有研发投入（补助与研发投入挂钩）
-    t95 = None if (v := e.rd_expense) is None else v > _K32
-    if t95 is False:
+    t99 = None if (v := e.rd_expense) is None else v > _K34
+    if t99 is False:
         return INELIGIBLE
-    if t95 is None:
+    if t99 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -964,16 +1004,16 @@ def decide_qh_2013_backward_capacity_elimination_award(e, pj, inst, loans, on, d
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # eliminates: 淘汰（关停）水泥等行业落后产能
-    t96 = None if (v := e.eliminates_backward_capacity) is None else v is True
-    if t96 is False:
+    t100 = None if (v := e.eliminates_backward_capacity) is None else v is True
+    if t100 is False:
         return INELIGIBLE
-    if t96 is None:
+    if t100 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -986,46 +1026,46 @@ def decide_qh_2013_otc_listing_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # sme: 中小企业
-    t97 = None if (v := d.size_class()) is None else v in _K24
-    if t97 is False:
-        return INELIGIBLE
-    if t97 is None:
-        unknown = True
-    # tech_based: 科技型企业
-    t98 = None if (v := e.tech_based) is None else v is True
-    if t98 is False:
-        return INELIGIBLE
-    if t98 is None:
-        unknown = True
-    # listed_from: 挂牌（交易）日期不早于2013-01-01（年度为推定，原文未规定执行期）
-    t99 = None if (v := e.listed_on) is None else v >= _K17
-    if t99 is False:
-        return INELIGIBLE
-    if t99 is None:
-        unknown = True
-    # listed_to: 挂牌（交易）日期不晚于2013-12-31（年度为推定，原文未规定执行期）
-    t100 = None if (v := e.listed_on) is None else v <= _K18
-    if t100 is False:
-        return INELIGIBLE
-    if t100 is None:
-        unknown = True
-    # listed_done: 挂牌（交易）日期已经发生（不晚于评估日）
-    t101 = None if (v := e.listed_on) is None else v <= on
+    t101 = None if (v := d.size_class()) is None else v in _K26
     if t101 is False:
         return INELIGIBLE
     if t101 is None:
         unknown = True
-    # board: 在三板市场挂牌或在非公众场外股权交易
-    t102 = None if (v := e.listing_board) is None else v in _K38
+    # tech_based: 科技型企业
+    t102 = None if (v := e.tech_based) is None else v is True
     if t102 is False:
         return INELIGIBLE
     if t102 is None:
+        unknown = True
+    # listed_from: 挂牌（交易）日期不早于2013-01-01（年度为推定，原文未规定执行期）
+    t103 = None if (v := e.listed_on) is None else v >= _K19
+    if t103 is False:
+        return INELIGIBLE
+    if t103 is None:
+        unknown = True
+    # listed_to: 挂牌（交易）日期不晚于2013-12-31（年度为推定，原文未规定执行期）
+    t104 = None if (v := e.listed_on) is None else v <= _K20
+    if t104 is False:
+        return INELIGIBLE
+    if t104 is None:
+        unknown = True
+    # listed_done: 挂牌（交易）日期已经发生（不晚于评估日）
+    t105 = None if (v := e.listed_on) is None else v <= on
+    if t105 is False:
+        return INELIGIBLE
+    if t105 is None:
+        unknown = True
+    # board: 在三板市场挂牌或在非公众场外股权交易
+    t106 = None if (v := e.listing_board) is None else v in _K40
+    if t106 is False:
+        return INELIGIBLE
+    if t106 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1038,28 +1078,28 @@ def decide_qh_2013_small_micro_job_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # small_micro: 小型或微型企业
-    t103 = None if (v := d.size_class()) is None else v in _K39
-    if t103 is False:
+    t107 = None if (v := d.size_class()) is None else v in _K41
+    if t107 is False:
         return INELIGIBLE
-    if t103 is None:
+    if t107 is None:
         unknown = True
     # insured_one_year: 参加失业保险并履行缴费义务满一年以上
-    t104 = None if (v := e.unemployment_insurance_years) is None else v >= _K40
-    if t104 is False:
+    t108 = None if (v := e.unemployment_insurance_years) is None else v >= _K42
+    if t108 is False:
         return INELIGIBLE
-    if t104 is None:
+    if t108 is None:
         unknown = True
     # no_layoffs: 近两年无较大裁员行为
-    t105 = None if (v := e.no_major_layoffs_two_years) is None else v is True
-    if t105 is False:
+    t109 = None if (v := e.no_major_layoffs_two_years) is None else v is True
+    if t109 is False:
         return INELIGIBLE
-    if t105 is None:
+    if t109 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1072,40 +1112,40 @@ def decide_qh_2013_direct_financing_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # financed: 通过首发上市、发债、信托、融资租赁等方式直接融资
-    t106 = None if (v := e.direct_financing) is None else v > _K32
-    if t106 is False:
-        return INELIGIBLE
-    if t106 is None:
-        unknown = True
-    # financed_from: 直接融资发生在2013年1月1日以后（含当日；年度为推定，原文未规定执行期）
-    t107 = None if (v := e.direct_financing_on) is None else v >= _K17
-    if t107 is False:
-        return INELIGIBLE
-    if t107 is None:
-        unknown = True
-    # financed_to: 直接融资发生在2013年12月31日以前（含当日；年度为推定）
-    t108 = None if (v := e.direct_financing_on) is None else v <= _K18
-    if t108 is False:
-        return INELIGIBLE
-    if t108 is None:
-        unknown = True
-    # financed_done: 直接融资已经发生（不晚于评估日）
-    t109 = None if (v := e.direct_financing_on) is None else v <= on
-    if t109 is False:
-        return INELIGIBLE
-    if t109 is None:
-        unknown = True
-    # financing_kind: 融资方式为原文所列之一（首发上市、企业债、信托、公司债、私募债、中期票据、短期融资券、融资租赁；“等”字所含的其他方式由主管部门认定）
-    t110 = None if (v := e.financing_kind) is None else v in _K41
+    t110 = None if (v := e.direct_financing) is None else v > _K34
     if t110 is False:
         return INELIGIBLE
     if t110 is None:
+        unknown = True
+    # financed_from: 直接融资发生在2013年1月1日以后（含当日；年度为推定，原文未规定执行期）
+    t111 = None if (v := e.direct_financing_on) is None else v >= _K19
+    if t111 is False:
+        return INELIGIBLE
+    if t111 is None:
+        unknown = True
+    # financed_to: 直接融资发生在2013年12月31日以前（含当日；年度为推定）
+    t112 = None if (v := e.direct_financing_on) is None else v <= _K20
+    if t112 is False:
+        return INELIGIBLE
+    if t112 is None:
+        unknown = True
+    # financed_done: 直接融资已经发生（不晚于评估日）
+    t113 = None if (v := e.direct_financing_on) is None else v <= on
+    if t113 is False:
+        return INELIGIBLE
+    if t113 is None:
+        unknown = True
+    # financing_kind: 融资方式为原文所列之一（首发上市、企业债、信托、公司债、私募债、中期票据、短期融资券、融资租赁；“等”字所含的其他方式由主管部门认定）
+    t114 = None if (v := e.financing_kind) is None else v in _K43
+    if t114 is False:
+        return INELIGIBLE
+    if t114 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1118,34 +1158,34 @@ def decide_qh_2013_bill_discount_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # discount_fees: 办理票据贴现并发生贴现费用
-    t111 = None if (v := e.bill_discount_fees) is None else v > _K32
-    if t111 is False:
+    t115 = None if (v := e.bill_discount_fees) is None else v > _K34
+    if t115 is False:
         return INELIGIBLE
-    if t111 is None:
+    if t115 is None:
         unknown = True
     # discounted_from: 票据贴现发生在2013年1月1日以后（含当日；年度为推定，原文未规定执行期）
-    t112 = None if (v := e.bill_discount_on) is None else v >= _K17
-    if t112 is False:
+    t116 = None if (v := e.bill_discount_on) is None else v >= _K19
+    if t116 is False:
         return INELIGIBLE
-    if t112 is None:
+    if t116 is None:
         unknown = True
     # discounted_to: 票据贴现发生在2013年12月31日以前（含当日；年度为推定）
-    t113 = None if (v := e.bill_discount_on) is None else v <= _K18
-    if t113 is False:
+    t117 = None if (v := e.bill_discount_on) is None else v <= _K20
+    if t117 is False:
         return INELIGIBLE
-    if t113 is None:
+    if t117 is None:
         unknown = True
     # discounted_done: 票据贴现已经发生（不晚于评估日）
-    t114 = None if (v := e.bill_discount_on) is None else v <= on
-    if t114 is False:
+    t118 = None if (v := e.bill_discount_on) is None else v <= on
+    if t118 is False:
         return INELIGIBLE
-    if t114 is None:
+    if t118 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1158,20 +1198,20 @@ def decide_qh_2013_special_equipment_tax_credit(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # equipment: 购置并实际使用优惠目录内的专用设备
-    t115 = None if (v := e.special_equipment_investment) is None else v > _K32
-    if t115 is False:
+    t119 = None if (v := e.special_equipment_investment) is None else v > _K34
+    if t119 is False:
         return INELIGIBLE
-    if t115 is None:
+    if t119 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = None if (v := e.special_equipment_investment) is None else round_yuan(v * _K42)
+    amount = None if (v := e.special_equipment_investment) is None else round_yuan(v * _K44)
     return "eligible", amount
 
 
@@ -1180,16 +1220,16 @@ def decide_qh_2013_resource_utilisation_tax(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # resource_income: 综合利用资源生产符合国家产业政策规定的产品并取得收入
-    t116 = None if (v := e.resource_utilisation_income) is None else v is True
-    if t116 is False:
+    t120 = None if (v := e.resource_utilisation_income) is None else v is True
+    if t120 is False:
         return INELIGIBLE
-    if t116 is None:
+    if t120 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1202,16 +1242,16 @@ def decide_qh_2013_tech_transfer_tax_exemption(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # tech_income: 有技术转让、技术开发及相关技术咨询、技术服务收入
-    t117 = None if (v := e.tech_transfer_income) is None else v is True
-    if t117 is False:
+    t121 = None if (v := e.tech_transfer_income) is None else v is True
+    if t121 is False:
         return INELIGIBLE
-    if t117 is None:
+    if t121 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1224,16 +1264,16 @@ def decide_qh_2013_high_tech_income_tax(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # high_tech: 经认定的高新技术企业
-    t118 = None if (v := e.high_tech_certified) is None else v is True
-    if t118 is False:
+    t122 = None if (v := e.high_tech_certified) is None else v is True
+    if t122 is False:
         return INELIGIBLE
-    if t118 is None:
+    if t122 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1246,22 +1286,22 @@ def decide_qh_2013_difficulty_training_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # difficulty: 经认定的困难企业
-    t119 = None if (v := e.certified_in_difficulty) is None else v is True
-    if t119 is False:
+    t123 = None if (v := e.certified_in_difficulty) is None else v is True
+    if t123 is False:
         return INELIGIBLE
-    if t119 is None:
+    if t123 is None:
         unknown = True
     # training: 组织开展技能提升、转岗、安全生产等培训
-    t120 = None if (v := e.runs_staff_training) is None else v is True
-    if t120 is False:
+    t124 = None if (v := e.runs_staff_training) is None else v is True
+    if t124 is False:
         return INELIGIBLE
-    if t120 is None:
+    if t124 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1274,16 +1314,16 @@ def decide_qh_2013_pension_deferral(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # difficulty: 经认定的困难企业
-    t121 = None if (v := e.certified_in_difficulty) is None else v is True
-    if t121 is False:
+    t125 = None if (v := e.certified_in_difficulty) is None else v is True
+    if t125 is False:
         return INELIGIBLE
-    if t121 is None:
+    if t125 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1296,16 +1336,16 @@ def decide_qh_2013_waste_heat_power_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # waste_heat: 利用余热余压发电或尾气综合利用
-    t122 = None if (v := e.waste_heat_power) is None else v is True
-    if t122 is False:
+    t126 = None if (v := e.waste_heat_power) is None else v is True
+    if t126 is False:
         return INELIGIBLE
-    if t122 is None:
+    if t126 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1318,16 +1358,16 @@ def decide_qh_2013_differential_power_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # deep_processing: 就地精深加工电解铝等原材料产品
-    t123 = None if (v := e.local_deep_processing) is None else v is True
-    if t123 is False:
+    t127 = None if (v := e.local_deep_processing) is None else v is True
+    if t127 is False:
         return INELIGIBLE
-    if t123 is None:
+    if t127 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1340,16 +1380,16 @@ def decide_qh_2013_tech_achievement_support(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # achievement_or_cooperation: 引进科技成果再创新或开展产学研合作
-    t124 = None if (v := e.tech_achievement_or_cooperation) is None else v is True
-    if t124 is False:
+    t128 = None if (v := e.tech_achievement_or_cooperation) is None else v is True
+    if t128 is False:
         return INELIGIBLE
-    if t124 is None:
+    if t128 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1362,18 +1402,18 @@ def decide_qh_2013_123_fund(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # high_tech_or_tech_based: 高新技术企业或科技型企业
-    t126 = None if (v := e.high_tech_certified) is None else v is True
-    t127 = None if (v := e.tech_based) is None else v is True
-    t125 = True if t126 is True or t127 is True else (None if t126 is None or t127 is None else False)
-    if t125 is False:
+    t130 = None if (v := e.high_tech_certified) is None else v is True
+    t131 = None if (v := e.tech_based) is None else v is True
+    t129 = True if t130 is True or t131 is True else (None if t130 is None or t131 is None else False)
+    if t129 is False:
         return INELIGIBLE
-    if t125 is None:
+    if t129 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1386,16 +1426,16 @@ def decide_qh_2013_sme_cultivation(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # sme: 中小微企业
-    t128 = None if (v := d.size_class()) is None else v in _K24
-    if t128 is False:
+    t132 = None if (v := d.size_class()) is None else v in _K26
+    if t132 is False:
         return INELIGIBLE
-    if t128 is None:
+    if t132 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1408,16 +1448,16 @@ def decide_qh_2013_consumer_goods_new_enterprise(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # new_consumer_goods: 新设日用消费品生产企业
-    t129 = None if (v := e.new_consumer_goods_producer) is None else v is True
-    if t129 is False:
+    t133 = None if (v := e.new_consumer_goods_producer) is None else v is True
+    if t133 is False:
         return INELIGIBLE
-    if t129 is None:
+    if t133 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1430,16 +1470,16 @@ def decide_qh_2013_rail_transport_support(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # rail: 购置铁路自备车、接入铁路重车或开展公铁联运、公铁分流
-    t130 = None if (v := e.rail_transport_investment) is None else v is True
-    if t130 is False:
+    t134 = None if (v := e.rail_transport_investment) is None else v is True
+    if t134 is False:
         return INELIGIBLE
-    if t130 is None:
+    if t134 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1452,16 +1492,16 @@ def decide_qh_2013_road_toll_annual_fee(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K17:
+    if on < _K19:
         return NOT_YET_EFFECTIVE
-    if on > _K18:
+    if on > _K20:
         return EXPIRED
     unknown = code is None
     # large_freight: 物资运输量大
-    t131 = None if (v := e.large_road_freight) is None else v is True
-    if t131 is False:
+    t135 = None if (v := e.large_road_freight) is None else v is True
+    if t135 is False:
         return INELIGIBLE
-    if t131 is None:
+    if t135 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1474,40 +1514,40 @@ def decide_qh_2016_tech_upgrade(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K19:
+    if on < _K21:
         return NOT_YET_EFFECTIVE
-    if on > _K20:
+    if on > _K22:
         return EXPIRED
     unknown = code is None
     # project_kind: 申报项目为技术改造项目
-    t132 = None if (v := pj.kind) is None else v in _K2
-    if t132 is False:
+    t136 = None if (v := pj.kind) is None else v in _K4
+    if t136 is False:
         return INELIGIBLE
-    if t132 is None:
+    if t136 is None:
         unknown = True
     # block qh-2013-no-new-overcapacity: 不属于新建电解铝、水泥、铁合金等产能过剩项目
-    if _K17 <= on <= _K18:
-        t133 = None if (v := pj.new_overcapacity) is None else v is True
-        if t133 is True:
+    if _K19 <= on <= _K20:
+        t137 = None if (v := pj.new_overcapacity) is None else v is True
+        if t137 is True:
             return INELIGIBLE
-        if t133 is None:
+        if t137 is None:
             unknown = True
     # block qh-2013-no-backward-capacity-replacement: 不对列入淘汰计划的落后产能搞“等量置换、关小建大”或异地搬迁改造
-    if _K17 <= on <= _K18:
-        t134 = None if (v := pj.replaces_backward_capacity) is None else v is True
-        if t134 is True:
+    if _K19 <= on <= _K20:
+        t138 = None if (v := pj.replaces_backward_capacity) is None else v is True
+        if t138 is True:
             return INELIGIBLE
-        if t134 is None:
+        if t138 is None:
             unknown = True
     # block qh-2016-no-new-overcapacity: 不属于过剩行业新增产能（确需新建的须等量减量置换）
-    if _K19 <= on <= _K20:
-        t136 = None if (v := pj.new_overcapacity) is None else v is True
-        t138 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
-        t137 = None if t138 is None else not t138
-        t135 = False if t136 is False or t137 is False else (None if t136 is None or t137 is None else True)
-        if t135 is True:
+    if _K21 <= on <= _K22:
+        t140 = None if (v := pj.new_overcapacity) is None else v is True
+        t142 = None if (v := pj.equal_or_reduced_replacement) is None else v is True
+        t141 = None if t142 is None else not t142
+        t139 = False if t140 is False or t141 is False else (None if t140 is None or t141 is None else True)
+        if t139 is True:
             return INELIGIBLE
-        if t135 is None:
+        if t139 is None:
             unknown = True
     if unknown:
         return UNDETERMINED
@@ -1520,24 +1560,24 @@ def decide_qh_2016_growth_tech_sme_support(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K19:
+    if on < _K21:
         return NOT_YET_EFFECTIVE
-    if on > _K20:
+    if on > _K22:
         return EXPIRED
     unknown = code is None
     # sme: 中小微企业
-    t139 = None if (v := d.size_class()) is None else v in _K24
-    if t139 is False:
+    t143 = None if (v := d.size_class()) is None else v in _K26
+    if t143 is False:
         return INELIGIBLE
-    if t139 is None:
+    if t143 is None:
         unknown = True
     # growth_or_tech: 成长型或科技型企业
-    t141 = None if (v := e.growth_enterprise) is None else v is True
-    t142 = None if (v := e.tech_based) is None else v is True
-    t140 = True if t141 is True or t142 is True else (None if t141 is None or t142 is None else False)
-    if t140 is False:
+    t145 = None if (v := e.growth_enterprise) is None else v is True
+    t146 = None if (v := e.tech_based) is None else v is True
+    t144 = True if t145 is True or t146 is True else (None if t145 is None or t146 is None else False)
+    if t144 is False:
         return INELIGIBLE
-    if t140 is None:
+    if t144 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1550,16 +1590,16 @@ def decide_qh_2016_social_insurance_rate_cut(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K19:
+    if on < _K21:
         return NOT_YET_EFFECTIVE
-    if on > _K20:
+    if on > _K22:
         return EXPIRED
     unknown = code is None
     # insured: 为职工缴纳失业、工伤、生育保险费或住房公积金
-    t143 = None if (v := e.pays_social_insurance) is None else v is True
-    if t143 is False:
+    t147 = None if (v := e.pays_social_insurance) is None else v is True
+    if t147 is False:
         return INELIGIBLE
-    if t143 is None:
+    if t147 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1572,16 +1612,16 @@ def decide_qh_2016_direct_power_trading(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K19:
+    if on < _K21:
         return NOT_YET_EFFECTIVE
-    if on > _K20:
+    if on > _K22:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业（电力用户）
-    t144 = None if (v := d.is_industrial()) is None else v is True
-    if t144 is False:
+    t148 = None if (v := d.is_industrial()) is None else v is True
+    if t148 is False:
         return INELIGIBLE
-    if t144 is None:
+    if t148 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1594,16 +1634,16 @@ def decide_qh_2016_gas_rail_road_costs(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('63'):
         return NOT_APPLICABLE
-    if on < _K19:
+    if on < _K21:
         return NOT_YET_EFFECTIVE
-    if on > _K20:
+    if on > _K22:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t145 = None if (v := d.is_industrial()) is None else v is True
-    if t145 is False:
+    t149 = None if (v := d.is_industrial()) is None else v is True
+    if t149 is False:
         return INELIGIBLE
-    if t145 is None:
+    if t149 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1616,53 +1656,53 @@ def decide_sjz_2017_rd_institution(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # institution_kind: 企业技术中心、工程研究中心、工程实验室、工程技术研究中心或重点实验室
-    t146 = None if (v := inst.kind) is None else v in _K45
-    if t146 is False:
+    t150 = None if (v := inst.kind) is None else v in _K47
+    if t150 is False:
         return INELIGIBLE
-    if t146 is None:
+    if t150 is None:
         unknown = True
     # level: 国家级、省级或市级认定
-    t147 = None if (v := inst.level) is None else v in _K46
-    if t147 is False:
+    t151 = None if (v := inst.level) is None else v in _K48
+    if t151 is False:
         return INELIGIBLE
-    if t147 is None:
+    if t151 is None:
         unknown = True
     # recognised_from: 在政策执行期内新认定（建成）：不早于2017年2月25日
-    t148 = None if (v := inst.recognised_on) is None else v >= _K43
-    if t148 is False:
+    t152 = None if (v := inst.recognised_on) is None else v >= _K45
+    if t152 is False:
         return INELIGIBLE
-    if t148 is None:
+    if t152 is None:
         unknown = True
     # recognised_to: 在政策执行期内新认定（建成）：不晚于2020年12月31日
-    t149 = None if (v := inst.recognised_on) is None else v <= _K44
-    if t149 is False:
+    t153 = None if (v := inst.recognised_on) is None else v <= _K46
+    if t153 is False:
         return INELIGIBLE
-    if t149 is None:
+    if t153 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    t150 = None if (v := inst.level) is None else v in _K47
-    f0 = t150 is True
-    t151 = None if (v := inst.level) is None else v in _K48
-    f1 = t151 is True
-    t152 = None if (v := inst.level) is None else v in _K49
-    f2 = t152 is True
+    t154 = None if (v := inst.level) is None else v in _K49
+    f0 = t154 is True
+    t155 = None if (v := inst.level) is None else v in _K50
+    f1 = t155 is True
+    t156 = None if (v := inst.level) is None else v in _K51
+    f2 = t156 is True
     if f0 + f1 + f2 > 1:
         raise AmountConflictError('sjz-2017-rd-institution' + ': ' + repr(['national', 'provincial', 'municipal']))
     if f0:
-        amount = _K50
+        amount = _K52
         return "eligible", amount
     if f1:
-        amount = _K51
+        amount = _K53
         return "eligible", amount
     if f2:
-        amount = _K52
+        amount = _K54
         return "eligible", amount
     return "eligible", None
 
@@ -1672,32 +1712,32 @@ def decide_sjz_2017_national_branch_lab(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # institution_kind: 国家级企业技术中心分中心或国家和地方联合共建实验室
-    t153 = None if (v := inst.kind) is None else v in _K53
-    if t153 is False:
+    t157 = None if (v := inst.kind) is None else v in _K55
+    if t157 is False:
         return INELIGIBLE
-    if t153 is None:
+    if t157 is None:
         unknown = True
     # recognised_from: 在政策执行期内新认定：不早于2017年2月25日
-    t154 = None if (v := inst.recognised_on) is None else v >= _K43
-    if t154 is False:
+    t158 = None if (v := inst.recognised_on) is None else v >= _K45
+    if t158 is False:
         return INELIGIBLE
-    if t154 is None:
+    if t158 is None:
         unknown = True
     # recognised_to: 在政策执行期内新认定：不晚于2020年12月31日
-    t155 = None if (v := inst.recognised_on) is None else v <= _K44
-    if t155 is False:
+    t159 = None if (v := inst.recognised_on) is None else v <= _K46
+    if t159 is False:
         return INELIGIBLE
-    if t155 is None:
+    if t159 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = _K54
+    amount = _K56
     return "eligible", amount
 
 
@@ -1706,32 +1746,32 @@ def decide_sjz_2017_academician_workstation(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # institution_kind: 院士工作站
-    t156 = None if (v := inst.kind) is None else v in _K55
-    if t156 is False:
+    t160 = None if (v := inst.kind) is None else v in _K57
+    if t160 is False:
         return INELIGIBLE
-    if t156 is None:
+    if t160 is None:
         unknown = True
     # recognised_from: 在政策执行期内新建：不早于2017年2月25日
-    t157 = None if (v := inst.recognised_on) is None else v >= _K43
-    if t157 is False:
+    t161 = None if (v := inst.recognised_on) is None else v >= _K45
+    if t161 is False:
         return INELIGIBLE
-    if t157 is None:
+    if t161 is None:
         unknown = True
     # recognised_to: 在政策执行期内新建：不晚于2020年12月31日
-    t158 = None if (v := inst.recognised_on) is None else v <= _K44
-    if t158 is False:
+    t162 = None if (v := inst.recognised_on) is None else v <= _K46
+    if t162 is False:
         return INELIGIBLE
-    if t158 is None:
+    if t162 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = _K56
+    amount = _K58
     return "eligible", amount
 
 
@@ -1740,32 +1780,32 @@ def decide_sjz_2017_postdoc_station(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # institution_kind: 博士后科研工作站或流动站
-    t159 = None if (v := inst.kind) is None else v in _K57
-    if t159 is False:
+    t163 = None if (v := inst.kind) is None else v in _K59
+    if t163 is False:
         return INELIGIBLE
-    if t159 is None:
+    if t163 is None:
         unknown = True
     # recognised_from: 在政策执行期内新建：不早于2017年2月25日
-    t160 = None if (v := inst.recognised_on) is None else v >= _K43
-    if t160 is False:
+    t164 = None if (v := inst.recognised_on) is None else v >= _K45
+    if t164 is False:
         return INELIGIBLE
-    if t160 is None:
+    if t164 is None:
         unknown = True
     # recognised_to: 在政策执行期内新建：不晚于2020年12月31日
-    t161 = None if (v := inst.recognised_on) is None else v <= _K44
-    if t161 is False:
+    t165 = None if (v := inst.recognised_on) is None else v <= _K46
+    if t165 is False:
         return INELIGIBLE
-    if t161 is None:
+    if t165 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = _K58
+    amount = _K60
     return "eligible", amount
 
 
@@ -1774,22 +1814,22 @@ def decide_sjz_2017_tech_upgrade_fund(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t162 = None if (v := d.is_industrial()) is None else v is True
-    if t162 is False:
+    t166 = None if (v := d.is_industrial()) is None else v is True
+    if t166 is False:
         return INELIGIBLE
-    if t162 is None:
+    if t166 is None:
         unknown = True
     # project_kind: 申报项目为技术改造项目
-    t163 = None if (v := pj.kind) is None else v in _K2
-    if t163 is False:
+    t167 = None if (v := pj.kind) is None else v in _K4
+    if t167 is False:
         return INELIGIBLE
-    if t163 is None:
+    if t167 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -1802,39 +1842,39 @@ def decide_sjz_2017_revenue_milestone(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t164 = None if (v := d.is_industrial()) is None else v is True
-    if t164 is False:
+    t168 = None if (v := d.is_industrial()) is None else v is True
+    if t168 is False:
         return INELIGIBLE
-    if t164 is None:
+    if t168 is None:
         unknown = True
     # first_crossing: 年主营业务收入首次突破10亿、30亿、50亿、100亿或300亿元
-    t165 = (None if (v := e.main_revenue) is None or (u := e.prior_max_main_revenue) is None else (u <= _K59 < v or u <= _K60 < v or u <= _K61 < v or u <= _K62 < v or u <= _K63 < v))
-    if t165 is False:
+    t169 = (None if (v := e.main_revenue) is None or (u := e.prior_max_main_revenue) is None else (u <= _K61 < v or u <= _K62 < v or u <= _K63 < v or u <= _K64 < v or u <= _K65 < v))
+    if t169 is False:
         return INELIGIBLE
-    if t165 is None:
+    if t169 is None:
         unknown = True
     # profit_tax_rate: 利税率达到全省同行业平均水平以上
-    t166 = None if (v := e.profit_tax_rate_at_least_average) is None else v is True
-    if t166 is False:
+    t170 = None if (v := e.profit_tax_rate_at_least_average) is None else v is True
+    if t170 is False:
         return INELIGIBLE
-    if t166 is None:
+    if t170 is None:
         unknown = True
     # local_tax: 在石家庄市辖区内缴税
-    t167 = None if (v := e.pays_tax_locally) is None else v is True
-    if t167 is False:
+    t171 = None if (v := e.pays_tax_locally) is None else v is True
+    if t171 is False:
         return INELIGIBLE
-    if t167 is None:
+    if t171 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
     v, u = e.main_revenue, e.prior_max_main_revenue
-    amount = None if v is None or u is None else (_K54 if u <= _K63 < v else _K51 if u <= _K62 < v else _K56 if u <= _K61 < v else _K64 if u <= _K60 < v else _K52 if u <= _K59 < v else _ZERO)
+    amount = None if v is None or u is None else (_K56 if u <= _K65 < v else _K53 if u <= _K64 < v else _K58 if u <= _K63 < v else _K66 if u <= _K62 < v else _K54 if u <= _K61 < v else _ZERO)
     return "eligible", amount
 
 
@@ -1843,52 +1883,52 @@ def decide_sjz_2017_listing_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # board: 在主板、创业板上市或在新三板、区域性股权交易市场挂牌
-    t168 = None if (v := e.listing_board) is None else v in _K65
-    if t168 is False:
+    t172 = None if (v := e.listing_board) is None else v in _K67
+    if t172 is False:
         return INELIGIBLE
-    if t168 is None:
+    if t172 is None:
         unknown = True
     # listed_in_period: 上市（挂牌），或借壳上市、外地上市公司迁入本市，发生在2017年2月25日至2020年12月31日之间
-    t172 = None if (v := e.listed_on) is None else v >= _K43
-    t173 = None if (v := e.listed_on) is None else v <= _K44
-    t170 = False if t172 is False or t173 is False else (None if t172 is None or t173 is None else True)
-    t174 = None if (v := e.backdoor_or_relocated_listing) is None else v is True
-    t175 = None if (v := e.relocated_listing_on) is None else v >= _K43
-    t176 = None if (v := e.relocated_listing_on) is None else v <= _K44
-    t171 = False if t174 is False or t175 is False or t176 is False else (None if t174 is None or t175 is None or t176 is None else True)
-    t169 = True if t170 is True or t171 is True else (None if t170 is None or t171 is None else False)
-    if t169 is False:
+    t176 = None if (v := e.listed_on) is None else v >= _K45
+    t177 = None if (v := e.listed_on) is None else v <= _K46
+    t174 = False if t176 is False or t177 is False else (None if t176 is None or t177 is None else True)
+    t178 = None if (v := e.backdoor_or_relocated_listing) is None else v is True
+    t179 = None if (v := e.relocated_listing_on) is None else v >= _K45
+    t180 = None if (v := e.relocated_listing_on) is None else v <= _K46
+    t175 = False if t178 is False or t179 is False or t180 is False else (None if t178 is None or t179 is None or t180 is None else True)
+    t173 = True if t174 is True or t175 is True else (None if t174 is None or t175 is None else False)
+    if t173 is False:
         return INELIGIBLE
-    if t169 is None:
+    if t173 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    t177 = None if (v := e.listing_board) is None else v in _K66
-    f0 = t177 is True
-    t178 = None if (v := e.listing_board) is None else v in _K67
-    f1 = t178 is True
-    t179 = None if (v := e.listing_board) is None else v in _K68
-    f2 = t179 is True
+    t181 = None if (v := e.listing_board) is None else v in _K68
+    f0 = t181 is True
+    t182 = None if (v := e.listing_board) is None else v in _K69
+    f1 = t182 is True
+    t183 = None if (v := e.listing_board) is None else v in _K70
+    f2 = t183 is True
     if f0 + f1 + f2 > 1:
         raise AmountConflictError('sjz-2017-listing-subsidy' + ': ' + repr(['main_board', 'neeq', 'regional']))
     if f0:
-        amount = _K36
+        amount = _K38
         if amount is not None and (v := e.listing_subsidy_received) is not None:
             amount = max(_ZERO, amount - v)
         return "eligible", amount
     if f1:
-        amount = _K69
+        amount = _K71
         if amount is not None and (v := e.listing_subsidy_received) is not None:
             amount = max(_ZERO, amount - v)
         return "eligible", amount
     if f2:
-        amount = _K64
+        amount = _K66
         if amount is not None and (v := e.listing_subsidy_received) is not None:
             amount = max(_ZERO, amount - v)
         return "eligible", amount
@@ -1900,54 +1940,54 @@ def decide_sjz_2017_collective_bond(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # sme: 中小微企业
-    t180 = None if (v := d.size_class()) is None else v in _K24
-    if t180 is False:
-        return INELIGIBLE
-    if t180 is None:
-        unknown = True
-    # issued: 已成功发行集合债券
-    t181 = None if (v := e.collective_bond_amount) is None else v > _K32
-    if t181 is False:
-        return INELIGIBLE
-    if t181 is None:
-        unknown = True
-    # issued_from: 集合债券发行不早于2017年2月25日（本政策措施发布之日）
-    t182 = None if (v := e.collective_bond_issued_on) is None else v >= _K43
-    if t182 is False:
-        return INELIGIBLE
-    if t182 is None:
-        unknown = True
-    # issued_to: 集合债券发行不晚于2020年12月31日
-    t183 = None if (v := e.collective_bond_issued_on) is None else v <= _K44
-    if t183 is False:
-        return INELIGIBLE
-    if t183 is None:
-        unknown = True
-    # issued_done: 集合债券已经发行（不晚于评估日）
-    t184 = None if (v := e.collective_bond_issued_on) is None else v <= on
+    t184 = None if (v := d.size_class()) is None else v in _K26
     if t184 is False:
         return INELIGIBLE
     if t184 is None:
         unknown = True
-    # term: 集合债券存续期已知（贴息“在存续期内”给予）
-    t185 = None if (v := e.collective_bond_term_years) is None else v > _K32
+    # issued: 已成功发行集合债券
+    t185 = None if (v := e.collective_bond_amount) is None else v > _K34
     if t185 is False:
         return INELIGIBLE
     if t185 is None:
         unknown = True
+    # issued_from: 集合债券发行不早于2017年2月25日（本政策措施发布之日）
+    t186 = None if (v := e.collective_bond_issued_on) is None else v >= _K45
+    if t186 is False:
+        return INELIGIBLE
+    if t186 is None:
+        unknown = True
+    # issued_to: 集合债券发行不晚于2020年12月31日
+    t187 = None if (v := e.collective_bond_issued_on) is None else v <= _K46
+    if t187 is False:
+        return INELIGIBLE
+    if t187 is None:
+        unknown = True
+    # issued_done: 集合债券已经发行（不晚于评估日）
+    t188 = None if (v := e.collective_bond_issued_on) is None else v <= on
+    if t188 is False:
+        return INELIGIBLE
+    if t188 is None:
+        unknown = True
+    # term: 集合债券存续期已知（贴息“在存续期内”给予）
+    t189 = None if (v := e.collective_bond_term_years) is None else v > _K34
+    if t189 is False:
+        return INELIGIBLE
+    if t189 is None:
+        unknown = True
     if unknown:
         return UNDETERMINED
-    amount = None if (v := e.collective_bond_amount) is None else round_yuan(v * _K34)
+    amount = None if (v := e.collective_bond_amount) is None else round_yuan(v * _K36)
     if amount is not None:
         amount = None if (v := e.collective_bond_term_years) is None else round_yuan(amount * v)
-    if amount is not None and amount > _K69:
-        amount = _K69
+    if amount is not None and amount > _K71:
+        amount = _K71
     return "eligible", amount
 
 
@@ -1956,33 +1996,33 @@ def decide_sjz_2017_first_set_insurance(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # catalogue: 装备产品属于国家指导目录范围
-    t186 = None if (v := e.first_set_in_catalogue) is None else v is True
-    if t186 is False:
+    t190 = None if (v := e.first_set_in_catalogue) is None else v is True
+    if t190 is False:
         return INELIGIBLE
-    if t186 is None:
+    if t190 is None:
         unknown = True
     # national_subsidy: 已获国家实际投保年度保费80%补贴
-    t187 = None if (v := e.first_set_national_subsidy) is None else v is True
-    if t187 is False:
+    t191 = None if (v := e.first_set_national_subsidy) is None else v is True
+    if t191 is False:
         return INELIGIBLE
-    if t187 is None:
+    if t191 is None:
         unknown = True
     # provincial_below_15: 未获得省补贴或省补贴低于15%
-    t188 = None if (v := e.first_set_provincial_rate) is None else v < _K70
-    if t188 is False:
+    t192 = None if (v := e.first_set_provincial_rate) is None else v < _K72
+    if t192 is False:
         return INELIGIBLE
-    if t188 is None:
+    if t192 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
     v, u = e.first_set_premium, e.first_set_provincial_rate
-    amount = None if v is None or u is None else round_yuan(v * max(_ZERO, _K70 - u))
+    amount = None if v is None or u is None else round_yuan(v * max(_ZERO, _K72 - u))
     return "eligible", amount
 
 
@@ -1991,26 +2031,26 @@ def decide_sjz_2017_two_integration_demo(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # recognised_from: 在政策执行期内新认定为省级两化深度融合示范企业（不早于2017年2月25日）
-    t189 = None if (v := e.two_integration_demo_on) is None else v >= _K43
-    if t189 is False:
+    t193 = None if (v := e.two_integration_demo_on) is None else v >= _K45
+    if t193 is False:
         return INELIGIBLE
-    if t189 is None:
+    if t193 is None:
         unknown = True
     # recognised_to: 认定不晚于2020年12月31日
-    t190 = None if (v := e.two_integration_demo_on) is None else v <= _K44
-    if t190 is False:
+    t194 = None if (v := e.two_integration_demo_on) is None else v <= _K46
+    if t194 is False:
         return INELIGIBLE
-    if t190 is None:
+    if t194 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = _K52
+    amount = _K54
     return "eligible", amount
 
 
@@ -2019,16 +2059,16 @@ def decide_sjz_2017_brand_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # brand: 获得省名牌产品、市十大工业名牌产品或驰、著、知名商标
-    t191 = None if (v := e.brand_honour) is None else v is True
-    if t191 is False:
+    t195 = None if (v := e.brand_honour) is None else v is True
+    if t195 is False:
         return INELIGIBLE
-    if t191 is None:
+    if t195 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2041,16 +2081,16 @@ def decide_sjz_2017_high_tech_income_tax(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # high_tech: 国家高新技术企业
-    t192 = None if (v := e.high_tech_certified) is None else v is True
-    if t192 is False:
+    t196 = None if (v := e.high_tech_certified) is None else v is True
+    if t196 is False:
         return INELIGIBLE
-    if t192 is None:
+    if t196 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2063,16 +2103,16 @@ def decide_sjz_2017_tech_transfer_vat_exemption(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # tech_income: 提供技术转让、技术开发及相关技术咨询、技术服务
-    t193 = None if (v := e.tech_transfer_income) is None else v is True
-    if t193 is False:
+    t197 = None if (v := e.tech_transfer_income) is None else v is True
+    if t197 is False:
         return INELIGIBLE
-    if t193 is None:
+    if t197 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2085,16 +2125,16 @@ def decide_sjz_2017_rd_super_deduction(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # rd_expense: 发生研发费用
-    t194 = None if (v := e.rd_expense) is None else v > _K32
-    if t194 is False:
+    t198 = None if (v := e.rd_expense) is None else v > _K34
+    if t198 is False:
         return INELIGIBLE
-    if t194 is None:
+    if t198 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2107,16 +2147,16 @@ def decide_sjz_2017_accelerated_depreciation(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # purchased: 新购进固定资产或专门用于研发的仪器、设备
-    t195 = None if (v := e.new_fixed_assets_purchased) is None else v is True
-    if t195 is False:
+    t199 = None if (v := e.new_fixed_assets_purchased) is None else v is True
+    if t199 is False:
         return INELIGIBLE
-    if t195 is None:
+    if t199 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2129,22 +2169,22 @@ def decide_sjz_2017_restructuring_land_vat(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # industrial: 工业企业
-    t196 = None if (v := d.is_industrial()) is None else v is True
-    if t196 is False:
+    t200 = None if (v := d.is_industrial()) is None else v is True
+    if t200 is False:
         return INELIGIBLE
-    if t196 is None:
+    if t200 is None:
         unknown = True
     # restructuring: 实施整体改建、合并、分立或以国有土地、房屋进行投资
-    t197 = None if (v := e.restructuring_with_state_land) is None else v is True
-    if t197 is False:
+    t201 = None if (v := e.restructuring_with_state_land) is None else v is True
+    if t201 is False:
         return INELIGIBLE
-    if t197 is None:
+    if t201 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2157,16 +2197,16 @@ def decide_sjz_2017_used_asset_vat(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # sells: 销售或出口自己使用过的固定资产
-    t198 = None if (v := e.sells_used_fixed_assets) is None else v is True
-    if t198 is False:
+    t202 = None if (v := e.sells_used_fixed_assets) is None else v is True
+    if t202 is False:
         return INELIGIBLE
-    if t198 is None:
+    if t202 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2179,16 +2219,16 @@ def decide_sjz_2017_unemployment_insurance_rate(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K71:
+    if on > _K73:
         return EXPIRED
     unknown = code is None
     # insured: 参加失业保险
-    t199 = None if (v := e.unemployment_insurance_years) is None else v > _K32
-    if t199 is False:
+    t203 = None if (v := e.unemployment_insurance_years) is None else v > _K34
+    if t203 is False:
         return INELIGIBLE
-    if t199 is None:
+    if t203 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2201,9 +2241,9 @@ def decide_sjz_2017_staff_education_deduction(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     if unknown:
@@ -2217,22 +2257,22 @@ def decide_sjz_2017_standard_factory_rent(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # small_micro: 小微企业
-    t200 = None if (v := d.size_class()) is None else v in _K39
-    if t200 is False:
+    t204 = None if (v := d.size_class()) is None else v in _K41
+    if t204 is False:
         return INELIGIBLE
-    if t200 is None:
+    if t204 is None:
         unknown = True
     # rents: 租用政府投资标准化厂房
-    t201 = None if (v := e.rents_government_standard_factory) is None else v is True
-    if t201 is False:
+    t205 = None if (v := e.rents_government_standard_factory) is None else v is True
+    if t205 is False:
         return INELIGIBLE
-    if t201 is None:
+    if t205 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2245,16 +2285,16 @@ def decide_sjz_2017_plot_ratio_no_land_fee(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # plot_ratio: 利用现有厂区改造、厂房加层、地下空间提高容积率（不改变工业用途）
-    t202 = None if (v := e.raises_plot_ratio) is None else v is True
-    if t202 is False:
+    t206 = None if (v := e.raises_plot_ratio) is None else v is True
+    if t206 is False:
         return INELIGIBLE
-    if t202 is None:
+    if t206 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2267,34 +2307,34 @@ def decide_sjz_2017_innovative_enterprise_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # level: 新认定为国家级、省级或市级创新型企业
-    t203 = None if (v := e.innovative_enterprise_level) is None else v in _K46
-    if t203 is False:
+    t207 = None if (v := e.innovative_enterprise_level) is None else v in _K48
+    if t207 is False:
         return INELIGIBLE
-    if t203 is None:
+    if t207 is None:
         unknown = True
     # recognised_from: 创新型企业认定日期不早于2017-02-25
-    t204 = None if (v := e.innovative_enterprise_recognised_on) is None else v >= _K43
-    if t204 is False:
+    t208 = None if (v := e.innovative_enterprise_recognised_on) is None else v >= _K45
+    if t208 is False:
         return INELIGIBLE
-    if t204 is None:
+    if t208 is None:
         unknown = True
     # recognised_to: 创新型企业认定日期不晚于2020-12-31
-    t205 = None if (v := e.innovative_enterprise_recognised_on) is None else v <= _K44
-    if t205 is False:
+    t209 = None if (v := e.innovative_enterprise_recognised_on) is None else v <= _K46
+    if t209 is False:
         return INELIGIBLE
-    if t205 is None:
+    if t209 is None:
         unknown = True
     # recognised_done: 创新型企业认定已经发生（不晚于评估日）
-    t206 = None if (v := e.innovative_enterprise_recognised_on) is None else v <= on
-    if t206 is False:
+    t210 = None if (v := e.innovative_enterprise_recognised_on) is None else v <= on
+    if t210 is False:
         return INELIGIBLE
-    if t206 is None:
+    if t210 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2307,34 +2347,34 @@ def decide_sjz_2017_tech_sme_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # level: 新认定为国家级、省级或市级科技型中小企业
-    t207 = None if (v := e.tech_sme_level) is None else v in _K46
-    if t207 is False:
+    t211 = None if (v := e.tech_sme_level) is None else v in _K48
+    if t211 is False:
         return INELIGIBLE
-    if t207 is None:
+    if t211 is None:
         unknown = True
     # recognised_from: 科技型中小企业认定日期不早于2017-02-25
-    t208 = None if (v := e.tech_sme_recognised_on) is None else v >= _K43
-    if t208 is False:
+    t212 = None if (v := e.tech_sme_recognised_on) is None else v >= _K45
+    if t212 is False:
         return INELIGIBLE
-    if t208 is None:
+    if t212 is None:
         unknown = True
     # recognised_to: 科技型中小企业认定日期不晚于2020-12-31
-    t209 = None if (v := e.tech_sme_recognised_on) is None else v <= _K44
-    if t209 is False:
+    t213 = None if (v := e.tech_sme_recognised_on) is None else v <= _K46
+    if t213 is False:
         return INELIGIBLE
-    if t209 is None:
+    if t213 is None:
         unknown = True
     # recognised_done: 科技型中小企业认定日期已经发生（不晚于评估日）
-    t210 = None if (v := e.tech_sme_recognised_on) is None else v <= on
-    if t210 is False:
+    t214 = None if (v := e.tech_sme_recognised_on) is None else v <= on
+    if t214 is False:
         return INELIGIBLE
-    if t210 is None:
+    if t214 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2347,20 +2387,20 @@ def decide_sjz_2017_tech_achievement_landing_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # holder_or_investor: 战略性新兴产业化项目的高新技术成果持有人或产业化项目投资人
-    t211 = None if (v := e.industrialisation_project_investor) is None else v is True
-    if t211 is False:
+    t215 = None if (v := e.industrialisation_project_investor) is None else v is True
+    if t215 is False:
         return INELIGIBLE
-    if t211 is None:
+    if t215 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = _K50
+    amount = _K52
     return "eligible", amount
 
 
@@ -2369,16 +2409,16 @@ def decide_sjz_2017_benchmarking_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # benchmark: 被评为省对标先进企业
-    t212 = None if (v := e.provincial_benchmark_advanced) is None else v is True
-    if t212 is False:
+    t216 = None if (v := e.provincial_benchmark_advanced) is None else v is True
+    if t216 is False:
         return INELIGIBLE
-    if t212 is None:
+    if t216 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2391,16 +2431,16 @@ def decide_sjz_2017_clean_production(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # demo_project: 实施转型升级的清洁生产技术示范项目
-    t213 = None if (v := e.clean_production_demo_project) is None else v is True
-    if t213 is False:
+    t217 = None if (v := e.clean_production_demo_project) is None else v is True
+    if t217 is False:
         return INELIGIBLE
-    if t213 is None:
+    if t217 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2413,16 +2453,16 @@ def decide_sjz_2017_exhibition_booth_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # attended: 参加组织的国内外知名交易会、博览会等会展活动
-    t214 = None if (v := e.attended_trade_fair) is None else v is True
-    if t214 is False:
+    t218 = None if (v := e.attended_trade_fair) is None else v is True
+    if t218 is False:
         return INELIGIBLE
-    if t214 is None:
+    if t218 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2435,16 +2475,16 @@ def decide_sjz_2017_direct_power_supply(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # direct_power_supply: 规模以上工业企业
-    t215 = None if (v := e.above_scale) is None else v is True
-    if t215 is False:
+    t219 = None if (v := e.above_scale) is None else v is True
+    if t219 is False:
         return INELIGIBLE
-    if t215 is None:
+    if t219 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2457,16 +2497,16 @@ def decide_sjz_2017_waste_heat_power(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # waste_heat_power: 利用余压余热发电
-    t216 = None if (v := e.waste_heat_power) is None else v is True
-    if t216 is False:
+    t220 = None if (v := e.waste_heat_power) is None else v is True
+    if t220 is False:
         return INELIGIBLE
-    if t216 is None:
+    if t220 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2479,16 +2519,16 @@ def decide_sjz_2017_standard_setting_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # standard_setting_subsidy: 主导国际标准、国家标准或行业标准制（修）订
-    t217 = None if (v := e.leads_standard_setting) is None else v is True
-    if t217 is False:
+    t221 = None if (v := e.leads_standard_setting) is None else v is True
+    if t221 is False:
         return INELIGIBLE
-    if t217 is None:
+    if t221 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2501,16 +2541,16 @@ def decide_sjz_2017_staff_training_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # staff_training_subsidy: 组织职工培训（包括职业院校实习）
-    t218 = None if (v := e.runs_staff_training) is None else v is True
-    if t218 is False:
+    t222 = None if (v := e.runs_staff_training) is None else v is True
+    if t222 is False:
         return INELIGIBLE
-    if t218 is None:
+    if t222 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2523,22 +2563,22 @@ def decide_sjz_2017_new_enterprise_priority(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # new_enterprise_priority: 新引进的符合本市产业发展政策的企业
-    t219 = None if (v := e.newly_attracted_enterprise) is None else v is True
-    if t219 is False:
+    t223 = None if (v := e.newly_attracted_enterprise) is None else v is True
+    if t223 is False:
         return INELIGIBLE
-    if t219 is None:
+    if t223 is None:
         unknown = True
     # industrial: 工业企业
-    t220 = None if (v := d.is_industrial()) is None else v is True
-    if t220 is False:
+    t224 = None if (v := d.is_industrial()) is None else v is True
+    if t224 is False:
         return INELIGIBLE
-    if t220 is None:
+    if t224 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2551,22 +2591,22 @@ def decide_sjz_2017_stability_fund_pool(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # stability_fund_pool: 存在短期资金周转困难
-    t221 = None if (v := e.short_term_liquidity_need) is None else v is True
-    if t221 is False:
+    t225 = None if (v := e.short_term_liquidity_need) is None else v is True
+    if t225 is False:
         return INELIGIBLE
-    if t221 is None:
+    if t225 is None:
         unknown = True
     # industrial: 工业企业
-    t222 = None if (v := d.is_industrial()) is None else v is True
-    if t222 is False:
+    t226 = None if (v := d.is_industrial()) is None else v is True
+    if t226 is False:
         return INELIGIBLE
-    if t222 is None:
+    if t226 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2579,16 +2619,16 @@ def decide_sjz_2017_internet_plus_demo(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1301'):
         return NOT_APPLICABLE
-    if on < _K43:
+    if on < _K45:
         return NOT_YET_EFFECTIVE
-    if on > _K44:
+    if on > _K46:
         return EXPIRED
     unknown = code is None
     # internet_plus_demo: 有“互联网+”应用示范项目
-    t223 = None if (v := e.internet_plus_demo) is None else v is True
-    if t223 is False:
+    t227 = None if (v := e.internet_plus_demo) is None else v is True
+    if t227 is False:
         return INELIGIBLE
-    if t223 is None:
+    if t227 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2601,21 +2641,21 @@ def decide_wh_2014_revenue_milestone(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # first_crossing: 年营业收入首次超10亿元或50亿元
-    t224 = (None if (v := e.annual_revenue) is None or (u := e.prior_max_annual_revenue) is None else (u <= _K59 < v or u <= _K61 < v))
-    if t224 is False:
+    t228 = (None if (v := e.annual_revenue) is None or (u := e.prior_max_annual_revenue) is None else (u <= _K61 < v or u <= _K63 < v))
+    if t228 is False:
         return INELIGIBLE
-    if t224 is None:
+    if t228 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
     v, u = e.annual_revenue, e.prior_max_annual_revenue
-    amount = None if v is None or u is None else (_K56 if u <= _K61 < v else _K52 if u <= _K59 < v else _ZERO)
+    amount = None if v is None or u is None else (_K58 if u <= _K63 < v else _K54 if u <= _K61 < v else _ZERO)
     return "eligible", amount
 
 
@@ -2624,20 +2664,20 @@ def decide_wh_2014_new_above_scale_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K74:
+    if on > _K76:
         return EXPIRED
     unknown = code is None
     # newly_above_scale: 2014年新增的规模以上工业企业（年度为推定，原文未规定执行期）
-    t225 = None if (v := e.above_scale_year) is None else v == _K75
-    if t225 is False:
+    t229 = None if (v := e.above_scale_year) is None else v == _K77
+    if t229 is False:
         return INELIGIBLE
-    if t225 is None:
+    if t229 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
-    amount = None if (v := d.local_tax_increment()) is None else round_yuan(v * _K76)
+    amount = None if (v := d.local_tax_increment()) is None else round_yuan(v * _K78)
     return "eligible", amount
 
 
@@ -2646,16 +2686,16 @@ def decide_wh_2014_power_bill_settlement(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # large_user: 信誉好的规模以上用电大户
-    t226 = None if (v := e.large_power_user_good_credit) is None else v is True
-    if t226 is False:
+    t230 = None if (v := e.large_power_user_good_credit) is None else v is True
+    if t230 is False:
         return INELIGIBLE
-    if t226 is None:
+    if t230 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2668,16 +2708,16 @@ def decide_wh_2014_industrial_fund(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # project: 申报项目为技术改造（转型升级）项目
-    t227 = None if (v := pj.kind) is None else v in _K2
-    if t227 is False:
+    t231 = None if (v := pj.kind) is None else v in _K4
+    if t231 is False:
         return INELIGIBLE
-    if t227 is None:
+    if t231 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2690,16 +2730,16 @@ def decide_wh_2014_coal_management_fee(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # coal: 从外地调入煤炭
-    t228 = None if (v := e.brings_coal_into_city) is None else v is True
-    if t228 is False:
+    t232 = None if (v := e.brings_coal_into_city) is None else v is True
+    if t232 is False:
         return INELIGIBLE
-    if t228 is None:
+    if t232 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2712,46 +2752,46 @@ def decide_wh_2014_bond_issuance_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # priority_sector: 属于战略性新兴产业、传统优势产业或实施产能整合的企业
-    t229 = None if (v := e.priority_sector) is None else v is True
-    if t229 is False:
-        return INELIGIBLE
-    if t229 is None:
-        unknown = True
-    # issued: 发债或上市融资已发行成功
-    t230 = None if (v := e.direct_financing) is None else v > _K32
-    if t230 is False:
-        return INELIGIBLE
-    if t230 is None:
-        unknown = True
-    # financing_kind: 融资方式为企业债券、中小企业集合债券、集合票据、融资券或上市融资
-    t231 = None if (v := e.financing_kind) is None else v in _K77
-    if t231 is False:
-        return INELIGIBLE
-    if t231 is None:
-        unknown = True
-    # issued_from: 发行成功在2014年1月1日以后（含当日；年度为推定，原文未规定执行期）
-    t232 = None if (v := e.direct_financing_on) is None else v >= _K72
-    if t232 is False:
-        return INELIGIBLE
-    if t232 is None:
-        unknown = True
-    # issued_to: 发行成功在2014年12月31日以前（含当日；年度为推定）
-    t233 = None if (v := e.direct_financing_on) is None else v <= _K73
+    t233 = None if (v := e.priority_sector) is None else v is True
     if t233 is False:
         return INELIGIBLE
     if t233 is None:
         unknown = True
-    # issued_done: 已经发行成功（不晚于评估日）
-    t234 = None if (v := e.direct_financing_on) is None else v <= on
+    # issued: 发债或上市融资已发行成功
+    t234 = None if (v := e.direct_financing) is None else v > _K34
     if t234 is False:
         return INELIGIBLE
     if t234 is None:
+        unknown = True
+    # financing_kind: 融资方式为企业债券、中小企业集合债券、集合票据、融资券或上市融资
+    t235 = None if (v := e.financing_kind) is None else v in _K79
+    if t235 is False:
+        return INELIGIBLE
+    if t235 is None:
+        unknown = True
+    # issued_from: 发行成功在2014年1月1日以后（含当日；年度为推定，原文未规定执行期）
+    t236 = None if (v := e.direct_financing_on) is None else v >= _K74
+    if t236 is False:
+        return INELIGIBLE
+    if t236 is None:
+        unknown = True
+    # issued_to: 发行成功在2014年12月31日以前（含当日；年度为推定）
+    t237 = None if (v := e.direct_financing_on) is None else v <= _K75
+    if t237 is False:
+        return INELIGIBLE
+    if t237 is None:
+        unknown = True
+    # issued_done: 已经发行成功（不晚于评估日）
+    t238 = None if (v := e.direct_financing_on) is None else v <= on
+    if t238 is False:
+        return INELIGIBLE
+    if t238 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2764,34 +2804,34 @@ def decide_wh_2014_individual_to_enterprise(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K78:
+    if on > _K80:
         return EXPIRED
     unknown = code is None
     # converted: 由个体工商户转为企业
-    t235 = None if (v := e.converted_from_individual) is None else v is True
-    if t235 is False:
+    t239 = None if (v := e.converted_from_individual) is None else v is True
+    if t239 is False:
         return INELIGIBLE
-    if t235 is None:
+    if t239 is None:
         unknown = True
     # converted_from: 2014年1月1日以后（含当日）转为企业（年度为推定，原文未规定执行期）
-    t236 = None if (v := e.converted_from_individual_on) is None else v >= _K72
-    if t236 is False:
+    t240 = None if (v := e.converted_from_individual_on) is None else v >= _K74
+    if t240 is False:
         return INELIGIBLE
-    if t236 is None:
+    if t240 is None:
         unknown = True
     # converted_to: 2014年12月31日以前（含当日）转为企业（年度为推定）
-    t237 = None if (v := e.converted_from_individual_on) is None else v <= _K73
-    if t237 is False:
+    t241 = None if (v := e.converted_from_individual_on) is None else v <= _K75
+    if t241 is False:
         return INELIGIBLE
-    if t237 is None:
+    if t241 is None:
         unknown = True
     # small_micro: 小微企业
-    t238 = None if (v := d.size_class()) is None else v in _K39
-    if t238 is False:
+    t242 = None if (v := d.size_class()) is None else v in _K41
+    if t242 is False:
         return INELIGIBLE
-    if t238 is None:
+    if t242 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2804,16 +2844,16 @@ def decide_wh_2014_energy_saving_award(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # retrofit: 采用目录推荐的工艺、技术、设备实施节能技术改造
-    t239 = None if (v := e.energy_saving_retrofit) is None else v is True
-    if t239 is False:
+    t243 = None if (v := e.energy_saving_retrofit) is None else v is True
+    if t243 is False:
         return INELIGIBLE
-    if t239 is None:
+    if t243 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
@@ -2826,16 +2866,16 @@ def decide_wh_2014_capacity_elimination_subsidy(e, pj, inst, loans, on, d):
     code = e.region_code
     if code is not None and not code.startswith('1503'):
         return NOT_APPLICABLE
-    if on < _K72:
+    if on < _K74:
         return NOT_YET_EFFECTIVE
-    if on > _K73:
+    if on > _K75:
         return EXPIRED
     unknown = code is None
     # eliminated: 完成年度淘汰落后产能目标任务
-    t240 = None if (v := e.completed_capacity_elimination) is None else v is True
-    if t240 is False:
+    t244 = None if (v := e.completed_capacity_elimination) is None else v is True
+    if t244 is False:
         return INELIGIBLE
-    if t240 is None:
+    if t244 is None:
         unknown = True
     if unknown:
         return UNDETERMINED
