@@ -7,7 +7,9 @@ the controller (:mod:`desktop.ui.controller`); the window never touches the stor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -43,10 +45,12 @@ from desktop.ui.desk import desk_page_for
 from desktop.ui.first_run import LANGUAGES
 from desktop.ui.my_applications import ExportLogPage, MyApplicationsPage
 from desktop.ui.pages import MaterialsPage
-from desktop.ui.profile_editor import ProfileEditor
-from desktop.ui.rulepack_dialog import add_import_action
-from desktop.ui.source_viewer import SourceViewer
+from desktop.ui.rulepack_action import add_import_action
 from desktop.ui.wizard.host import OPENS_FOR, WizardHost
+
+if TYPE_CHECKING:  # both built on first use
+    from desktop.ui.profile_editor import ProfileEditor
+    from desktop.ui.source_viewer import SourceViewer
 
 PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range(5)
 GEOMETRY_SETTING = "window.geometry"
@@ -176,6 +180,8 @@ class MainWindow(QMainWindow):
         return self._profile_editor
 
     def _build_profile_editor(self) -> ProfileEditor:
+        from desktop.ui.profile_editor import ProfileEditor
+
         pack = self._pack
         editor = ProfileEditor(
             self.controller, (lambda region: facts_for_region(pack, region)) if pack is not None else None)
@@ -266,9 +272,11 @@ class MainWindow(QMainWindow):
             self.profile_switcher.addItem(profile.name or self.tr("（未命名企业 {n}）").format(n=profile.id),
                                           profile.id)
         self.profile_switcher.blockSignals(False)
-        index = self.profile_switcher.findData(select) if select is not None else 0
-        self.profile_switcher.setCurrentIndex(max(index, 0))
-        self._profile_chosen(self.profile_switcher.currentIndex())
+        index = max(self.profile_switcher.findData(select) if select is not None else 0, 0)
+        if self.profile_switcher.currentIndex() == index:
+            self._profile_chosen(index)  # no change for Qt to signal: shown here
+        else:
+            self.profile_switcher.setCurrentIndex(index)  # shown through currentIndexChanged, once
 
     def _refresh_profile_names(self) -> None:
         if self.current_profile_id is None:
@@ -291,14 +299,16 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.can_apply = profile_id is not None
         self.delete_action.setEnabled(profile_id is not None)  # the sample cannot be deleted
-        if profile_id is None or self._store is None:
-            self._load_profile(None, sample_answers())
-            if self.dashboard is not None:
-                self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON, note="")
-        else:
-            ref = RecordRef("profile", profile_id)
-            self._load_profile(ref, self.controller.answers(ref))
-            self._show_profile_date(profile_id)
+        # The enterprise's facts and then its date: assessed once, not once for each.
+        with self.dashboard.one_refresh() if self.dashboard is not None else contextlib.nullcontext():
+            if profile_id is None or self._store is None:
+                self._load_profile(None, sample_answers())
+                if self.dashboard is not None:
+                    self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON, note="")
+            else:
+                ref = RecordRef("profile", profile_id)
+                self._load_profile(ref, self.controller.answers(ref))
+                self._show_profile_date(profile_id)
         self.controller.set_setting(LAST_PROFILE_SETTING, profile_id)
         if profile_id is not None:
             others = [p for p in self._recent_profiles() if p != profile_id]
@@ -449,6 +459,8 @@ class MainWindow(QMainWindow):
         if citation is None:
             return
         if self.source_viewer is None:
+            from desktop.ui.source_viewer import SourceViewer
+
             self.source_viewer = SourceViewer(self)
         self.source_viewer.show_citation(citation, result.title, self._pack.texts_dir if self._pack else None,
                                          document=self._document_name(citation.file))

@@ -3,6 +3,7 @@ that page does not show, and the enterprise's data is exactly what it would have
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -15,10 +16,15 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from benchmarks import imports
-from desktop.rules.results import Status
+from desktop.facts.model import FactsFile
+from desktop.facts.samples import SAMPLE_ASSESSED_ON
+from desktop.rules import engine
+from desktop.rules.pack import RulePack
+from desktop.rules.results import Assessment, Status
 from desktop.store.records import RecordRef
 from desktop.store.startup import OpenedStore
 from desktop.ui import app as app_module
+from desktop.ui import dashboard as dashboard_module
 from desktop.ui.app import ROLE_SETTING, Shell
 from desktop.ui.main_window import DASHBOARD_ROW, PROFILE_ROW, MainWindow
 from desktop.ui.profile_editor import ProfileEditor
@@ -120,3 +126,23 @@ def test_first_paint_waits_for_no_document_builder_desk_or_wizard(tmp_path: Path
 
 def test_the_benchmark_splits_at_the_mark_the_app_prints() -> None:
     assert imports.FIRST_PAINT_MARK == app_module.FIRST_PAINT_MARK
+
+
+def test_start_assesses_the_enterprise_once_on_its_own_date(
+        qtbot: QtBot, shell: Shell, opened: OpenedStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The facts and then the enterprise's date used to assess twice before the first paint."""
+    profile = opened.store.create_profile(ANSWERS)
+    opened.store.set_setting("ui.last_profile", profile)
+    opened.store.set_setting(f"profile.{profile}.assessed_on", {"day": "2011-12-10", "chosen": True})
+    days: list[dt.date] = []
+
+    def counted(pack: RulePack, facts: FactsFile, on: dt.date) -> Assessment:
+        days.append(on)
+        return engine.assess(pack, facts, on)
+
+    monkeypatch.setattr(dashboard_module, "assess", counted)
+    window = _start(shell, opened)
+    assert days == [dt.date(2011, 12, 10)]
+    assert window.dashboard is not None and window.dashboard.assessed_on == dt.date(2011, 12, 10)
+    window.profile_switcher.setCurrentIndex(0)  # the sample, on its own date
+    assert days[1:] == [SAMPLE_ASSESSED_ON]
