@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +47,7 @@ class DashboardPage(QWidget):
         self.can_apply = False  # the read-only sample shows no 开始申报
         self.facts_region: str | None = None  # the region the date was last suggested for
         self._setting_date = False
+        self._holding = False  # inside one_refresh(): the assessment waits for its end
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -167,8 +170,18 @@ class DashboardPage(QWidget):
         self._facts = facts
         self.refresh()
 
+    @contextlib.contextmanager
+    def one_refresh(self) -> Iterator[None]:
+        """Several changes (an enterprise's facts, then its date) assessed once, at the end."""
+        holding, self._holding = self._holding, True
+        try:
+            yield
+        finally:
+            self._holding = holding
+        self.refresh()
+
     def refresh(self) -> None:
-        if self._facts is None:
+        if self._facts is None or self._holding:
             return
         # One enterprise against the whole pack takes about 3 ms (docs/PERFORMANCE.md) and
         # reads nothing from disk, so re-assessing on every keystroke never freezes the window.

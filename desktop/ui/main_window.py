@@ -7,7 +7,9 @@ the controller (:mod:`desktop.ui.controller`); the window never touches the stor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -26,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.applications.stored import export_records
 from desktop.facts.answers import answers_from_facts
 from desktop.facts.model import FactsFile
-from desktop.facts.profile import INSTITUTION_PREFIX
+from desktop.facts.profile import INSTITUTION_PREFIX, profile_facts
 from desktop.facts.registry import FACTS
 from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.rules.pack import RulePack
@@ -44,10 +45,12 @@ from desktop.ui.desk import desk_page_for
 from desktop.ui.first_run import LANGUAGES
 from desktop.ui.my_applications import ExportLogPage, MyApplicationsPage
 from desktop.ui.pages import MaterialsPage
-from desktop.ui.profile_editor import ProfileEditor
-from desktop.ui.rulepack_dialog import add_import_action
-from desktop.ui.source_viewer import SourceViewer
+from desktop.ui.rulepack_action import add_import_action
 from desktop.ui.wizard.host import OPENS_FOR, WizardHost
+
+if TYPE_CHECKING:  # both built on first use
+    from desktop.ui.profile_editor import ProfileEditor
+    from desktop.ui.source_viewer import SourceViewer
 
 PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range(5)
 GEOMETRY_SETTING = "window.geometry"
@@ -86,15 +89,22 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(6)
         self.pages = QStackedWidget()
-        self.profile_editor = ProfileEditor(
-            self.controller, (lambda region: facts_for_region(pack, region)) if pack is not None else None)
+        # 企业信息 (77 fields, the 1,400-code industry picker) is built when first shown or asked
+        # for: it was most of the window's construction, and the first page is the dashboard.
+        # Until then the window reads the enterprise's facts from the core itself.
+        self._profile_editor: ProfileEditor | None = None
+        self._profile_placeholder = QWidget()
+        self._profile_record: tuple[RecordRef | None, dict[str, str]] = (None, {})
+        self._profile_facts = FactsFile()
         self.dashboard = DashboardPage(pack) if pack is not None else None
         self.applications = MyApplicationsPage(store)
         self.applications.set_current_pack(pack.identity if pack is not None else None)
         self.materials = MaterialsPage()
         self.exports = ExportLogPage()
+        self._exports_stale = True  # filled when first shown (_show_exports)
         dashboard_page: QWidget = self.dashboard or QLabel(self.tr("规则包无法加载，不能自评。"))
-        for title, page in ((self.tr("企业信息"), self.profile_editor), (self.tr("政策自评"), dashboard_page),
+        profile_page = self._profile_placeholder
+        for title, page in ((self.tr("企业信息"), profile_page), (self.tr("政策自评"), dashboard_page),
                             (self.tr("我的申报"), self.applications), (self.tr("材料清单"), self.materials),
                             (self.tr("导出记录"), self.exports)):
             self.navigation.addItem(title)
@@ -148,8 +158,6 @@ class MainWindow(QMainWindow):
         self.profile_switcher.setObjectName("profileSwitcher")
         self.profile_switcher.setMinimumContentsLength(24)
         self._build_toolbar_and_menus()
-        self.profile_editor.facts_changed.connect(self._facts_changed)
-        self.profile_editor.saved.connect(lambda _result: self._refresh_profile_names())
         if self.dashboard is not None:
             self.dashboard.assessed.connect(self._assessed)
             self.dashboard.detail.anchorClicked.connect(self.follow_link)
@@ -162,6 +170,40 @@ class MainWindow(QMainWindow):
                                       else self.pages.indexOf(self.desk_page))
         self._fit_screen()
         self._restore_geometry()
+
+    # -- the profile editor, built on first use ------------------------------------------------
+
+    @property
+    def profile_editor(self) -> ProfileEditor:
+        if self._profile_editor is None:
+            self._profile_editor = self._build_profile_editor()
+        return self._profile_editor
+
+    def _build_profile_editor(self) -> ProfileEditor:
+        from desktop.ui.profile_editor import ProfileEditor
+
+        pack = self._pack
+        editor = ProfileEditor(
+            self.controller, (lambda region: facts_for_region(pack, region)) if pack is not None else None)
+        ref, answers = self._profile_record
+        editor.load(ref, answers)  # the facts are the ones the dashboard already shows
+        editor.facts_changed.connect(self._facts_changed)
+        editor.saved.connect(lambda _result: self._refresh_profile_names())
+        showing = self.pages.currentIndex()
+        self.pages.insertWidget(PROFILE_ROW, editor)
+        self.pages.removeWidget(self._profile_placeholder)
+        self._profile_placeholder.deleteLater()
+        self.pages.setCurrentIndex(showing)
+        return editor
+
+    def _load_profile(self, ref: RecordRef | None, answers: dict[str, str]) -> None:
+        """Show one profile's answers: in the editor once it exists, else straight to the dashboard."""
+        self._profile_record = (ref, answers)
+        if self._profile_editor is not None:
+            self._profile_editor.load(ref, answers)  # emits facts_changed
+        else:
+            self.controller.flush()
+            self._facts_changed(profile_facts(answers).facts)
 
     # -- toolbar, menus, shortcuts -------------------------------------------------------------
 
@@ -230,9 +272,11 @@ class MainWindow(QMainWindow):
             self.profile_switcher.addItem(profile.name or self.tr("（未命名企业 {n}）").format(n=profile.id),
                                           profile.id)
         self.profile_switcher.blockSignals(False)
-        index = self.profile_switcher.findData(select) if select is not None else 0
-        self.profile_switcher.setCurrentIndex(max(index, 0))
-        self._profile_chosen(self.profile_switcher.currentIndex())
+        index = max(self.profile_switcher.findData(select) if select is not None else 0, 0)
+        if self.profile_switcher.currentIndex() == index:
+            self._profile_chosen(index)  # no change for Qt to signal: shown here
+        else:
+            self.profile_switcher.setCurrentIndex(index)  # shown through currentIndexChanged, once
 
     def _refresh_profile_names(self) -> None:
         if self.current_profile_id is None:
@@ -255,14 +299,16 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.can_apply = profile_id is not None
         self.delete_action.setEnabled(profile_id is not None)  # the sample cannot be deleted
-        if profile_id is None or self._store is None:
-            self.profile_editor.load(None, sample_answers())
-            if self.dashboard is not None:
-                self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON, note="")
-        else:
-            ref = RecordRef("profile", profile_id)
-            self.profile_editor.load(ref, self.controller.answers(ref))
-            self._show_profile_date(profile_id)
+        # The enterprise's facts and then its date: assessed once, not once for each.
+        with self.dashboard.one_refresh() if self.dashboard is not None else contextlib.nullcontext():
+            if profile_id is None or self._store is None:
+                self._load_profile(None, sample_answers())
+                if self.dashboard is not None:
+                    self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON, note="")
+            else:
+                ref = RecordRef("profile", profile_id)
+                self._load_profile(ref, self.controller.answers(ref))
+                self._show_profile_date(profile_id)
         self.controller.set_setting(LAST_PROFILE_SETTING, profile_id)
         if profile_id is not None:
             others = [p for p in self._recent_profiles() if p != profile_id]
@@ -291,15 +337,19 @@ class MainWindow(QMainWindow):
         self.profile_editor.focus_fact("enterprise.name")
 
     def _navigate(self, row: int) -> None:
+        if row == PROFILE_ROW:
+            _ = self.profile_editor  # built now, before its page is shown
         if row >= 0:
             self.pages.setCurrentIndex(row)
+        if row == EXPORTS_ROW:
+            self._show_exports()
 
     def delete_profile(self) -> None:
         """Delete the enterprise shown, after a confirmation that names what goes with it."""
         profile_id = self.current_profile_id
         if profile_id is None:
             return
-        self.profile_editor.flush()
+        self.controller.flush()
         name = self.profile_switcher.currentText()
         applications = len(self.controller.applications(profile_id))
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("删除企业"), self.tr(
@@ -313,7 +363,8 @@ class MainWindow(QMainWindow):
             return
         self.controller.delete_profile(profile_id)
         self._fill_profiles(select=self._next_after_deleting(profile_id))
-        self.profile_editor.scroll_area.verticalScrollBar().setValue(0)
+        if self._profile_editor is not None:
+            self._profile_editor.scroll_area.verticalScrollBar().setValue(0)
         self.statusBar().showMessage(self.tr("已删除“{name}”。").format(name=name), 10000)
 
     # -- the assessment date, per enterprise ---------------------------------------------------
@@ -334,7 +385,7 @@ class MainWindow(QMainWindow):
         """A date on which the enterprise's region's programmes are in force, said which and why."""
         if self.dashboard is None or self._pack is None:
             return
-        region = self.profile_editor.facts.enterprise.region_code
+        region = self._profile_facts.enterprise.region_code
         today = dt.date.today()
         suggestion = suggested_assessment_date(self._pack, region, today)
         if suggestion.day == today:
@@ -358,6 +409,7 @@ class MainWindow(QMainWindow):
                                         {"day": day.isoformat(), "chosen": True})
 
     def _facts_changed(self, facts: FactsFile) -> None:
+        self._profile_facts = facts
         profile_id = self.current_profile_id
         if self.dashboard is not None and profile_id is not None:
             saved = self.controller.setting(self._date_setting(profile_id))
@@ -375,8 +427,17 @@ class MainWindow(QMainWindow):
         profile_id = self.current_profile_id
         self.applications.show_applications(self.controller.applications(profile_id))
         self.applications.set_editable(profile_id is not None)
-        if self._store is not None:
+        self._exports_stale = True
+        if self.pages.currentWidget() is self.exports:
+            self._show_exports()
+
+    def _show_exports(self) -> None:
+        """导出记录, filled when shown: the application model it reads is not needed to paint."""
+        if self._store is not None and self._exports_stale:
+            from desktop.applications.stored import export_records
+
             self.exports.show_records(export_records(self._store))
+        self._exports_stale = False
 
     # -- links from the detail pane ---------------------------------------------------------------
 
@@ -398,6 +459,8 @@ class MainWindow(QMainWindow):
         if citation is None:
             return
         if self.source_viewer is None:
+            from desktop.ui.source_viewer import SourceViewer
+
             self.source_viewer = SourceViewer(self)
         self.source_viewer.show_citation(citation, result.title, self._pack.texts_dir if self._pack else None,
                                          document=self._document_name(citation.file))

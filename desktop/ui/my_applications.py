@@ -5,6 +5,8 @@ Deleting asks inline, naming what is lost (:func:`what_is_lost`), never in a mod
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.applications.kinds import APPLICATION_KINDS
-from desktop.applications.stored import ExportRecord, copy_application, what_is_lost
 from desktop.rulepacks.drafts import repin
 from desktop.rules.results import PackIdentity
 from desktop.store.records import StoreError
 from desktop.store.store import ApplicationSummary, Store
 from desktop.ui.fonts import title_font
 from desktop.ui.pages import application_kind_text, application_status_text
+
+if TYPE_CHECKING:  # the application model is imported when a list is shown, not at start
+    from desktop.applications.stored import ExportRecord
 
 
 class MyApplicationsPage(QWidget):
@@ -179,6 +183,8 @@ class MyApplicationsPage(QWidget):
         if app_id is None or self._store is None:
             return
         title = self._store.application(app_id).title
+        from desktop.applications.stored import copy_application
+
         new_id = copy_application(self._store, app_id, self.tr("{title}（副本）").format(title=title))
         self.changed.emit()
         self.select(new_id)
@@ -203,6 +209,8 @@ class MyApplicationsPage(QWidget):
         app_id = self.selected_id
         if app_id is None or self._store is None:
             return
+        from desktop.applications.stored import what_is_lost
+
         self.confirm_text.setText(what_is_lost(self._store, app_id))
         self.confirm.show()
 

@@ -7,19 +7,16 @@ authority's changelog and the change report, install on the user's yes.  It hold
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -36,9 +33,8 @@ from desktop.rulepacks.errors import PackRefusedError
 from desktop.rulepacks.install import PreparedImport, commit_import, prepare_import
 from desktop.rulepacks.keys import short_fingerprint
 from desktop.rules.status import pack_status
-from desktop.ui.i18n import translate
-
-DraftsSource = Callable[[], Sequence[Any]]
+from desktop.ui.rulepack_action import DraftsSource
+from desktop.ui.rulepack_action import add_import_action as add_import_action  # its old home
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -266,22 +262,3 @@ class RulePackDialog(QDialog):
     def done(self, result: int) -> None:
         self._discard()  # a staged pack the user did not install leaves nothing behind
         super().done(result)
-
-
-def add_import_action(menu: QMenu, window: QWidget, data_dir: Path, drafts: DraftsSource,
-                      installed: Callable[[], None]) -> QAction:
-    """Add “导入规则包…” to ``menu``; ``installed`` runs once the dialog closes after an install."""
-    action = menu.addAction(translate("RulePackDialog", "导入规则包(&I)…"))
-    action.setObjectName("importRulePack")
-
-    def open_dialog() -> None:
-        dialog = RulePackDialog(data_dir, drafts, window)
-        done: list[bool] = []
-        dialog.installed.connect(lambda: done.append(True))
-        dialog.exec()
-        dialog.deleteLater()
-        if done:
-            installed()
-
-    action.triggered.connect(open_dialog)
-    return action

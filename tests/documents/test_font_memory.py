@@ -10,6 +10,7 @@ import sys
 from reportlab.pdfbase import pdfmetrics
 
 from desktop.documents.pdf import register_fonts
+from desktop.fonts import BODY_FONT
 from tests.conftest import ROOT
 
 MEASURE = """
@@ -32,3 +33,23 @@ def test_registering_both_fonts_costs_well_under_the_file_sizes() -> None:
     grown = float(subprocess.run([sys.executable, "-c", MEASURE], cwd=ROOT, check=True,
                                  capture_output=True, text=True).stdout)
     assert grown < 40, f"registering the PDF fonts grew the process by {grown:.0f} MiB"
+
+
+def test_subsetting_reads_single_glyphs_from_the_map_not_a_copy_of_the_glyf_table() -> None:
+    """reportlab's makeSubset takes the whole glyf table to cut glyphs from: the map hands out a
+    window onto it (the 20 MB copy was most of a drafting process's peak), and each glyph cut
+    from that window is the file's own bytes."""
+    body, _title = register_fonts()
+    face = pdfmetrics.getFont(body).face
+    glyf = face.get_table("glyf")
+    offset, length = face.get_table_pos("glyf")
+    assert not isinstance(glyf, bytes | bytearray | mmap.mmap)
+    assert len(glyf) == length
+    raw = BODY_FONT.path.read_bytes()
+    glyph = face.charToGlyph[ord("申")]
+    start, stop = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+    assert stop > start
+    assert glyf[start:stop] == raw[offset + start:offset + stop]
+    assert bytes(glyf) == raw[offset:offset + length]
+    # Short reads (the tables reportlab parses field by field) are plain bytes as before.
+    assert face.get_table("head") == raw[face.get_table_pos("head")[0]:][:face.get_table_pos("head")[1]]

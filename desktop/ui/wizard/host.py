@@ -12,15 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop.applications.kinds import KINDS
-from desktop.applications.stored import create_draft, find_draft
 from desktop.facts.model import FactsFile
 from desktop.rulepacks.active import pinned_pack
 from desktop.rules.results import ProgrammeResult, Status
 from desktop.ui.i18n import translate
-from desktop.ui.wizard.frame import WizardFrame
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.wizard.frame import WizardFrame
 
 # Wizards open for these; anything else has nothing to draft yet.
 OPENS_FOR = (Status.ELIGIBLE, Status.UNDETERMINED)
@@ -41,6 +40,8 @@ class WizardHost(QObject):
             window.statusBar().showMessage(translate(
                 "Wizard", "示例企业不能申报。请先新建企业（Ctrl+N）并填写企业信息。"), 10000)
             return None
+        from desktop.applications.stored import create_draft, find_draft
+
         app_id = find_draft(store, profile_id, result.programme_id)
         if app_id is None:
             app_id = create_draft(store, profile_id, result.wizard, programme_id=result.programme_id,
@@ -85,6 +86,10 @@ class WizardHost(QObject):
                     "Wizard", "本草稿按开始时的规则包 {pack} 填写与自评；要改用新规则，请在“我的申报”中"
                               "选“按当前规则包重新自评”。").format(
                     pack=f"{summary.rulepack_id} {summary.rulepack_version}"), 15000)
+        # Imported on the first wizard opened: it brings the application review and the document
+        # builders (reportlab, openpyxl), which the window's start does not need.
+        from desktop.ui.wizard.frame import WizardFrame
+
         frame = WizardFrame(store, window.autosaver, pack, application_id)
         self.frame = frame
         window.pages.addWidget(frame)
