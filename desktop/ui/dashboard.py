@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.applications.standing import assess_with_applications
 from desktop.facts import FactsFile
-from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment, ProgrammeResult, Status
 from desktop.ui.assessment_table import AssessmentFilter, AssessmentTableModel, ResultRole
@@ -40,6 +40,9 @@ class DashboardPage(QWidget):
         super().__init__()
         self._pack = pack
         self._facts: FactsFile | None = None
+        # Programme id -> the facts of the enterprise's application for it (its loans, project,
+        # institution): that programme is assessed with them (desktop.applications.standing).
+        self._applications: dict[str, FactsFile] = {}
         self.assessment: Assessment | None = None
         self.current_result: ProgrammeResult | None = None
         self.can_apply = False  # the read-only sample shows no 开始申报
@@ -164,7 +167,19 @@ class DashboardPage(QWidget):
             self.detail.clear()
 
     def set_facts(self, facts: FactsFile) -> None:
+        """The enterprise profile, as shown in 企业信息."""
         self._facts = facts
+        self.refresh()
+
+    def set_application_facts(self, applications: dict[str, FactsFile], *, refresh: bool = True) -> None:
+        """All the enterprise's applications' facts, by programme (another enterprise: ``{}``)."""
+        self._applications = dict(applications)
+        if refresh:
+            self.refresh()
+
+    def set_programme_facts(self, programme_id: str, facts: FactsFile) -> None:
+        """One application's facts as typed in its wizard."""
+        self._applications[programme_id] = facts
         self.refresh()
 
     def refresh(self) -> None:
@@ -172,7 +187,8 @@ class DashboardPage(QWidget):
             return
         # One enterprise against the whole pack takes about 3 ms (docs/PERFORMANCE.md) and
         # reads nothing from disk, so re-assessing on every keystroke never freezes the window.
-        self.assessment = assess(self._pack, self._facts, self.assessed_on)
+        self.assessment = assess_with_applications(self._pack, self._facts, self.assessed_on,
+                                                   self._applications)
         self.model.set_results(self.assessment.results)
         name = self._facts.enterprise.name or self.tr("（未填写企业名称）")
         self.enterprise_label.setText(self.tr("企业：{name}").format(name=name))

@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         profile_id = self.current_profile_id
         if hasattr(self, "wizards"):
             self.wizards.close_wizard()
+            self.wizards.load_application_facts(profile_id, refresh=False)  # before the profile's facts
         if self.dashboard is not None:
             self.dashboard.can_apply = profile_id is not None
         self.delete_action.setEnabled(profile_id is not None)  # the sample cannot be deleted
