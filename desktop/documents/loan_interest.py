@@ -86,9 +86,10 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult], terms: Inte
         own = [c for c in conditions if c.id.startswith(f"loans[{index}].")]
         # A loan with no condition lines was not assessed: never counted as eligible.
         eligibility = all_of([c.outcome for c in own]) if own else Outcome.UNKNOWN
-        # The finding only: the assessment's hint on what would change the result is UI language.
-        reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail.split('；', 1)[0]}" for c in own
-                        if c.outcome is not Outcome.PASS)
+        # One sentence per condition not met, with its figures ("贷款期限 4 个月，要求不低于 6 个月"):
+        # the finding names what it measures, so neither the condition's label (which restates the
+        # requirement) nor the hint (which restates it again) is repeated beside it.
+        reasons = tuple(c.finding or c.label.split("：", 1)[-1] for c in own if c.outcome is not Outcome.PASS)
         interest = loan_interest(loan, terms.basis_days)
         days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None
         subsidy = (round_yuan(interest * terms.rate) if eligibility is Outcome.PASS and interest is not None

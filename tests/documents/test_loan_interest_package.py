@@ -62,7 +62,7 @@ def test_a_stated_ratio_gives_each_eligible_loan_its_subsidy() -> None:
     first, second = loan_lines(app.loans, conditions, terms)
     assert first.interest == Decimal("333466.67") and first.subsidy == Decimal("166733.34")
     assert second.eligibility is Outcome.FAIL and second.subsidy is None
-    assert second.reasons == ("期限：4 个月",)
+    assert second.reasons == ("4 个月",)
     assert terms.ratio_text == "50.00%"
 
 
