@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from desktop.facts import FactsFile
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment, ProgrammeResult, Status
 from desktop.ui.assessment_table import AssessmentFilter, AssessmentTableModel, ResultRole
+from desktop.ui.date_edit import OfficeDateEdit
 from desktop.ui.detail_html import programme_detail_html
 from desktop.ui.labels import kind_text, status_text
 
@@ -49,10 +49,10 @@ class DashboardPage(QWidget):
         self.facts_region: str | None = None  # the region the date was last suggested for
         self._setting_date = False
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(QDate.currentDate())
+        # Takes a whole date typed as offices write it (2011-12-10, 2011年12月10日), like the
+        # wizard's and the profile's date fields; QDateEdit typed section by section and lost it.
+        self.date_edit = OfficeDateEdit()
+        self.date_edit.setObjectName("assessmentDate")
         self.other_regions = QCheckBox(self.tr("显示其他地区的政策(&O)"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -79,6 +79,11 @@ class DashboardPage(QWidget):
         self.date_note.setTextFormat(Qt.TextFormat.PlainText)
         self.date_note.setStyleSheet("#dateNote { color: #555; }")
         self.date_note.hide()
+        self.date_problem = QLabel()  # why a typed date was not taken; the date stays as it was
+        self.date_problem.setObjectName("dateProblem")
+        self.date_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_problem.setStyleSheet("#dateProblem { color: #b00020; }")
+        self.date_problem.hide()
 
         self.model = AssessmentTableModel()
         self.proxy = AssessmentFilter()
@@ -119,6 +124,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.date_note)
+        layout.addWidget(self.date_problem)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, stretch=1)
@@ -129,6 +135,7 @@ class DashboardPage(QWidget):
         QWidget.setTabOrder(self.other_regions, self.table)
         QWidget.setTabOrder(self.table, self.detail)
         self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.problem.connect(self._date_problem)
         self.other_regions.toggled.connect(self.proxy.set_show_other_regions)
         self.status_filter.currentIndexChanged.connect(self._filter_status)
         self.kind_filter.currentIndexChanged.connect(
@@ -160,6 +167,13 @@ class DashboardPage(QWidget):
             self.date_note.hide()  # the user's own date needs no explanation
             self.date_chosen.emit(self.assessed_on)
         self.refresh()
+
+    def _date_problem(self, message: str) -> None:
+        if message:
+            text = self.tr("无法识别“{text}”：{reason}。评估日期仍是 {day}，按 Esc 恢复。")
+            self.date_problem.setText(text.format(text=self.date_edit.text(), reason=message,
+                                                  day=self.assessed_on.isoformat()))
+        self.date_problem.setVisible(bool(message))
 
     def _clear_detail_if_empty(self, *_args: object) -> None:
         if self.proxy.rowCount() == 0:
