@@ -67,6 +67,9 @@ class DashboardPage(QWidget):
             self.kind_filter.addItem(kind_text(kind), kind)
         self.enterprise_label = QLabel()
         self.enterprise_label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never markup
+        # A long name wraps instead of widening the page past the window (150%: the date box and
+        # the table's right columns were off-screen).
+        self.enterprise_label.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)

@@ -90,6 +90,7 @@ class WizardHost(QObject):
                     pack=f"{summary.rulepack_id} {summary.rulepack_version}"), 15000)
         frame = WizardFrame(store, window.autosaver, pack, application_id)
         self.frame = frame
+        window.controller.set_setting("ui.last_page", {"wizard": application_id})  # reopened on restart
         window.pages.addWidget(frame)
         window.navigation.setCurrentRow(-1)  # so that any entry, even the last one, leads back
         window.pages.setCurrentWidget(frame)
