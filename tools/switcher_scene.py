@@ -40,7 +40,8 @@ def main(scene: str, out: Path) -> int:
     shell.start("zh_CN", ask_first_run=False)
     window = shell.window
     assert window is not None
-    window.profile_switcher.setCurrentIndex(window.profile_switcher.findData(ids[0 if scene == "long" else 1]))
+    chosen = ids[0 if scene == "long" else 1]
+    window.profile_switcher.setCurrentIndex(window.profile_switcher.findData(chosen))
     if scene == "restart":
         window.navigation.setCurrentRow(APPLICATIONS_ROW)
         shell.close()
