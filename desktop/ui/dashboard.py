@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,8 @@ from desktop.ui.assessment_table import AssessmentFilter, AssessmentTableModel, 
 from desktop.ui.date_edit import OfficeDateEdit
 from desktop.ui.detail_html import programme_detail_html
 from desktop.ui.labels import kind_text, status_text
+
+NAME_COLUMN = 1  # 政策项目
 
 
 class DashboardPage(QWidget):
@@ -101,7 +103,12 @@ class DashboardPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The programme's name takes the room the other columns leave, but never less than ten
+        # characters: at 150% on 1366×768 a Stretch column was squeezed to two ("策项") while the
+        # others kept their full width; now the table scrolls sideways instead.
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._fit_name_column)
+        self.table.viewport().installEventFilter(self)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
 
@@ -148,6 +155,19 @@ class DashboardPage(QWidget):
         self.proxy.rowsRemoved.connect(self._clear_detail_if_empty)
         self.proxy.modelReset.connect(self._clear_detail_if_empty)
         self.proxy.layoutChanged.connect(self._clear_detail_if_empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return False
+
+    def _fit_name_column(self, logical: int = -1, _old: int = 0, _new: int = 0) -> None:
+        if logical == NAME_COLUMN:
+            return  # our own resize
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != NAME_COLUMN)
+        least = self.table.fontMetrics().horizontalAdvance("政" * 10)
+        header.resizeSection(NAME_COLUMN, max(self.table.viewport().width() - others, least))
 
     @property
     def assessed_on(self) -> dt.date:

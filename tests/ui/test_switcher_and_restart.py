@@ -82,6 +82,23 @@ def test_a_long_name_typed_later_is_shown_whole(qtbot: QtBot, shell: Shell, size
     assert _whole_in(dashboard.date_edit, window) and _whole_in(dashboard.table, window)
 
 
+def test_in_a_narrow_window_the_programme_names_stay_readable(qtbot: QtBot, shell: Shell) -> None:
+    window = _start(shell, qtbot)  # the sample enterprise: its table has the widest columns
+    # The window's narrowest: 1366×768 at 150% (910 px) with the bundled fonts squeezed the name
+    # column under xcb; the offscreen test fonts are narrower, so the test narrows the window.
+    window.resize(window.minimumWidth(), 512)
+    _click_page(qtbot, window, DASHBOARD_ROW)
+    table = window.dashboard.table  # type: ignore[union-attr]
+    least = table.fontMetrics().horizontalAdvance("政" * 10)
+    # The name column keeps ten characters (it was squeezed to two, "策项"); the table scrolls instead.
+    qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(1) >= least)
+    window.resize(1180, 728)  # with room, the name takes all the room the other columns leave
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count()))
+                    >= table.viewport().width() - 2)
+    assert header.sectionSize(1) > least
+
+
 def test_a_restart_reopens_the_enterprise_and_the_page_last_used(qtbot: QtBot, shell: Shell,
                                                                  opened: OpenedStore) -> None:
     store = opened.store
