@@ -26,6 +26,7 @@ from desktop.rules.pack import CompiledProgramme
 from desktop.rules.predicates import Outcome, all_of
 from desktop.rules.results import OUTCOME_LABELS, CitedText, ConditionResult
 
+SET_BY_AUTHORITY: Final = "由主管部门确定"  # the ratio or amount the text leaves to the authority
 LETTER: Final = "00_流动资金贷款贴息申请书.pdf"
 FORM: Final = "01_流动资金贷款贴息申请表.xlsx"
 SCHEDULE: Final = "02_流动资金贷款明细表.xlsx"
@@ -46,8 +47,9 @@ class InterestTerms:
 
     @property
     def ratio_text(self) -> str:
-        """The stated ratio, or a blank the authority fills in (no remark on what the text leaves open)."""
-        return f"{self.rate * 100:.2f}%" if self.rate is not None else ""
+        """The stated ratio, or, where the text states none, who sets it: never a blank, never 0,
+        never the user's own estimate (which is not part of the application)."""
+        return f"{self.rate * 100:.2f}%" if self.rate is not None else SET_BY_AUTHORITY
 
     @property
     def ratio_source(self) -> str:
@@ -99,9 +101,10 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult],
         own = [c for c in conditions if c.id.startswith(f"loans[{index}].")]
         # A loan with no condition lines was not assessed: never counted as eligible.
         eligibility = all_of([c.outcome for c in own]) if own else Outcome.UNKNOWN
-        # The finding only: the assessment's hint on what would change the result is UI language.
-        reasons = tuple(f"{c.label.split('：', 1)[-1]}：{c.detail.split('；', 1)[0]}" for c in own
-                        if c.outcome is not Outcome.PASS)
+        # One sentence per condition not met, with its figures ("贷款期限 4 个月，要求不低于 6 个月"):
+        # the finding names what it measures, so neither the condition's label (which restates the
+        # requirement) nor the hint (which restates it again) is repeated beside it.
+        reasons = tuple(c.finding or c.label.split("：", 1)[-1] for c in own if c.outcome is not Outcome.PASS)
         interest = loan_interest(loan, terms.basis_days) if terms is not None else None
         days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None
         subsidy = (round_yuan(interest * terms.rate) if eligibility is Outcome.PASS and interest is not None
@@ -195,9 +198,9 @@ def form_xlsx(ctx: DraftContext) -> bytes:
         ("符合条件贷款本金合计", t.eligible_principal),
         ("符合条件贷款利息合计", t.eligible_interest),
         ("计息方法", terms.method),
-        # Left for the authority to fill where the policy states no ratio.
+        # Where the policy states no ratio, the cells say who sets it (README, docs/DOCUMENTS.md).
         ("贴息比例", terms.ratio_text),
-        ("申请贴息金额", t.subsidy if t.subsidy is not None else ""),
+        ("申请贴息金额", t.subsidy if t.subsidy is not None else SET_BY_AUTHORITY),
         ("贷款用途", app.loan_purpose or ""),
         # The policy's own title and number: the product's programme label is not the clerk's.
         ("申请政策", ctx.policy_reference),
@@ -245,7 +248,7 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
     paid = any(line.loan.interest_paid is not None for line in t.lines)
     headers = schedule_headers(paid)
     extra = 1 if paid else 0
-    widths = (6, 16, 16, 12, 12, 12, 9, 12, 9, 12, *((12,) if paid else ()), 9, 36, 12, 14)
+    widths = (6, 16, 16, 12, 12, 12, 9, 12, 9, 12, *((12,) if paid else ()), 9, 36, 14, 14)
     workbook, sheet = new_form("贷款明细表", "流动资金贷款明细表", widths, title_rows=3, landscape=True)
     last = len(headers)
     merge_text(sheet, 2, 1, last, f"申报单位：{ctx.enterprise_name}　　计息方法：{terms.method}"
@@ -269,9 +272,12 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
             put_amount(sheet, row, 11, loan.interest_paid)
         put_text(sheet, row, 11 + extra, OUTCOME_LABELS[line.eligibility], center=True)
         put_text(sheet, row, 12 + extra, "；".join(line.reasons))
-        put_text(sheet, row, 13 + extra, terms.ratio_text if line.eligibility is Outcome.PASS else "—",
-                 center=True)
-        put_amount(sheet, row, 14 + extra, line.subsidy)
+        eligible = line.eligibility is Outcome.PASS
+        put_text(sheet, row, 13 + extra, terms.ratio_text if eligible else "—", center=True)
+        if line.subsidy is not None:
+            put_amount(sheet, row, 14 + extra, line.subsidy)
+        else:  # a loan not claimed has no subsidy; a claimed one's is the authority's to set
+            put_text(sheet, row, 14 + extra, SET_BY_AUTHORITY if eligible else "—", center=True)
         row += 1
     merge_text(sheet, row, 1, 7, "合计（利息、贴息仅计符合条件的贷款）", header=True)
     put_amount(sheet, row, 8, t.principal, bold=True)
@@ -281,7 +287,10 @@ def schedule_xlsx(ctx: DraftContext) -> bytes:
         put_amount(sheet, row, 11, paid_total(t.lines), bold=True)
     put_text(sheet, row, 11 + extra, f"{t.eligible}笔符合", center=True)
     merge_text(sheet, row, 12 + extra, 13 + extra, "")
-    put_amount(sheet, row, 14 + extra, t.subsidy, bold=True)
+    if t.subsidy is not None:
+        put_amount(sheet, row, 14 + extra, t.subsidy, bold=True)
+    else:
+        put_text(sheet, row, 14 + extra, SET_BY_AUTHORITY if t.eligible else "—", bold=True, center=True)
     # How interest is computed is in the heading (计息方法); where 是否符合 comes from is the
     # product's business, told in docs/DOCUMENTS.md, never printed on the paper.
     return save_deterministic(workbook, ctx.created)

@@ -455,6 +455,7 @@ class PdfDocument:
     story: list[Flowable | _SealBlock] = field(default_factory=list)
     page_numbers: bool = True
     cover: bool = False  # a cover page carries no page number; numbering starts after it
+    pages: int = field(default=0, init=False)  # how many pages the last render made
 
     def add(self, *items: Flowable) -> None:
         for item in items:
@@ -512,6 +513,7 @@ class PdfDocument:
         decorate = self._page_number if self.page_numbers else _nothing
         doc.build(self._flowables(fresh_page), onFirstPage=_nothing if self.cover else decorate,
                   onLaterPages=decorate, canvasmaker=_fixed_date_canvas(self.created))
+        self.pages = doc.page
         alone = {page for page, kinds in drawn.items() if kinds and all(kinds)}
         blocks = {index for index, item in enumerate(self.story) if isinstance(item, _SealBlock)
                   and any(id(s) in doc.seal_pages and doc.seal_pages[id(s)] in alone for s in item.seals)}

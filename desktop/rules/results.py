@@ -48,6 +48,13 @@ class ConditionResult:
     hint: str | None = None
     missing: tuple[str, ...] = ()
 
+    @property
+    def finding(self) -> str:
+        """What was found, said once: the detail without the hint that restates its requirement
+        ("贷款期限 4 个月，要求不低于 6 个月", not "…；贷款期限需不低于 6 个月，结果才会改变")."""
+        tail = f"；{self.hint}" if self.hint else ""
+        return self.detail.removesuffix(tail) if tail else self.detail
+
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "outcome": self.outcome.value,
                 "detail": self.detail, "citation": self.citation.to_json()}

@@ -6,12 +6,11 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.applications.standing import assess_with_applications
 from desktop.facts import FactsFile
-from desktop.rules.engine import assess
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment, ProgrammeResult, Status
 from desktop.ui.assessment_table import AssessmentFilter, AssessmentTableModel, ResultRole
+from desktop.ui.date_edit import OfficeDateEdit
 from desktop.ui.detail_html import programme_detail_html
 from desktop.ui.labels import kind_text, status_text
+
+NAME_COLUMN = 1  # 政策项目
 
 
 class DashboardPage(QWidget):
@@ -42,6 +44,9 @@ class DashboardPage(QWidget):
         super().__init__()
         self._pack = pack
         self._facts: FactsFile | None = None
+        # Programme id -> the facts of the enterprise's application for it (its loans, project,
+        # institution): that programme is assessed with them (desktop.applications.standing).
+        self._applications: dict[str, FactsFile] = {}
         self.assessment: Assessment | None = None
         self.current_result: ProgrammeResult | None = None
         self.can_apply = False  # the read-only sample shows no 开始申报
@@ -49,10 +54,10 @@ class DashboardPage(QWidget):
         self._setting_date = False
         self._holding = False  # inside one_refresh(): the assessment waits for its end
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(QDate.currentDate())
+        # Takes a whole date typed as offices write it (2011-12-10, 2011年12月10日), like the
+        # wizard's and the profile's date fields; QDateEdit typed section by section and lost it.
+        self.date_edit = OfficeDateEdit()
+        self.date_edit.setObjectName("assessmentDate")
         self.other_regions = QCheckBox(self.tr("显示其他地区的政策(&O)"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -67,6 +72,9 @@ class DashboardPage(QWidget):
             self.kind_filter.addItem(kind_text(kind), kind)
         self.enterprise_label = QLabel()
         self.enterprise_label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never markup
+        # A long name wraps instead of widening the page past the window (150%: the date box and
+        # the table's right columns were off-screen).
+        self.enterprise_label.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
@@ -79,6 +87,11 @@ class DashboardPage(QWidget):
         self.date_note.setTextFormat(Qt.TextFormat.PlainText)
         self.date_note.setStyleSheet("#dateNote { color: #555; }")
         self.date_note.hide()
+        self.date_problem = QLabel()  # why a typed date was not taken; the date stays as it was
+        self.date_problem.setObjectName("dateProblem")
+        self.date_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_problem.setStyleSheet("#dateProblem { color: #b00020; }")
+        self.date_problem.hide()
 
         self.model = AssessmentTableModel()
         self.proxy = AssessmentFilter()
@@ -93,7 +106,12 @@ class DashboardPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The programme's name takes the room the other columns leave, but never less than ten
+        # characters: at 150% on 1366×768 a Stretch column was squeezed to two ("策项") while the
+        # others kept their full width; now the table scrolls sideways instead.
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._fit_name_column)
+        self.table.viewport().installEventFilter(self)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
 
@@ -119,6 +137,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.date_note)
+        layout.addWidget(self.date_problem)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, stretch=1)
@@ -129,6 +148,7 @@ class DashboardPage(QWidget):
         QWidget.setTabOrder(self.other_regions, self.table)
         QWidget.setTabOrder(self.table, self.detail)
         self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.problem.connect(self._date_problem)
         self.other_regions.toggled.connect(self.proxy.set_show_other_regions)
         self.status_filter.currentIndexChanged.connect(self._filter_status)
         self.kind_filter.currentIndexChanged.connect(
@@ -138,6 +158,19 @@ class DashboardPage(QWidget):
         self.proxy.rowsRemoved.connect(self._clear_detail_if_empty)
         self.proxy.modelReset.connect(self._clear_detail_if_empty)
         self.proxy.layoutChanged.connect(self._clear_detail_if_empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return False
+
+    def _fit_name_column(self, logical: int = -1, _old: int = 0, _new: int = 0) -> None:
+        if logical == NAME_COLUMN:
+            return  # our own resize
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != NAME_COLUMN)
+        least = self.table.fontMetrics().horizontalAdvance("政" * 10)
+        header.resizeSection(NAME_COLUMN, max(self.table.viewport().width() - others, least))
 
     @property
     def assessed_on(self) -> dt.date:
@@ -161,12 +194,20 @@ class DashboardPage(QWidget):
             self.date_chosen.emit(self.assessed_on)
         self.refresh()
 
+    def _date_problem(self, message: str) -> None:
+        if message:
+            text = self.tr("无法识别“{text}”：{reason}。评估日期仍是 {day}，按 Esc 恢复。")
+            self.date_problem.setText(text.format(text=self.date_edit.text(), reason=message,
+                                                  day=self.assessed_on.isoformat()))
+        self.date_problem.setVisible(bool(message))
+
     def _clear_detail_if_empty(self, *_args: object) -> None:
         if self.proxy.rowCount() == 0:
             self.current_result = None
             self.detail.clear()
 
     def set_facts(self, facts: FactsFile) -> None:
+        """The enterprise profile, as shown in 企业信息."""
         self._facts = facts
         self.refresh()
 
@@ -180,12 +221,24 @@ class DashboardPage(QWidget):
             self._holding = holding
         self.refresh()
 
+    def set_application_facts(self, applications: dict[str, FactsFile], *, refresh: bool = True) -> None:
+        """All the enterprise's applications' facts, by programme (another enterprise: ``{}``)."""
+        self._applications = dict(applications)
+        if refresh:
+            self.refresh()
+
+    def set_programme_facts(self, programme_id: str, facts: FactsFile) -> None:
+        """One application's facts as typed in its wizard."""
+        self._applications[programme_id] = facts
+        self.refresh()
+
     def refresh(self) -> None:
         if self._facts is None or self._holding:
             return
         # One enterprise against the whole pack takes about 3 ms (docs/PERFORMANCE.md) and
         # reads nothing from disk, so re-assessing on every keystroke never freezes the window.
-        self.assessment = assess(self._pack, self._facts, self.assessed_on)
+        self.assessment = assess_with_applications(self._pack, self._facts, self.assessed_on,
+                                                   self._applications)
         self.model.set_results(self.assessment.results)
         name = self._facts.enterprise.name or self.tr("（未填写企业名称）")
         self.enterprise_label.setText(self.tr("企业：{name}").format(name=name))

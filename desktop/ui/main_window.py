@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -56,6 +57,8 @@ PROFILE_ROW, DASHBOARD_ROW, APPLICATIONS_ROW, MATERIALS_ROW, EXPORTS_ROW = range
 GEOMETRY_SETTING = "window.geometry"
 LAST_PROFILE_SETTING = "ui.last_profile"
 RECENT_PROFILES_SETTING = "ui.recent_profiles"  # the user's enterprises, most recently shown first
+LAST_PAGE_SETTING = "ui.last_page"  # a PAGE_KEYS entry, "desk", or {"wizard": application id}
+PAGE_KEYS = ("profile", "dashboard", "applications", "materials", "exports")  # by navigation row
 SAMPLE = None  # the profile switcher's data for the read-only 示例企业
 
 
@@ -156,7 +159,11 @@ class MainWindow(QMainWindow):
 
         self.profile_switcher = QComboBox()
         self.profile_switcher.setObjectName("profileSwitcher")
-        self.profile_switcher.setMinimumContentsLength(24)
+        # Long enterprise names: the box takes the toolbar's free width (not the width of the names
+        # at first show, which cut a name typed later), its list is as wide as the longest name.
+        self.profile_switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_switcher.setMinimumContentsLength(16)
+        self.profile_switcher.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._build_toolbar_and_menus()
         if self.dashboard is not None:
             self.dashboard.assessed.connect(self._assessed)
@@ -166,8 +173,7 @@ class MainWindow(QMainWindow):
         self.profile_switcher.currentIndexChanged.connect(self._profile_chosen)
         last = self.controller.setting(LAST_PROFILE_SETTING)
         self._fill_profiles(select=last if isinstance(last, int) else SAMPLE)
-        self.navigation.setCurrentRow(DASHBOARD_ROW if self.desk_page is None
-                                      else self.pages.indexOf(self.desk_page))
+        self._restore_page()
         self._fit_screen()
         self._restore_geometry()
 
@@ -277,6 +283,17 @@ class MainWindow(QMainWindow):
             self._profile_chosen(index)  # no change for Qt to signal: shown here
         else:
             self.profile_switcher.setCurrentIndex(index)  # shown through currentIndexChanged, once
+        self._fit_switcher_list()
+
+    def _fit_switcher_list(self) -> None:
+        """The open list shows every name whole (up to the screen's width); the box's tooltip
+        names the enterprise in full where even the toolbar's width is too short for it."""
+        switcher = self.profile_switcher
+        metrics = switcher.view().fontMetrics()
+        names = (switcher.itemText(i) for i in range(switcher.count()))
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        switcher.view().setMinimumWidth(min(widest + 40, self.screen().availableGeometry().width()))
+        switcher.setToolTip(switcher.currentText())
 
     def _refresh_profile_names(self) -> None:
         if self.current_profile_id is None:
@@ -286,6 +303,7 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.profile_switcher.setItemText(
                     index, profile.name or self.tr("（未命名企业 {n}）").format(n=profile.id))
+        self._fit_switcher_list()
 
     @property
     def current_profile_id(self) -> int | None:
@@ -294,8 +312,10 @@ class MainWindow(QMainWindow):
 
     def _profile_chosen(self, _index: int) -> None:
         profile_id = self.current_profile_id
+        self.profile_switcher.setToolTip(self.profile_switcher.currentText())
         if hasattr(self, "wizards"):
             self.wizards.close_wizard()
+            self.wizards.load_application_facts(profile_id, refresh=False)  # before the profile's facts
         if self.dashboard is not None:
             self.dashboard.can_apply = profile_id is not None
         self.delete_action.setEnabled(profile_id is not None)  # the sample cannot be deleted
@@ -341,8 +361,22 @@ class MainWindow(QMainWindow):
             _ = self.profile_editor  # built now, before its page is shown
         if row >= 0:
             self.pages.setCurrentIndex(row)
+            self.controller.set_setting(LAST_PAGE_SETTING, PAGE_KEYS[row] if row < len(PAGE_KEYS) else "desk")
         if row == EXPORTS_ROW:
             self._show_exports()
+
+    def _restore_page(self) -> None:
+        """A restart opens the page last used (a wizard: its draft, at its own page), else 政策自评
+        (the 收件台 for 主管部门)."""
+        saved = self.controller.setting(LAST_PAGE_SETTING)
+        row = DASHBOARD_ROW if self.desk_page is None else self.pages.indexOf(self.desk_page)
+        if isinstance(saved, str) and saved in PAGE_KEYS:
+            row = PAGE_KEYS.index(saved)
+        self.navigation.setCurrentRow(row)
+        draft = saved.get("wizard") if isinstance(saved, dict) else None
+        mine = {a.id for a in self.controller.applications(self.current_profile_id)}
+        if isinstance(draft, int) and draft in mine:
+            self.wizards.open(draft)
 
     def delete_profile(self) -> None:
         """Delete the enterprise shown, after a confirmation that names what goes with it."""

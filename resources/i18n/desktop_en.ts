@@ -144,6 +144,10 @@
         <translation>Fil&amp;ter:</translation>
     </message>
     <message>
+        <source>无法识别“{text}”：{reason}。评估日期仍是 {day}，按 Esc 恢复。</source>
+        <translation>Cannot read “{text}”: {reason}. The assessment date is still {day}; press Esc to restore it.</translation>
+    </message>
+    <message>
         <source>（未填写企业名称）</source>
         <translation>(no enterprise name yet)</translation>
     </message>
@@ -158,6 +162,17 @@
     <message>
         <source>在 {day} 这一天，有 {n} 项政策已过期。</source>
         <translation>On {day}, {n} programme(s) have expired.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>如 2018-06-01 或 2018年6月1日</source>
+        <translation>e.g. 2018-06-01 or 2018年6月1日</translation>
+    </message>
+    <message>
+        <source>从日历中选择</source>
+        <translation>Pick from a calendar</translation>
     </message>
 </context>
 <context>

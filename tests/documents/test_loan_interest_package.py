@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,15 @@ from desktop.documents.pledge import OPENING
 from desktop.rules.predicates import Outcome
 from desktop.rules.results import CitedText, ConditionResult
 from tests.conftest import ROOT
-from tests.documents.helpers import EXAMPLES, draft_example, sheet_of, squash, squashed_pdf_text
+from tests.documents.helpers import (
+    EXAMPLES,
+    draft_example,
+    libreoffice_convert,
+    poppler_text,
+    sheet_of,
+    squash,
+    squashed_pdf_text,
+)
 
 EXAMPLE = "application_loan_interest.json"
 CREATED = dt.datetime(2011, 12, 10, 9, 0)
@@ -41,7 +50,10 @@ def test_schedule_lists_each_loan_with_eligibility_interest_and_totals(documents
     # Exact: 333,466.67 元 is not 33.35 万元, and "33.346667" reads as a mistake: shown in 元.
     assert sheet["J4"].value == pytest.approx(333466.67) and sheet["J4"].number_format == '#,##0.00"元"'
     assert sheet["I4"].number_format == "0.00%" and sheet["H4"].number_format == "0.00####"
-    assert not sheet["M4"].value and sheet["N4"].value is None  # left for the authority
+    # The text states no ratio: the claimed loan's ratio and subsidy say who sets them.
+    assert sheet["M4"].value == "由主管部门确定" and sheet["N4"].value == "由主管部门确定"
+    assert sheet["M5"].value == "—" and sheet["N5"].value == "—"  # a loan not claimed has none
+    assert sheet["N6"].value == "由主管部门确定" and "贴息比例：由主管部门确定" in sheet["A2"].value
     # Loan 2 runs 2011-10-15 to 2012-03-14: under six months, and the schedule says so.
     assert sheet["K5"].value == "不符合" and "6 个月" in sheet["L5"].value and sheet["G5"].value == 151
     assert sheet["A6"].value.startswith("合计")
@@ -62,14 +74,16 @@ def test_a_stated_ratio_gives_each_eligible_loan_its_subsidy() -> None:
     first, second = loan_lines(app.loans, conditions, terms)
     assert first.interest == Decimal("333466.67") and first.subsidy == Decimal("166733.34")
     assert second.eligibility is Outcome.FAIL and second.subsidy is None
-    assert second.reasons == ("期限：4 个月",)
+    assert second.reasons == ("4 个月",)
     assert terms.ratio_text == "50.00%"
 
 
 def test_form_and_letter_say_the_ratio_is_the_authoritys(documents: dict[str, bytes]) -> None:
     values = [c.value for row in sheet_of(documents["01_流动资金贷款贴息申请表.xlsx"]).iter_rows()
               for c in row if c.value is not None]
-    assert "2 笔 / 1 笔" in values and pytest.approx(333466.67) in values and "由主管部门确定" not in values
+    assert "2 笔 / 1 笔" in values and pytest.approx(333466.67) in values
+    # 贴息比例 and 申请贴息金额: no ratio in the text, so the cells say who sets it (never blank, never 0).
+    assert values.count("由主管部门确定") == 2 and 0 not in values
     # The policy's own title and number, not the product's programme label (issue 17).
     assert "《青海省人民政府办公厅转发省经委关于贯彻落实应对当前工业经济突出问题十项举措的实施意见和" \
            "省金融办金融支持工业经济平稳发展实施意见的通知》" in values
@@ -145,3 +159,15 @@ def test_loan_text_stays_text_in_the_workbooks() -> None:
     assert sheet["B4"].value == "=HYPERLINK(\"http://x\")" and sheet["B4"].data_type == "s"
     assert sheet["C4"].value == "@SUM(A1)" and sheet["C4"].data_type == "s"
     assert "<b>用途</b>&说明" in squashed_pdf_text(documents["00_流动资金贷款贴息申请书.pdf"])
+
+
+def test_the_authoritys_ratio_prints_through_libreoffice(documents: dict[str, bytes], tmp_path: Path) -> None:
+    """What a clerk prints: the ratio and subsidy cells read 由主管部门确定, not blanks."""
+    names = ["01_流动资金贷款贴息申请表.xlsx", "02_流动资金贷款明细表.xlsx"]
+    for name in names:
+        (tmp_path / name).write_bytes(documents[name])
+    libreoffice_convert([tmp_path / name for name in names], tmp_path / "out", tmp_path / "lo-profile")
+    form = poppler_text(tmp_path / "out" / "01_流动资金贷款贴息申请表.pdf")
+    schedule = poppler_text(tmp_path / "out" / "02_流动资金贷款明细表.pdf")
+    assert form.count("由主管部门确定") == 2
+    assert "贴息比例：由主管部门确定" in schedule and schedule.count("由主管部门确定") == 4

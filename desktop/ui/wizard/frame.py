@@ -492,10 +492,13 @@ class WizardFrame(QWidget):
         text, style = "", WARN_STYLE
         result = current.result
         if page.asks:
-            open_conditions = [f"{'✘' if c.outcome is Outcome.FAIL else '？'} {c.label}：{c.detail}"
-                               for c in result.conditions if c.outcome is not Outcome.PASS]
+            # Each loan's reasons are in its own row of the table; below it, only the rest.
+            shown = [c for c in result.conditions if c.outcome is not Outcome.PASS
+                     and not (page.table == "loan" and c.id.startswith("loans["))]
+            open_conditions = [f"{'✘' if c.outcome is Outcome.FAIL else '？'} {c.label}：{c.finding}"
+                               for c in shown]
             text = "\n".join(open_conditions[:8])
-            style = ERROR_STYLE if any(c.outcome is Outcome.FAIL for c in result.conditions) else WARN_STYLE
+            style = ERROR_STYLE if any(c.outcome is Outcome.FAIL for c in shown) else WARN_STYLE
         if page.key == "institution" and self.others_claimed:
             claim = [w for w in current.warnings if "同一认定" in w]
             text = "\n".join([*claim, text]).strip()

@@ -30,6 +30,8 @@ class WizardHost(QObject):
         super().__init__(window)
         self.window = window
         self.frame: WizardFrame | None = None
+        # An application deleted (or copied) in 我的申报 changes what the dashboard assesses with.
+        window.applications.changed.connect(lambda: self.load_application_facts(window.current_profile_id))
 
     def start(self, result: ProgrammeResult) -> WizardFrame | None:
         """开始申报: the existing draft for this programme, or a new one."""
@@ -92,19 +94,38 @@ class WizardHost(QObject):
 
         frame = WizardFrame(store, window.autosaver, pack, application_id)
         self.frame = frame
+        window.controller.set_setting("ui.last_page", {"wizard": application_id})  # reopened on restart
         window.pages.addWidget(frame)
         window.navigation.setCurrentRow(-1)  # so that any entry, even the last one, leads back
         window.pages.setCurrentWidget(frame)
         if window.dashboard is not None:
-            frame.facts_changed.connect(self._assess_with)
-            self._assess_with(frame.state.facts)
+            frame.facts_changed.connect(lambda facts, p=frame.programme_id: self._assess_with(p, facts))
+            self._assess_with(frame.programme_id, frame.state.facts)
         frame.generated.connect(lambda _path: window._show_applications())
         window._show_applications()
         return frame
 
-    def _assess_with(self, facts: FactsFile) -> None:
-        if self.window.dashboard is not None:
-            self.window.dashboard.set_facts(facts)
+    def _assess_with(self, programme_id: str, facts: FactsFile) -> None:
+        """The open draft's facts, as typed, for its own programme on the dashboard."""
+        if self.window.dashboard is not None and programme_id:
+            self.window.dashboard.set_programme_facts(programme_id, facts)
+
+    def load_application_facts(self, profile_id: int | None, *, refresh: bool = True) -> None:
+        """Each programme with an application of this enterprise is assessed on that
+        application's facts (the open draft's as typed, else the latest stored): closing the
+        wizard or restarting does not lose them (docs/WIZARDS.md, "The dashboard and drafts")."""
+        dashboard, store = self.window.dashboard, self.window._store
+        if dashboard is None:
+            return
+        facts = {}
+        if store is not None and profile_id is not None:
+            from desktop.applications.standing import application_facts  # after the first paint
+
+            facts = application_facts(store, profile_id)
+        frame = self.frame
+        if frame is not None and frame.programme_id and frame.summary.profile_id == profile_id:
+            facts[frame.programme_id] = frame.state.facts
+        dashboard.set_application_facts(facts, refresh=refresh)
 
     def close_wizard(self) -> None:
         if self.frame is None:
@@ -115,6 +136,8 @@ class WizardHost(QObject):
         self.frame = None
 
     def flush(self) -> None:
-        if self.frame is not None:
+        # After the window closed its writer (closeEvent, which flushed first) there is nothing
+        # left to write: a second save (aboutToQuit) must not submit to the stopped worker.
+        if self.frame is not None and self.window.autosaver is not None:
             self.frame.flush()
 

@@ -129,6 +129,15 @@ def test_loan_wizard_from_undetermined_to_bundle(qtbot: QtBot, window: MainWindo
         assert sheet["K3"].value == "已付利息（万元）" and sheet["K4"].value == pytest.approx(12.5)
         assert sheet["K5"].value is None  # not typed for the second loan: left blank
         assert any(c in ("500.00", "5000000", "500") or c.startswith("500") for c in cells)
+        # The text states no ratio: the papers say who sets it; the 50% typed as a private estimate
+        # is nowhere in them, and no ratio or subsidy cell is left blank.
+        sheet = book.active
+        assert sheet["M4"].value == "由主管部门确定" and sheet["N4"].value == "由主管部门确定"
+        assert not any("50.00%" in c or "50%" in c or "自估" in c for c in cells)
+        form_name = next(n for n in names if n.endswith("贴息申请表.xlsx"))
+        form = load_workbook(io.BytesIO(archive.read(form_name)))
+        form_cells = [str(c.value) for row in form.active.iter_rows() for c in row if c.value is not None]
+        assert form_cells.count("由主管部门确定") == 2 and not any("50" in c and "%" in c for c in form_cells)
         pledge = next(n for n in names if n.endswith("项目建设目标责任书.pdf"))
         text = _pdf_text(archive.read(pledge), tmp_path)
         assert "青海示例机械制造有限公司" in text and "中小企业流动资金贷款贴息" in text
