@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
@@ -120,8 +120,31 @@ def _line_end(chars: Sequence[str], start: int, cut: int, glued: frozenset[int] 
 
 
 def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_size: float) -> list[list[Any]]:
-    """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules."""
-    widths = [pdfmetrics.stringWidth(c, font_name, font_size) for c in text]
+    """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules.
+
+    A paragraph is wrapped several times while a page is laid out (to measure, to split, to
+    draw), and the same clauses recur in every package, so the lines are remembered.
+    """
+    return [list(line) for line in _split_lines(text, tuple(max_widths), font_name, font_size)]
+
+
+@lru_cache(maxsize=4096)
+def _char_widths(font_name: str, font_size: float) -> dict[str, float]:
+    return {}
+
+
+def _width(char: str, font_name: str, font_size: float) -> float:
+    known = _char_widths(font_name, font_size)
+    width = known.get(char)
+    if width is None:
+        width = known[char] = pdfmetrics.stringWidth(char, font_name, font_size)
+    return width
+
+
+@lru_cache(maxsize=4096)
+def _split_lines(text: str, max_widths: tuple[float, ...], font_name: str,
+                 font_size: float) -> tuple[tuple[float, str], ...]:
+    widths = [_width(c, font_name, font_size) for c in text]
     glued = unbreakable_positions(text)
     lines: list[list[Any]] = []
     index = start = 0
@@ -139,7 +162,7 @@ def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_siz
     if start < len(text):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         lines.append([max_width - used, text[start:]])
-    return lines
+    return tuple((extra, chunk) for extra, chunk in lines)
 
 
 def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str = "utf8") -> Any:
@@ -229,20 +252,57 @@ BODY_LEADING: Final = 225 * mm / 22
 NO_TEXT_PAGE: Final = "（此页无正文）"
 
 
+class _TableSlice:
+    """One table of a mapped font file, sliced without copying the whole table first."""
+
+    def __init__(self, data: Any, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        begin, end, _ = part.indices(self._length)
+        return bytes(self._data[self._start + begin:self._start + end])
+
+
+def _quick_subsets(font: TTFont) -> TTFont:
+    """Subsetting ``font`` as reportlab does, minus two fixed costs per subset.
+
+    reportlab's ``makeSubset`` copies the face's whole ``glyf`` table (megabytes) to take a few
+    hundred glyphs out of it; here the glyphs are sliced out of the mapped file directly.  And a
+    subset is a pure function of its characters (in order), so the last few are remembered:
+    headings set in the title face, and boilerplate pages, give the same subset in every package.
+    The subset's bytes are unchanged (``tests/documents/test_builder_bytes.py``).
+    """
+    face: Any = font.face
+    data, (start, length) = face._ttf_data, face.get_table_pos("glyf")
+    get_table, make_subset = face.get_table, face.makeSubset
+
+    def table(tag: str) -> Any:
+        return _TableSlice(data, start, length) if tag == "glyf" else get_table(tag)
+
+    @lru_cache(maxsize=32)
+    def subset_of(codes: tuple[int, ...]) -> bytes:
+        made: bytes = make_subset(list(codes))
+        return made
+
+    face.get_table = table
+    face.makeSubset = lambda codes: subset_of(tuple(codes))
+    return font
+
+
 @cache
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts once per process (parsing the 21 MB collection is the cold cost)."""
     # Memory-mapped, not read whole: see desktop.fonts.MappedFontFile.
-    pdfmetrics.registerFont(TTFont(BODY, MappedFontFile(BODY_FONT.path),
-                                   subfontIndex=BODY_FONT.subfont_index))
-    pdfmetrics.registerFont(TTFont(TITLE, MappedFontFile(TITLE_FONT.path)))
+    pdfmetrics.registerFont(_quick_subsets(TTFont(BODY, MappedFontFile(BODY_FONT.path),
+                                                  subfontIndex=BODY_FONT.subfont_index)))
+    pdfmetrics.registerFont(_quick_subsets(TTFont(TITLE, MappedFontFile(TITLE_FONT.path))))
     return BODY, TITLE
 
 
 @cache
 def _fallback(name: str, font: BundledFont) -> TTFont:
     """A fallback face, parsed only when some text needs it (the Ext-B face is 27 MB)."""
-    face = TTFont(name, MappedFontFile(font.path), subfontIndex=font.subfont_index)
+    face = _quick_subsets(TTFont(name, MappedFontFile(font.path), subfontIndex=font.subfont_index))
     pdfmetrics.registerFont(face)
     return face
 

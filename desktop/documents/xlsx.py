@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import copy
 from decimal import Decimal
 from typing import Final
@@ -21,9 +21,12 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop import APP_NAME
 from desktop.documents.text import strip_controls
@@ -63,7 +66,7 @@ def setup_sheet(sheet: Worksheet, title: str, widths: Sequence[float], *, title_
     last = len(widths)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[_col(index)].width = width
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    merge_cells(sheet, 1, 1, 1, last)
     cell = sheet.cell(row=1, column=1, value=title)
     cell.font = Font(name=FONT_NAME, size=16, bold=True)
     cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -123,7 +126,7 @@ def merge_text(sheet: Worksheet, row: int, first: int, last: int, text: str, *, 
     put_text(sheet, row, first, text, header=header)
     for column in range(first + 1, last + 1):
         _style(sheet.cell(row=row, column=column), fill=header)
-    sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    merge_cells(sheet, row, first, row, last)
     if height is not None:
         sheet.row_dimensions[row].height = height
 
@@ -152,6 +155,95 @@ def _style(cell: Cell | MergedCell, *, bold: bool = False, fill: bool = False, c
     if fill:
         cell.fill = HEADER_FILL
     styled[key] = copy(getattr(cell, "_style"))  # noqa: B009 (not in the stubs)
+
+
+# Per workbook, what merging did to a cell's border or protection given the style indices it
+# read (see :func:`merge_cells`): style index in, style index out.
+_MERGED: WeakKeyDictionary[Workbook, dict[tuple[object, ...], int]] = WeakKeyDictionary()
+_EDGES: Final = ("top", "left", "right", "bottom")
+
+
+def merge_cells(sheet: Worksheet, first_row: int, first_column: int, last_row: int,
+                last_column: int) -> None:
+    """``sheet.merge_cells(...)`` with the same result, cell for cell and style for style.
+
+    openpyxl's merge adds a border to every edge cell and sets every cell's protection, each
+    an assignment that hashes a style object to find it in the workbook's list (a third of a
+    form's time).  Each step is a function of the style indices it reads, so the first merge
+    that meets a combination runs openpyxl's own code and later ones reuse the index it gave.
+    The lists only grow and hold each style once, so the indices, the lists and the bytes
+    saved are the ones openpyxl's merge gives (``tests/documents/test_builder_bytes.py``).
+    """
+    workbook = sheet.parent
+    memo = _MERGED.setdefault(workbook, {})
+    coord = CellRange(min_col=first_column, min_row=first_row, max_col=last_column, max_row=last_row).coord
+    merged = MergedCellRange.__new__(MergedCellRange)  # __init__ would apply the corner border itself
+    merged.ws = sheet
+    CellRange.__init__(merged, range_string=coord)
+    cells = sheet._cells
+    start = cells.get((first_row, first_column)) or sheet.cell(row=first_row, column=first_column)
+    merged.start_cell = start
+    end = cells.get((last_row, last_column))
+    if end is not None:  # MergedCellRange._get_borders
+        _memo_style(memo, "corner", start, end, "borderId", lambda: _corner(start, end))
+    sheet.merged_cells.add(merged)
+    for row, column in list(merged.cells)[1:]:  # Worksheet._clean_merge_range
+        cells[row, column] = MergedCell(sheet, row, column)
+    for name in _EDGES:  # MergedCellRange.format
+        side = getattr(start.border, name)
+        if side and side.style is None:
+            continue
+        source = _ids(start)
+        for row, column in getattr(merged, name):
+            cell = cells.get((row, column))
+            if cell is None:
+                cell = cells[row, column] = MergedCell(sheet, row, column)
+            key = ("edge", name, source, _ids(cell)[0])
+            found = memo.get(key)
+            if found is None:
+                cell.border += Border(**{name: side})
+                memo[key] = cell._style.borderId
+            else:
+                _style_array(cell).borderId = found
+    protection = start.protection  # a proxy: openpyxl's "is not None" always holds
+    for row, column in merged.cells:
+        cell = cells.get((row, column))
+        if cell is None:
+            cell = cells[row, column] = MergedCell(sheet, row, column)
+        key = ("protection", start._style.protectionId)
+        found = memo.get(key)
+        if found is None:
+            cell.protection = copy(protection)
+            memo[key] = cell._style.protectionId
+        else:
+            _style_array(cell).protectionId = found
+
+
+def _corner(start: Cell | MergedCell, end: Cell | MergedCell) -> None:
+    start.border += Border(right=end.border.right, bottom=end.border.bottom)
+
+
+def _ids(cell: Cell | MergedCell) -> tuple[int, int]:
+    array = _style_array(cell)
+    return array.borderId, array.protectionId
+
+
+def _style_array(cell: Cell | MergedCell) -> StyleArray:
+    if not cell._style:  # as openpyxl's style descriptors do on first use
+        cell._style = StyleArray()
+    array: StyleArray = cell._style
+    return array
+
+
+def _memo_style(memo: dict[tuple[object, ...], int], what: str, cell: Cell | MergedCell,
+                other: Cell | MergedCell, attribute: str, apply: Callable[[], None]) -> None:
+    key = (what, _ids(cell), _ids(other))
+    found = memo.get(key)
+    if found is None:
+        apply()
+        memo[key] = getattr(cell._style, attribute)
+    else:
+        setattr(_style_array(cell), attribute, found)
 
 
 def _col(index: int) -> str:
@@ -278,7 +370,11 @@ def save_deterministic(workbook: Workbook, created: dt.datetime) -> bytes:
     workbook.properties.lastModifiedBy = APP_NAME
     workbook.properties.created = created
     raw = io.BytesIO()
-    workbook.save(raw)
+    # openpyxl's own save deflates every part, and deterministic_zip deflates them again: it
+    # writes them stored here instead, so each part is compressed once (same parts, same bytes).
+    workbook.properties.modified = created
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()
     stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     modified = b'<dcterms:modified xsi:type="dcterms:W3CDTF">' + stamp + b"</dcterms:modified>"
     with zipfile.ZipFile(raw) as source:
