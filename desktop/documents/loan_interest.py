@@ -17,7 +17,15 @@ from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
 from desktop.documents.pdf import grid, para, paragraphs, spacer
 from desktop.documents.text import form_date
-from desktop.documents.xlsx import merge_cells, merge_text, new_form, put_amount, put_number, put_text, save_deterministic
+from desktop.documents.xlsx import (
+    merge_cells,
+    merge_text,
+    new_form,
+    put_amount,
+    put_number,
+    put_text,
+    save_deterministic,
+)
 from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
 from desktop.money import round_yuan, wan_with_unit

@@ -10,10 +10,10 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from copy import copy
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -175,20 +175,30 @@ def merge_cells(sheet: Worksheet, first_row: int, first_column: int, last_row: i
     saved are the ones openpyxl's merge gives (``tests/documents/test_builder_bytes.py``).
     """
     workbook = sheet.parent
+    assert workbook is not None
     memo = _MERGED.setdefault(workbook, {})
     coord = CellRange(min_col=first_column, min_row=first_row, max_col=last_column, max_row=last_row).coord
-    merged = MergedCellRange.__new__(MergedCellRange)  # __init__ would apply the corner border itself
+    merged: Any = MergedCellRange.__new__(MergedCellRange)  # __init__ would set the corner border itself
     merged.ws = sheet
     CellRange.__init__(merged, range_string=coord)
-    cells = sheet._cells
-    start = cells.get((first_row, first_column)) or sheet.cell(row=first_row, column=first_column)
+    cells: dict[tuple[int, int], Any] = getattr(sheet, "_cells")  # noqa: B009 (not in the stubs)
+    start: Any = cells.get((first_row, first_column))
+    if start is None:
+        start = sheet.cell(row=first_row, column=first_column)
     merged.start_cell = start
-    end = cells.get((last_row, last_column))
+    end: Any = cells.get((last_row, last_column))
     if end is not None:  # MergedCellRange._get_borders
-        _memo_style(memo, "corner", start, end, "borderId", lambda: _corner(start, end))
+        key: tuple[object, ...] = ("corner", _ids(start), _ids(end))
+        found = memo.get(key)
+        if found is None:
+            start.border += Border(right=end.border.right, bottom=end.border.bottom)
+            memo[key] = start._style.borderId
+        else:
+            start._style.borderId = found
     sheet.merged_cells.add(merged)
     for row, column in list(merged.cells)[1:]:  # Worksheet._clean_merge_range
         cells[row, column] = MergedCell(sheet, row, column)
+    cell: Any
     for name in _EDGES:  # MergedCellRange.format
         side = getattr(start.border, name)
         if side and side.style is None:
@@ -197,53 +207,39 @@ def merge_cells(sheet: Worksheet, first_row: int, first_column: int, last_row: i
         for row, column in getattr(merged, name):
             cell = cells.get((row, column))
             if cell is None:
-                cell = cells[row, column] = MergedCell(sheet, row, column)
+                cell = cells[row, column] = _merged_cell(sheet, row, column)
             key = ("edge", name, source, _ids(cell)[0])
             found = memo.get(key)
             if found is None:
                 cell.border += Border(**{name: side})
                 memo[key] = cell._style.borderId
             else:
-                _style_array(cell).borderId = found
+                cell._style.borderId = found
     protection = start.protection  # a proxy: openpyxl's "is not None" always holds
     for row, column in merged.cells:
         cell = cells.get((row, column))
         if cell is None:
-            cell = cells[row, column] = MergedCell(sheet, row, column)
-        key = ("protection", start._style.protectionId)
+            cell = cells[row, column] = _merged_cell(sheet, row, column)
+        key = ("protection", _ids(start)[1])
         found = memo.get(key)
         if found is None:
             cell.protection = copy(protection)
             memo[key] = cell._style.protectionId
         else:
-            _style_array(cell).protectionId = found
+            _ids(cell)  # gives a new merged cell its style array, as openpyxl's assignment does
+            cell._style.protectionId = found
 
 
-def _corner(start: Cell | MergedCell, end: Cell | MergedCell) -> None:
-    start.border += Border(right=end.border.right, bottom=end.border.bottom)
+def _merged_cell(sheet: Worksheet, row: int, column: int) -> Any:
+    return MergedCell(sheet, row, column)
 
 
-def _ids(cell: Cell | MergedCell) -> tuple[int, int]:
-    array = _style_array(cell)
-    return array.borderId, array.protectionId
-
-
-def _style_array(cell: Cell | MergedCell) -> StyleArray:
-    if not cell._style:  # as openpyxl's style descriptors do on first use
+def _ids(cell: Any) -> tuple[int, int]:
+    """The cell's border and protection indices (a cell without a style array gets one first,
+    as openpyxl's style descriptors do on first use)."""
+    if not cell._style:
         cell._style = StyleArray()
-    array: StyleArray = cell._style
-    return array
-
-
-def _memo_style(memo: dict[tuple[object, ...], int], what: str, cell: Cell | MergedCell,
-                other: Cell | MergedCell, attribute: str, apply: Callable[[], None]) -> None:
-    key = (what, _ids(cell), _ids(other))
-    found = memo.get(key)
-    if found is None:
-        apply()
-        memo[key] = getattr(cell._style, attribute)
-    else:
-        setattr(_style_array(cell), attribute, found)
+    return cell._style.borderId, cell._style.protectionId
 
 
 def _col(index: int) -> str:

@@ -143,7 +143,8 @@ def throwaway_server() -> Iterator[str]:
             os.chown(base, uid, gid)
         data, log = base / "data", base / "server.log"
         subprocess.run([*prefix, str(PG_BIN / "initdb"), "-D", str(data), "-U", "desk", "-A", "trust",
-                        "-E", "UTF8", "--no-locale"], check=True, capture_output=True, env=_env(), timeout=120)
+                        "-E", "UTF8", "--no-locale"], check=True, capture_output=True, env=_env(),
+                       timeout=120)
         options = f"-c listen_addresses='' -c unix_socket_directories={base} -c fsync=off"
         subprocess.run([*prefix, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
                         "-w", "-t", "60", "start"], check=True, capture_output=True, env=_env(), timeout=90)
