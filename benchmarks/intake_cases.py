@@ -29,6 +29,7 @@ from typing import Any
 from benchmarks.runner import Case, under_ms
 from desktop.applications.io import parse_application
 from desktop.bundle.build import bundle_bytes
+from desktop.documents import BUILDER_VERSION
 from desktop.documents.drafting import draft
 from desktop.intake.desk import Desk
 from desktop.intake.models import Received
@@ -77,11 +78,14 @@ def _write(folder: str, indexes: range) -> None:
 
 
 def _generator_key() -> str:
-    """What the bundles depend on: the builders' sources, the pack, the count, this generator."""
-    digest = hashlib.sha256(f"{GENERATOR_VERSION} {BUNDLES} {bundled_pack().identity.sha256}".encode())
-    sources = [*(ROOT / "desktop" / "documents").glob("*.py"), ROOT / "desktop" / "bundle" / "build.py",
-               *(ROOT / "examples").glob("application_*.json")]
-    for source in sorted(sources):
+    """What the bundles depend on: the builders' version, the pack, the count, this generator.
+
+    A builder whose bytes changed without raising BUILDER_VERSION fails
+    tests/documents/test_builder_bytes.py, and the re-drafting case here (every bundle refused).
+    """
+    digest = hashlib.sha256(f"{GENERATOR_VERSION} {BUILDER_VERSION} {BUNDLES} "
+                            f"{bundled_pack().identity.sha256}".encode())
+    for source in sorted((ROOT / "examples").glob("application_*.json")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -89,7 +93,7 @@ def _generator_key() -> str:
 @cache
 def bundle_folder() -> Path:
     """``BUNDLES`` different bundles, as enterprises would send them (drafted on both cores once,
-    then kept in the temporary folder for later runs until a builder's source changes)."""
+    then kept in the temporary folder for later runs of the same builders and pack)."""
     folder = Path(tempfile.gettempdir()) / f"huiqi-bench-usb-{_generator_key()}"
     if (folder / "complete").exists():
         return folder

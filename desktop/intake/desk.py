@@ -135,17 +135,17 @@ class Desk:
     @staticmethod
     def _insert(session: Session, rows: Sequence[dict[str, Any]], who: str) -> list[Stored]:
         hashes = {row["bundle_sha256"] for row in rows}
-        known = dict(session.execute(select(Received.bundle_sha256, Received.id)
-                                     .where(Received.bundle_sha256.in_(hashes))).tuples().all())
+        known: dict[str, int] = {sha: row_id for sha, row_id in session.execute(
+            select(Received.bundle_sha256, Received.id).where(Received.bundle_sha256.in_(hashes)))}
         new: list[dict[str, Any]] = []
         for row in rows:
             if row["bundle_sha256"] not in known:
                 known[row["bundle_sha256"]] = 0  # the same bundle twice in one delivery: kept once
                 new.append({**row, "received_by": who})
         if new:
-            inserted = session.execute(
+            inserted: list[tuple[int, str]] = [(row_id, sha) for row_id, sha in session.execute(
                 insert(Received).returning(Received.id, Received.bundle_sha256, sort_by_parameter_order=True),
-                new).tuples().all()
+                new)]
             known.update({sha: row_id for row_id, sha in inserted})
             session.execute(insert(AuditEntry), [
                 {"application_id": row_id, "who": who, "action": "receive", "to_status": "received",

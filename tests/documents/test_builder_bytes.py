@@ -78,3 +78,27 @@ if __name__ == "__main__":
     PINNED.write_text(json.dumps({"builder_version": BUILDER_VERSION, **hashes()}, ensure_ascii=False,
                                  indent=1) + "\n", encoding="utf-8")
     sys.exit(0)
+
+
+def test_the_quicker_helpers_give_reportlabs_own_results() -> None:
+    """desktop.documents.pdf swaps two of reportlab's pure-Python helpers for quicker ones."""
+    import random
+
+    from reportlab.lib import rl_accel
+    from reportlab.pdfbase import pdfdoc
+
+    import desktop.documents.pdf  # noqa: F401 (installs the helpers)
+
+    if "fp_str" not in getattr(rl_accel, "_py_funcs", {}):
+        return  # reportlab's C accelerator is installed: nothing was swapped
+    chance = random.Random(18)
+    for length in range(600):
+        pool = [0, 0, 0, 255, chance.randrange(256)] if length % 2 else list(range(256))
+        data = bytes(chance.choice(pool) for _ in range(length % 41 if length % 2 else length))
+        assert pdfdoc.asciiBase85Encode(data) == rl_accel.asciiBase85Encode(data), data
+    numbers = [0, 1, -1, 0.5, 1e-8, -1e-8, -0.0, 123.456789, 1e7, 0.1234567, True, 595.2755905511812]
+    for _ in range(20_000):
+        args = tuple(chance.choice([*numbers, chance.uniform(-1e4, 1e4), chance.randrange(-999, 999)])
+                     for _ in range(chance.randrange(1, 5)))
+        assert pdfdoc.fp_str(*args) == rl_accel.fp_str(*args) == pdfdoc.fp_str(*args), args
+    assert pdfdoc.fp_str([1, 2.5]) == rl_accel.fp_str([1, 2.5]) == "1 2.5"
