@@ -1,4 +1,8 @@
-"""``python -m benchmarks [CASE ...] [--no-write]``."""
+"""``python -m benchmarks [CASE ...] [--module NAME ...] [--no-write]``.
+
+Without cases or modules every case runs and docs/PERFORMANCE.md is rewritten; a selection
+only prints its figures (JSON on stdout).
+"""
 
 from __future__ import annotations
 
@@ -189,16 +193,24 @@ def start_up_section() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog=COMMAND)
     parser.add_argument("cases", nargs="*", help="case names (default: all)")
+    parser.add_argument("--module", action="append", default=[], metavar="NAME",
+                        help="every case of benchmarks/NAME_cases.py (intake, bundle, store, …); repeatable")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/PERFORMANCE.md")
     args = parser.parse_args()
-    chosen = [c for c in all_cases() if not args.cases or c.name in args.cases]
+    modules = {m.split(".")[1].removesuffix("_cases"): m for m in CASE_MODULES}
+    unknown = [m for m in args.module if m not in modules]
+    if unknown:
+        parser.error(f"no such case module: {', '.join(unknown)} (one of {', '.join(modules)})")
+    picked = {c.name for m in args.module for c in importlib.import_module(modules[m]).CASES}
+    chosen = [c for c in all_cases()
+              if (not args.cases and not picked) or c.name in args.cases or c.name in picked]
     results = []
     for case in chosen:
         print(f"measuring {case.name} ...", file=sys.stderr, flush=True)
         results.append(measure(case))
     json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    if not args.no_write and not args.cases:
+    if not args.no_write and not args.cases and not picked:
         text = _markdown(results) + start_up_section()
         (ROOT / "docs" / "PERFORMANCE.md").write_text(text, encoding="utf-8")
     return 0
