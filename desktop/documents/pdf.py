@@ -365,8 +365,14 @@ def _fallback(name: str, font: BundledFont) -> TTFont:
 
 
 def _covers(font_name: str, char: str) -> bool:
-    face = pdfmetrics.getFont(font_name)
-    return ord(char) in face.face.charToGlyph  # type: ignore[attr-defined]
+    return ord(char) in _glyph_map(font_name)
+
+
+@cache
+def _glyph_map(font_name: str) -> dict[int, int]:
+    """A registered face's character map (asked for every character of every text)."""
+    glyphs: dict[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph  # type: ignore[attr-defined]
+    return glyphs
 
 
 def _face_for(char: str, primary: str) -> str | None:

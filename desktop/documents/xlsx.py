@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Sequence
 from copy import copy
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Final
 from weakref import WeakKeyDictionary
 
@@ -269,8 +270,14 @@ def _display_width(text: str) -> int:
 def wrap_lines(text: str, width: float) -> list[str]:
     """The lines a wrapped cell of ``width`` shows (Excel wraps at the column edge, mid-word for CJK).
 
-    A line that ends a paragraph keeps its "\\n", so ``"".join(lines) == text``.
+    A line that ends a paragraph keeps its "\\n", so ``"".join(lines) == text``.  Remembered:
+    every cell is measured twice on saving (long text, then row heights).
     """
+    return list(_wrapped(text, width))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: float) -> tuple[str, ...]:
     usable = max(int(width) - 1, 1)
     lines: list[str] = []
     line, used = "", 0
@@ -285,7 +292,7 @@ def wrap_lines(text: str, width: float) -> list[str]:
         line += char
         used += _char_width(char)
     lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _cell_width(sheet: Worksheet, cell: Cell) -> float:
