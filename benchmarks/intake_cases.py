@@ -16,10 +16,12 @@ import hashlib
 import json
 import multiprocessing
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -108,7 +110,24 @@ def bundle_folder() -> Path:
     return folder
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process and of its finished children (the pool's workers, once shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def _intake(redraft: bool) -> None:
+    """One receive; says on stderr how much CPU it took, which a shared machine does not change
+    much: half the total is what two idle cores would need."""
+    before, wall = _cpu_seconds(), time.perf_counter()
+    _receive(redraft)
+    (main, workers), wall = ((a - b for a, b in zip(_cpu_seconds(), before, strict=True)),
+                             time.perf_counter() - wall)
+    print(f"received {BUNDLES} bundles (redraft={redraft}) in {wall:.1f} s; CPU: this process "
+          f"{main:.1f} s, workers {workers:.1f} s, total {main + workers:.1f} s", file=sys.stderr)
+
+
+def _receive(redraft: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-desk-") as data:
         desk = Desk(f"sqlite:///{Path(data) / 'desk.sqlite3'}")
         # What `python -m desktop intake FOLDER` and the 收件台 run: every zip in the folder, one
