@@ -78,6 +78,12 @@ NOTES = """
   ORM write transaction with an fsync against a bare `UPDATE`; lock, quick check and listing
   against a bare `SELECT`; every PDF and workbook of an 8-page, 50-line application against
   reportlab and openpyxl writing the same text with no layout.
+- **Intake** (`intake_1000`, `intake_1000_redraft`) receives 1,000 different bundles through
+  the desk's own path (`receive` on a folder, one spawned worker per core) and prints the CPU
+  it took (this process and the workers) on stderr: on a shared machine the wall figure is
+  mostly the neighbours' load, and half the CPU total is what two idle cores would need.
+  docs/INTAKE.md says where the time goes and what was done.  `python -m benchmarks --module
+  intake --no-write` runs just these.
 - **Noise.** The machine is shared (see the load average above): absolute times move with the
   neighbours; ratios to a baseline measured alongside move much less.  Peak RSS does not move.
 """
