@@ -1,4 +1,8 @@
-"""``python -m benchmarks [CASE ...] [--no-write]``."""
+"""``python -m benchmarks [CASE ...] [--module NAME ...] [--no-write]``.
+
+Without cases or modules every case runs and docs/PERFORMANCE.md is rewritten; a selection
+only prints its figures (JSON on stdout).
+"""
 
 from __future__ import annotations
 
@@ -57,8 +61,8 @@ NOTES = """
   Met since the PDF subsetting stopped copying fonts: reportlab's `makeSubset` took each face's
   whole `glyf` table (17 MB for the body face) as one bytes object to cut the used glyphs from,
   touching every page of the file.  The fonts were already memory-mapped
-  (`desktop.fonts.MappedFontFile`); the map now hands out a long slice as a window onto itself
-  (`_Span`) from which each glyph is copied alone, so only the glyphs a document uses are read.
+  (`desktop.fonts.MappedFontFile`); subsetting now slices each glyph out of the map alone
+  (`desktop.documents.pdf._quick_subsets`), so only the glyphs a document uses are read.
   reportlab is unchanged and the bundles are byte-identical (the example drafted with a fixed
   `--created` before and after: `cmp` equal).  The wizard session went from 274 to 229 MiB.
   Drafting in a child process was measured and not chosen: the window's process would stay
@@ -102,6 +106,12 @@ NOTES = """
 - **Opening 1,000 applications** and the **warm bundle** are as before: lock, quick check and listing
   against a bare `SELECT`; every PDF and workbook of an 8-page, 50-line application against
   reportlab and openpyxl writing the same text with no layout.
+- **Intake** (`intake_1000`, `intake_1000_redraft`) receives 1,000 different bundles through
+  the desk's own path (`receive` on a folder, one spawned worker per core) and prints the CPU
+  it took (this process and the workers) on stderr: on a shared machine the wall figure is
+  mostly the neighbours' load, and half the CPU total is what two idle cores would need.
+  docs/INTAKE.md says where the time goes and what was done.  `python -m benchmarks --module
+  intake --no-write` runs just these.
 - **Noise.** The machine is shared (see the load average above): absolute times move with the
   neighbours; ratios to a baseline measured alongside move much less.  Peak RSS does not move.
 """
@@ -265,16 +275,24 @@ def start_up_section() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog=COMMAND)
     parser.add_argument("cases", nargs="*", help="case names (default: all)")
+    parser.add_argument("--module", action="append", default=[], metavar="NAME",
+                        help="every case of benchmarks/NAME_cases.py (intake, bundle, store, …); repeatable")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/PERFORMANCE.md")
     args = parser.parse_args()
-    chosen = [c for c in all_cases() if not args.cases or c.name in args.cases]
+    modules = {m.split(".")[1].removesuffix("_cases"): m for m in CASE_MODULES}
+    unknown = [m for m in args.module if m not in modules]
+    if unknown:
+        parser.error(f"no such case module: {', '.join(unknown)} (one of {', '.join(modules)})")
+    picked = {c.name for m in args.module for c in importlib.import_module(modules[m]).CASES}
+    chosen = [c for c in all_cases()
+              if (not args.cases and not picked) or c.name in args.cases or c.name in picked]
     results = []
     for case in chosen:
         print(f"measuring {case.name} ...", file=sys.stderr, flush=True)
         results.append(measure(case))
     json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    if not args.no_write and not args.cases:
+    if not args.no_write and not args.cases and not picked:
         text = _markdown(results) + start_up_section()
         (ROOT / "docs" / "PERFORMANCE.md").write_text(text, encoding="utf-8")
     return 0

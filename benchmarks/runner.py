@@ -36,6 +36,11 @@ class Case:
     inner: int = 1
     measures_itself: bool = False
     unit: str = "ms"  # "ms" (run returns seconds when it measures itself) or "MiB"
+    # Untimed preparation (making the input files), called once before anything is measured.
+    setup: Callable[[], object] | None = None
+    # A warm-up call of the case before the timed ones.  Off for cases that start their own
+    # processes every run (nothing stays warm) and take minutes.
+    warm_up: bool = True
 
 
 def under_ms(limit: float) -> Check:
@@ -85,7 +90,10 @@ def _summary(samples: list[float], unit: str) -> dict[str, float]:
 
 def measure(case: Case) -> Result:
     # Warm-up (imports, caches), then case and baseline interleaved so machine noise hits both alike.
-    case.run()
+    if case.setup is not None:
+        case.setup()
+    if case.warm_up:
+        case.run()
     if case.baseline is not None:
         case.baseline()
     case_samples: list[float] = []

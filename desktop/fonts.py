@@ -64,57 +64,20 @@ BMP_SUPPLEMENT_FONT = BundledFont("HanaMinA", "HanaMinA-Supplement.ttf")
 SYMBOL_FONT = BundledFont("DejaVu Sans", "DejaVuSans-Symbols.ttf")
 
 
-# A slice of the mapped file longer than this is handed out as a window onto the map, not copied.
-_WINDOW_FROM = 1 << 20
-
-
-class _FontMap(mmap.mmap):
-    """The mapped file; a long slice of it (in practice only the ``glyf`` table that reportlab's
-    ``makeSubset`` takes whole to cut glyphs out of) is a :class:`_Span`, not a copy."""
-
-    def __getitem__(self, key):  # type: ignore[no-untyped-def]  # mmap's own overloads
-        if isinstance(key, slice) and key.step is None:
-            start, stop, _ = key.indices(len(self))
-            if stop - start > _WINDOW_FROM:
-                return _Span(self, start, stop)
-        return super().__getitem__(key)
-
-
-class _Span:
-    """Part of a mapped font file; slicing it copies only the bytes asked for (one glyph)."""
-
-    def __init__(self, source: mmap.mmap, start: int, stop: int) -> None:
-        self._source, self._start, self._stop = source, start, stop
-
-    def __len__(self) -> int:
-        return self._stop - self._start
-
-    def __getitem__(self, key: slice) -> bytes:
-        start, stop, step = key.indices(len(self))
-        if step != 1:
-            raise ValueError("a font table span is sliced contiguously")
-        return mmap.mmap.__getitem__(self._source, slice(self._start + start, self._start + stop))
-
-    def __bytes__(self) -> bytes:
-        return mmap.mmap.__getitem__(self._source, slice(self._start, self._stop))
-
-
 class MappedFontFile:
     """A font file as reportlab's TTFont reads it (``.read()`` and ``.name``), memory-mapped.
 
     reportlab otherwise reads the whole file into a bytes object and keeps it for subsetting:
     36 MB for the two faces, in every process that drafts.  Mapped, the pages come from the OS's
     file cache, shared with every other process that has the file open, and only the pages
-    actually read count in the process's resident memory.  reportlab's ``makeSubset`` takes the
-    whole ``glyf`` table (``get_table('glyf')``) to cut the used glyphs out of it: the map hands
-    that out as a :class:`_Span`, so only the glyphs a document uses are read and copied (before,
-    the 20 MB table was copied whole at every subsetting, and every page of it touched).
+    actually read count in the process's resident memory.  Subsetting slices glyphs out of the
+    map one by one instead of copying the whole ``glyf`` table (``desktop.documents.pdf``).
     """
 
     def __init__(self, path: Path) -> None:
         self.name = str(path)
         with path.open("rb") as file:
-            self._map = _FontMap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
 
     def read(self) -> mmap.mmap:
         return self._map

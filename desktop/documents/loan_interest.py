@@ -17,7 +17,15 @@ from desktop.documents.context import DraftContext
 from desktop.documents.letter import request_letter
 from desktop.documents.pdf import grid, para, paragraphs, spacer
 from desktop.documents.text import form_date
-from desktop.documents.xlsx import merge_text, new_form, put_amount, put_number, put_text, save_deterministic
+from desktop.documents.xlsx import (
+    merge_cells,
+    merge_text,
+    new_form,
+    put_amount,
+    put_number,
+    put_text,
+    save_deterministic,
+)
 from desktop.facts.labels import choice_label
 from desktop.facts.model import Loan
 from desktop.money import round_yuan, wan_with_unit
@@ -207,7 +215,7 @@ def form_xlsx(ctx: DraftContext) -> bytes:
     ]
     for label, value in figures:
         put_text(sheet, row, 1, label, header=True)
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        merge_cells(sheet, row, 2, row, 4)
         if isinstance(value, Decimal):
             put_amount(sheet, row, 2, value)
         else:

@@ -16,7 +16,7 @@ from desktop.documents.context import DocumentSpec, DraftContext
 from desktop.documents.loan_interest import interest_terms, loan_lines
 from desktop.documents.pdf import PdfDocument, grid, para, spacer
 from desktop.documents.text import chinese_date, form_date
-from desktop.documents.xlsx import new_form, put_text, save_deterministic
+from desktop.documents.xlsx import merge_cells, new_form, put_text, save_deterministic
 from desktop.rules.predicates import Outcome
 
 Status = Literal["provided", "to_sign", "missing", "not_applicable"]
@@ -101,7 +101,7 @@ def materials_xlsx(ctx: DraftContext) -> bytes:
     workbook, sheet = new_form("申报材料清单", "申报材料清单", (6, 60, 10, 40), title_rows=3)
     put_text(sheet, 2, 1, f"申报单位：{ctx.enterprise_name}　　"
                           f"填报日期：{form_date(ctx.application.prepared_on)}")
-    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
+    merge_cells(sheet, 2, 1, 2, 4)
     for column, header in enumerate(("序号", "材料名称", "状态", "说明"), start=1):
         put_text(sheet, 3, column, header, header=True)
     for row, item in enumerate(material_statuses(ctx), start=4):

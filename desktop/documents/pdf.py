@@ -7,12 +7,13 @@ punctuation.  ``invariant`` fixes the IDs and dates reportlab would otherwise ra
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
@@ -22,8 +23,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as canvas_module
+from reportlab.pdfgen import pathobject, textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -36,6 +39,8 @@ from reportlab.platypus import (
     Spacer,
     Table,
     TableStyle,
+    flowables,
+    tables,
 )
 from reportlab.platypus import paragraph as paragraph_module
 
@@ -120,8 +125,31 @@ def _line_end(chars: Sequence[str], start: int, cut: int, glued: frozenset[int] 
 
 
 def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_size: float) -> list[list[Any]]:
-    """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules."""
-    widths = [pdfmetrics.stringWidth(c, font_name, font_size) for c in text]
+    """reportlab's one-font CJK splitter (``textsplit.wordSplit``) with the same rules.
+
+    A paragraph is wrapped several times while a page is laid out (to measure, to split, to
+    draw), and the same clauses recur in every package, so the lines are remembered.
+    """
+    return [list(line) for line in _split_lines(text, tuple(max_widths), font_name, font_size)]
+
+
+@lru_cache(maxsize=4096)
+def _char_widths(font_name: str, font_size: float) -> dict[str, float]:
+    return {}
+
+
+def _width(char: str, font_name: str, font_size: float) -> float:
+    known = _char_widths(font_name, font_size)
+    width = known.get(char)
+    if width is None:
+        width = known[char] = pdfmetrics.stringWidth(char, font_name, font_size)
+    return width
+
+
+@lru_cache(maxsize=4096)
+def _split_lines(text: str, max_widths: tuple[float, ...], font_name: str,
+                 font_size: float) -> tuple[tuple[float, str], ...]:
+    widths = [_width(c, font_name, font_size) for c in text]
     glued = unbreakable_positions(text)
     lines: list[list[Any]] = []
     index = start = 0
@@ -139,7 +167,7 @@ def _word_split(text: str, max_widths: Sequence[float], font_name: str, font_siz
     if start < len(text):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         lines.append([max_width - used, text[start:]])
-    return lines
+    return tuple((extra, chunk) for extra, chunk in lines)
 
 
 def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str = "utf8") -> Any:
@@ -213,6 +241,58 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 
 setattr(ttfonts, "makeToUnicodeCMap", _to_unicode_cmap)  # noqa: B010 (read at call time)
 
+def _quicker_pure_python_helpers() -> None:
+    """Two of reportlab's pure-Python helpers (used when its optional C accelerator is absent,
+    as here), replaced by exact equivalents that are many times quicker.
+
+    - ``fp_str`` formats every coordinate written to a page, and a page repeats the same few
+      hundred numbers: remembered per argument tuple (equal numbers format alike).
+    - ``asciiBase85Encode`` encodes every stream byte by byte in Python: :func:`base64.a85encode`
+      gives the same text (``z`` for a zero group, a short last group) in C.
+    Both are checked against reportlab's own on every kind of input in
+    ``tests/documents/test_builder_bytes.py``, and the documents' bytes are pinned there.
+    """
+    from reportlab.lib import rl_accel
+
+    python_only: dict[str, object] = getattr(rl_accel, "_py_funcs", {})
+    modules = [pdfdoc, canvas_module, textobject, ttfonts, flowables, tables, pathobject, colors]
+    if "fp_str" in python_only:
+        fp_str = _remembered_fp_str(rl_accel.fp_str)
+        for module in modules:
+            if hasattr(module, "fp_str"):
+                setattr(module, "fp_str", fp_str)  # noqa: B010
+    if "asciiBase85Encode" in python_only:
+        setattr(pdfdoc, "asciiBase85Encode", _a85_encoder(rl_accel.asciiBase85Encode))  # noqa: B010
+
+
+def _remembered_fp_str(original: Any) -> Any:
+    @lru_cache(maxsize=16384)
+    def remembered(args: tuple[Any, ...]) -> str:
+        text: str = original(*args)
+        return text
+
+    def fp_str(*args: Any) -> str:
+        try:
+            return remembered(args)
+        except TypeError:  # a list among the arguments: not hashable
+            text: str = original(*args)
+            return text
+
+    return fp_str
+
+
+def _a85_encoder(original: Any) -> Any:
+    def ascii_base85(data: Any) -> str:
+        if not isinstance(data, bytes | bytearray):
+            text: str = original(data)
+            return text
+        return base64.a85encode(data).decode("ascii") + "~>"
+
+    return ascii_base85
+
+
+_quicker_pure_python_helpers()
+
 BODY: Final = "HuiqiBody"
 TITLE: Final = "HuiqiTitle"
 # Fallback faces, tried in order for a character the style's own face lacks.
@@ -229,13 +309,50 @@ BODY_LEADING: Final = 225 * mm / 22
 NO_TEXT_PAGE: Final = "（此页无正文）"
 
 
+class _TableSlice:
+    """One table of a mapped font file, sliced without copying the whole table first."""
+
+    def __init__(self, data: Any, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        begin, end, _ = part.indices(self._length)
+        return bytes(self._data[self._start + begin:self._start + end])
+
+
+def _quick_subsets(font: TTFont) -> TTFont:
+    """Subsetting ``font`` as reportlab does, minus two fixed costs per subset.
+
+    reportlab's ``makeSubset`` copies the face's whole ``glyf`` table (megabytes) to take a few
+    hundred glyphs out of it; here the glyphs are sliced out of the mapped file directly.  And a
+    subset is a pure function of its characters (in order), so the last few are remembered:
+    headings set in the title face, and boilerplate pages, give the same subset in every package.
+    The subset's bytes are unchanged (``tests/documents/test_builder_bytes.py``).
+    """
+    face: Any = font.face
+    data, (start, length) = face._ttf_data, face.get_table_pos("glyf")
+    get_table, make_subset = face.get_table, face.makeSubset
+
+    def table(tag: str) -> Any:
+        return _TableSlice(data, start, length) if tag == "glyf" else get_table(tag)
+
+    @lru_cache(maxsize=32)
+    def subset_of(codes: tuple[int, ...]) -> bytes:
+        made: bytes = make_subset(list(codes))
+        return made
+
+    face.get_table = table
+    face.makeSubset = lambda codes: subset_of(tuple(codes))
+    return font
+
+
 @cache
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts once per process (parsing the 21 MB collection is the cold cost)."""
     # Memory-mapped, not read whole: see desktop.fonts.MappedFontFile.
-    pdfmetrics.registerFont(TTFont(BODY, MappedFontFile(BODY_FONT.path),
-                                   subfontIndex=BODY_FONT.subfont_index))
-    pdfmetrics.registerFont(TTFont(TITLE, MappedFontFile(TITLE_FONT.path)))
+    pdfmetrics.registerFont(_quick_subsets(TTFont(BODY, MappedFontFile(BODY_FONT.path),
+                                                  subfontIndex=BODY_FONT.subfont_index)))
+    pdfmetrics.registerFont(_quick_subsets(TTFont(TITLE, MappedFontFile(TITLE_FONT.path))))
     return BODY, TITLE
 
 
@@ -245,14 +362,20 @@ def _fallback(name: str, font: BundledFont) -> TTFont | None:
     an optional face whose font package is not installed (desktop.fonts.OPTIONAL_FONTS)."""
     if font.optional and not font.available:
         return None
-    face = TTFont(name, MappedFontFile(font.path), subfontIndex=font.subfont_index)
+    face = _quick_subsets(TTFont(name, MappedFontFile(font.path), subfontIndex=font.subfont_index))
     pdfmetrics.registerFont(face)
     return face
 
 
 def _covers(font_name: str, char: str) -> bool:
-    face = pdfmetrics.getFont(font_name)
-    return ord(char) in face.face.charToGlyph  # type: ignore[attr-defined]
+    return ord(char) in _glyph_map(font_name)
+
+
+@cache
+def _glyph_map(font_name: str) -> dict[int, int]:
+    """A registered face's character map (asked for every character of every text)."""
+    glyphs: dict[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph  # type: ignore[attr-defined]
+    return glyphs
 
 
 def _face_for(char: str, primary: str) -> str | None:

@@ -14,6 +14,7 @@ from desktop.documents.loan_interest import LoanLine, loan_lines
 from desktop.documents.pdf import PdfDocument, form, grid, heading, keep, page_break, para, paragraphs, spacer
 from desktop.documents.text import chinese_year_month, form_date
 from desktop.documents.xlsx import (
+    merge_cells,
     merge_text,
     new_form,
     put_amount,
@@ -128,7 +129,7 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
     row += 1
     for label, yuan in investment_rows(ctx):
         put_text(sheet, row, 1, label, bold=not label.startswith("　"))
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        merge_cells(sheet, row, 2, row, 4)
         put_amount(sheet, row, 2, yuan)
         row += 1
     merge_text(sheet, row, 1, 4, "经济效益", header=True)

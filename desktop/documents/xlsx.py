@@ -13,7 +13,8 @@ import zipfile
 from collections.abc import Sequence
 from copy import copy
 from decimal import Decimal
-from typing import Final
+from functools import lru_cache
+from typing import Any, Final
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -21,9 +22,12 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop import APP_NAME
 from desktop.documents.text import strip_controls
@@ -63,7 +67,7 @@ def setup_sheet(sheet: Worksheet, title: str, widths: Sequence[float], *, title_
     last = len(widths)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[_col(index)].width = width
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    merge_cells(sheet, 1, 1, 1, last)
     cell = sheet.cell(row=1, column=1, value=title)
     cell.font = Font(name=FONT_NAME, size=16, bold=True)
     cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -123,7 +127,7 @@ def merge_text(sheet: Worksheet, row: int, first: int, last: int, text: str, *, 
     put_text(sheet, row, first, text, header=header)
     for column in range(first + 1, last + 1):
         _style(sheet.cell(row=row, column=column), fill=header)
-    sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    merge_cells(sheet, row, first, row, last)
     if height is not None:
         sheet.row_dimensions[row].height = height
 
@@ -154,6 +158,91 @@ def _style(cell: Cell | MergedCell, *, bold: bool = False, fill: bool = False, c
     styled[key] = copy(getattr(cell, "_style"))  # noqa: B009 (not in the stubs)
 
 
+# Per workbook, what merging did to a cell's border or protection given the style indices it
+# read (see :func:`merge_cells`): style index in, style index out.
+_MERGED: WeakKeyDictionary[Workbook, dict[tuple[object, ...], int]] = WeakKeyDictionary()
+_EDGES: Final = ("top", "left", "right", "bottom")
+
+
+def merge_cells(sheet: Worksheet, first_row: int, first_column: int, last_row: int,
+                last_column: int) -> None:
+    """``sheet.merge_cells(...)`` with the same result, cell for cell and style for style.
+
+    openpyxl's merge adds a border to every edge cell and sets every cell's protection, each
+    an assignment that hashes a style object to find it in the workbook's list (a third of a
+    form's time).  Each step is a function of the style indices it reads, so the first merge
+    that meets a combination runs openpyxl's own code and later ones reuse the index it gave.
+    The lists only grow and hold each style once, so the indices, the lists and the bytes
+    saved are the ones openpyxl's merge gives (``tests/documents/test_builder_bytes.py``).
+    """
+    workbook = sheet.parent
+    assert workbook is not None
+    memo = _MERGED.setdefault(workbook, {})
+    coord = CellRange(min_col=first_column, min_row=first_row, max_col=last_column, max_row=last_row).coord
+    merged: Any = MergedCellRange.__new__(MergedCellRange)  # __init__ would set the corner border itself
+    merged.ws = sheet
+    CellRange.__init__(merged, range_string=coord)
+    cells: dict[tuple[int, int], Any] = getattr(sheet, "_cells")  # noqa: B009 (not in the stubs)
+    start: Any = cells.get((first_row, first_column))
+    if start is None:
+        start = sheet.cell(row=first_row, column=first_column)
+    merged.start_cell = start
+    end: Any = cells.get((last_row, last_column))
+    if end is not None:  # MergedCellRange._get_borders
+        key: tuple[object, ...] = ("corner", _ids(start), _ids(end))
+        found = memo.get(key)
+        if found is None:
+            start.border += Border(right=end.border.right, bottom=end.border.bottom)
+            memo[key] = start._style.borderId
+        else:
+            start._style.borderId = found
+    sheet.merged_cells.add(merged)
+    for row, column in list(merged.cells)[1:]:  # Worksheet._clean_merge_range
+        cells[row, column] = MergedCell(sheet, row, column)
+    cell: Any
+    for name in _EDGES:  # MergedCellRange.format
+        side = getattr(start.border, name)
+        if side and side.style is None:
+            continue
+        source = _ids(start)
+        for row, column in getattr(merged, name):
+            cell = cells.get((row, column))
+            if cell is None:
+                cell = cells[row, column] = _merged_cell(sheet, row, column)
+            key = ("edge", name, source, _ids(cell)[0])
+            found = memo.get(key)
+            if found is None:
+                cell.border += Border(**{name: side})
+                memo[key] = cell._style.borderId
+            else:
+                cell._style.borderId = found
+    protection = start.protection  # a proxy: openpyxl's "is not None" always holds
+    for row, column in merged.cells:
+        cell = cells.get((row, column))
+        if cell is None:
+            cell = cells[row, column] = _merged_cell(sheet, row, column)
+        key = ("protection", _ids(start)[1])
+        found = memo.get(key)
+        if found is None:
+            cell.protection = copy(protection)
+            memo[key] = cell._style.protectionId
+        else:
+            _ids(cell)  # gives a new merged cell its style array, as openpyxl's assignment does
+            cell._style.protectionId = found
+
+
+def _merged_cell(sheet: Worksheet, row: int, column: int) -> Any:
+    return MergedCell(sheet, row, column)
+
+
+def _ids(cell: Any) -> tuple[int, int]:
+    """The cell's border and protection indices (a cell without a style array gets one first,
+    as openpyxl's style descriptors do on first use)."""
+    if not cell._style:
+        cell._style = StyleArray()
+    return cell._style.borderId, cell._style.protectionId
+
+
 def _col(index: int) -> str:
     return str(get_column_letter(index))
 
@@ -181,8 +270,14 @@ def _display_width(text: str) -> int:
 def wrap_lines(text: str, width: float) -> list[str]:
     """The lines a wrapped cell of ``width`` shows (Excel wraps at the column edge, mid-word for CJK).
 
-    A line that ends a paragraph keeps its "\\n", so ``"".join(lines) == text``.
+    A line that ends a paragraph keeps its "\\n", so ``"".join(lines) == text``.  Remembered:
+    every cell is measured twice on saving (long text, then row heights).
     """
+    return list(_wrapped(text, width))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: float) -> tuple[str, ...]:
     usable = max(int(width) - 1, 1)
     lines: list[str] = []
     line, used = "", 0
@@ -197,7 +292,7 @@ def wrap_lines(text: str, width: float) -> list[str]:
         line += char
         used += _char_width(char)
     lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _cell_width(sheet: Worksheet, cell: Cell) -> float:
@@ -278,7 +373,11 @@ def save_deterministic(workbook: Workbook, created: dt.datetime) -> bytes:
     workbook.properties.lastModifiedBy = APP_NAME
     workbook.properties.created = created
     raw = io.BytesIO()
-    workbook.save(raw)
+    # openpyxl's own save deflates every part, and deterministic_zip deflates them again: it
+    # writes them stored here instead, so each part is compressed once (same parts, same bytes).
+    workbook.properties.modified = created
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()
     stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     modified = b'<dcterms:modified xsi:type="dcterms:W3CDTF">' + stamp + b"</dcterms:modified>"
     with zipfile.ZipFile(raw) as source:

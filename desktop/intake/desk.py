@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -119,39 +119,45 @@ class Desk:
         """Keep proven bundles in one transaction (one disk sync for the lot)."""
         if any(not p.ok or p.application is None for p in proofs):
             raise DeskError("未通过校验的申报包不能收件。")
+        return self.store_rows([row_values(proof) for proof in proofs], who=who)
+
+    def store_rows(self, rows: Sequence[dict[str, Any]], *, who: str) -> list[Stored]:
+        """Keep rows made by :func:`row_values` in one transaction: one query for the bundles
+        received before, one multi-row INSERT for the new rows and one for their audit entries."""
         try:
             with self.sessions.begin() as session:
-                return [self._store(session, proof, who) for proof in proofs]
+                return self._insert(session, rows, who)
         except IntegrityError:  # another official received one of them in the meantime
-            if len(proofs) > 1:
-                return [self.store(proof, who=who) for proof in proofs]
+            if len(rows) > 1:
+                return [self.store_rows([row], who=who)[0] for row in rows]
             raise DeskError("这个申报包刚被另一位工作人员收件，请刷新。") from None
 
     @staticmethod
-    def _store(session: Session, proof: Proof, who: str) -> Stored:
-        app = proof.application
-        assert app is not None
-        existing = session.scalar(
-            select(Received.id).where(Received.bundle_sha256 == proof.bundle_sha256))
-        if existing is not None:
-            return Stored(existing, new=False)
-        row = Received(
-            bundle_sha256=proof.bundle_sha256, file_name=proof.path.name[:255], received_by=who,
-            enterprise_name=app.enterprise.name or "", uscc=app.enterprise.uscc or "",
-            region_code=app.enterprise.region_code or "", programme_id=app.programme_id,
-            programme_title=_title(proof), kind=app.kind,
-            assessed_on=proof.assessed_on or app.prepared_on,
-            requested_yuan=_text(app.project.requested_amount if app.project else None),
-            claimed_status=proof.claimed.status if proof.claimed else "",
-            claimed_wan=proof.claimed.wan if proof.claimed else None,
-            application_json=app.model_dump_json(by_alias=True, exclude_none=True),
-            proof=_proof_details(proof),
-        )
-        session.add(row)
-        session.flush()
-        session.add(AuditEntry(application_id=row.id, who=who, action="receive", to_status="received",
-                               detail=f"{row.file_name} SHA-256 {row.bundle_sha256[:16]}…"))
-        return Stored(row.id, new=True)
+    def _insert(session: Session, rows: Sequence[dict[str, Any]], who: str) -> list[Stored]:
+        hashes = {row["bundle_sha256"] for row in rows}
+        known: dict[str, int] = {sha: row_id for sha, row_id in session.execute(
+            select(Received.bundle_sha256, Received.id).where(Received.bundle_sha256.in_(hashes)))}
+        new: list[dict[str, Any]] = []
+        for row in rows:
+            if row["bundle_sha256"] not in known:
+                known[row["bundle_sha256"]] = 0  # the same bundle twice in one delivery: kept once
+                new.append({**row, "received_by": who})
+        if new:
+            inserted: list[tuple[int, str]] = [(row_id, sha) for row_id, sha in session.execute(
+                insert(Received).returning(Received.id, Received.bundle_sha256, sort_by_parameter_order=True),
+                new)]
+            known.update({sha: row_id for row_id, sha in inserted})
+            session.execute(insert(AuditEntry), [
+                {"application_id": row_id, "who": who, "action": "receive", "to_status": "received",
+                 "detail": f"{row['file_name']} SHA-256 {sha[:16]}…"}
+                for (row_id, sha), row in zip(inserted, new, strict=True)])
+        fresh = {row["bundle_sha256"] for row in new}
+        stored = []
+        for row in rows:
+            sha = row["bundle_sha256"]
+            stored.append(Stored(known[sha], new=sha in fresh))
+            fresh.discard(sha)  # a second copy in the same delivery counts as received before
+        return stored
 
     def reassess(self, pack: RulePack, ids: Sequence[int] | None = None) -> int:
         """The desk's batch assessment (triage path) of received applications; returns how many."""
@@ -163,14 +169,9 @@ class Desk:
                 query = query.where(Received.id.in_(ids))
             for row in session.scalars(query):
                 application = parse_application(json.loads(row.application_json))
-                try:
-                    plan = triage.plan(row.programme_id)
-                except KeyError:
-                    row.desk_status, row.desk_yuan = "unknown_programme", None
-                else:
-                    status, yuan = plan.decide(_context(application, row.assessed_on))
-                    row.desk_status, row.desk_yuan = status.value, _text(yuan)
-                row.desk_pack = pack.identity.sha256
+                decided = _decided(triage, pack, application, row.assessed_on)
+                row.desk_status, row.desk_yuan = decided["desk_status"], decided["desk_yuan"]
+                row.desk_pack = decided["desk_pack"]
                 count += 1
         return count
 
@@ -292,6 +293,45 @@ def _proof_details(proof: Proof) -> dict[str, Any]:
         "builder_version": proof.manifest.get("builder_version"),
         "rulepack": proof.manifest.get("rulepack"),
     }
+
+
+def row_values(proof: Proof, triage: tuple[Triage, RulePack] | None = None) -> dict[str, Any]:
+    """The row a proven bundle becomes (who received it aside).
+
+    Worked out where the bundle was proven (a worker process, when receiving many), so the
+    process that writes the database only inserts.  With ``triage`` (the desk's rule pack
+    planned, and the pack) the batch re-assessment is made here too, as :meth:`Desk.reassess`
+    makes it.
+    """
+    app = proof.application
+    assert proof.ok and app is not None
+    assessed_on = proof.assessed_on or app.prepared_on
+    values: dict[str, Any] = {
+        "bundle_sha256": proof.bundle_sha256, "file_name": proof.path.name[:255],
+        "enterprise_name": app.enterprise.name or "", "uscc": app.enterprise.uscc or "",
+        "region_code": app.enterprise.region_code or "", "programme_id": app.programme_id,
+        "programme_title": _title(proof), "kind": app.kind, "assessed_on": assessed_on,
+        "requested_yuan": _text(app.project.requested_amount if app.project else None),
+        "claimed_status": proof.claimed.status if proof.claimed else "",
+        "claimed_wan": proof.claimed.wan if proof.claimed else None,
+        "application_json": app.model_dump_json(by_alias=True, exclude_none=True),
+        "proof": _proof_details(proof),
+    }
+    if triage is not None:
+        values.update(_decided(*triage, app, assessed_on))
+    return values
+
+
+def _decided(triage: Triage, pack: RulePack, application: ApplicationFile, on: dt.date) -> dict[str, Any]:
+    """The triage path's status and amount for one application (desk_status, desk_yuan, desk_pack)."""
+    try:
+        plan = triage.plan(application.programme_id)
+    except KeyError:
+        status, yuan = "unknown_programme", None
+    else:
+        decided, amount = plan.decide(_context(application, on))
+        status, yuan = decided.value, _text(amount)
+    return {"desk_status": status, "desk_yuan": yuan, "desk_pack": pack.identity.sha256}
 
 
 def _context(application: ApplicationFile, on: dt.date) -> FactContext:

@@ -81,6 +81,17 @@ def test_the_same_bundle_twice_is_kept_once(desk: Desk, three: list[Path]) -> No
     assert again.accepted and again.again and len(desk.rows()) == 1
 
 
+def test_the_same_bundle_twice_in_one_delivery_is_kept_once(desk: Desk, three: list[Path],
+                                                             tmp_path: Path) -> None:
+    """Both copies are proven in the same batch and stored by one multi-row INSERT."""
+    copy = tmp_path / "copy-of-first.zip"
+    copy.write_bytes(three[0].read_bytes())
+    first, second = receive(desk, [three[0], copy], bundled_pack(), who="李四", workers=1)
+    assert first.accepted and not first.again and second.accepted and second.again
+    assert first.id == second.id and len(desk.rows()) == 1
+    assert [(a.application_id, a.who) for a in desk.audit()] == [(first.id, "李四")]
+
+
 def test_review_workflow_needs_reasons_and_logs_who_and_when(desk: Desk, three: list[Path]) -> None:
     [app_id] = _receive(desk, three[2:])
     with pytest.raises(DeskError, match="不能直接改为“通过”"):
