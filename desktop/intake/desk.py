@@ -30,12 +30,14 @@ from desktop.intake.duplicates import ClaimRow, exclusions, find_duplicates
 from desktop.intake.models import (
     DESK_SCHEMA_VERSION,
     NEEDS_REASON,
+    PASS_THROUGH,
     STATUS_TEXT,
     TRANSITIONS,
     AuditEntry,
     DeskBase,
     DeskInfo,
     Received,
+    allowed_next,
 )
 from desktop.rules.context import FactContext
 from desktop.rules.pack import RulePack
@@ -231,11 +233,18 @@ class Desk:
                     raise DeskError(f"没有编号为 {app_id} 的收件。")
                 if expected_version is not None and row.version != expected_version:
                     raise ConflictError(self._conflict_message(session, app_id))
-                if to not in TRANSITIONS[row.status]:
-                    allowed = "、".join(STATUS_TEXT[s] for s in TRANSITIONS[row.status])
+                if to not in allowed_next(row.status):
+                    allowed = "、".join(STATUS_TEXT[s] for s in allowed_next(row.status))
                     raise DeskError(f"收件 #{app_id} 当前为“{STATUS_TEXT[row.status]}”，"
                                     f"不能直接改为“{STATUS_TEXT[to]}”（可改为：{allowed}）。")
-                session.add(AuditEntry(application_id=app_id, who=who.strip()[:100], action="review",
+                who = who.strip()[:100]
+                via = PASS_THROUGH.get(row.status)
+                if to not in TRANSITIONS[row.status] and via is not None:
+                    session.add(AuditEntry(application_id=app_id, who=who, action="review",
+                                           from_status=row.status, to_status=via,
+                                           detail=f"随“{STATUS_TEXT[to]}”自动进入审核"))
+                    row.status = via
+                session.add(AuditEntry(application_id=app_id, who=who, action="review",
                                        from_status=row.status, to_status=to, detail=reason))
                 row.status, row.reason = to, reason
             return row

@@ -28,7 +28,18 @@ TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
     "approved": ("reviewing",),
     "refused": ("reviewing",),
 }
+# A decision taken on an application that is only 已收到 passes through 审核中 on its way:
+# both steps are written to the audit log, so one click (or one ``review`` call) suffices.
+# A decision already taken is changed only by reopening it (审核中) first, on purpose.
+PASS_THROUGH: Final[dict[str, str]] = {"received": "reviewing"}
 NEEDS_REASON: Final = frozenset({"returned", "refused"})
+
+
+def allowed_next(status: str) -> tuple[str, ...]:
+    """Every status one review action may move an application in ``status`` to."""
+    direct = TRANSITIONS.get(status, ())
+    via = PASS_THROUGH.get(status)
+    return direct + tuple(s for s in TRANSITIONS.get(via, ()) if s not in direct) if via else direct
 DESK_SCHEMA_VERSION: Final = 1
 
 NAMING = {

@@ -83,8 +83,6 @@ def test_the_same_bundle_twice_is_kept_once(desk: Desk, three: list[Path]) -> No
 
 def test_review_workflow_needs_reasons_and_logs_who_and_when(desk: Desk, three: list[Path]) -> None:
     [app_id] = _receive(desk, three[2:])
-    with pytest.raises(DeskError, match="不能直接改为“通过”"):
-        desk.review(app_id, "approved", who="王科长")
     desk.review(app_id, "reviewing", who="王科长")
     with pytest.raises(DeskError, match="须填写理由"):
         desk.review(app_id, "refused", who="王科长", reason="  ")
@@ -96,6 +94,24 @@ def test_review_workflow_needs_reasons_and_logs_who_and_when(desk: Desk, three: 
         ("王科长", None, "received"), ("王科长", "received", "reviewing"),
         ("赵主任", "reviewing", "returned")]
     assert log[-1].detail == "缺研发机构认定文件" and log[-1].at >= before
+    # A decision taken is changed only by reopening it first.
+    with pytest.raises(DeskError, match=r"不能直接改为“通过”（可改为：审核中）"):
+        desk.review(app_id, "approved", who="赵主任")
+
+
+def test_a_decision_on_a_received_application_passes_through_review(desk: Desk,
+                                                                    three: list[Path]) -> None:
+    """One action per decision: 已收到 → 不予支持 logs 审核中 then 不予支持, by the same official."""
+    [app_id] = _receive(desk, three[2:])
+    with pytest.raises(DeskError, match="须填写理由"):
+        desk.review(app_id, "refused", who="王科长")
+    assert desk.get(app_id).status == "received"
+    row = desk.review(app_id, "refused", who="王科长", reason="不符合条件",
+                      expected_version=desk.get(app_id).version)
+    assert row.status == "refused" and row.reason == "不符合条件"
+    assert [(e.who, e.from_status, e.to_status, e.detail) for e in desk.audit(app_id)][1:] == [
+        ("王科长", "received", "reviewing", "随“不予支持”自动进入审核"),
+        ("王科长", "reviewing", "refused", "不符合条件")]
 
 
 def test_two_officials_never_lose_each_others_review(desk: Desk, three: list[Path]) -> None:

@@ -39,11 +39,15 @@ def test_received_json_lists_what_the_issue_asks(received: str, capsys: pytest.C
 
 
 def test_review_from_the_command_line(received: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["review", "1", "--status", "returned", "--reason", "缺附件", "--db", received]) == 1
-    assert "不能直接改为" in capsys.readouterr().err
-    assert main(["review", "1", "--status", "reviewing", "--db", received, "--official", "王科长"]) == 0
     assert main(["review", "1", "--status", "refused", "--db", received]) == 1
     assert "须填写理由" in capsys.readouterr().err
+    # One call per decision: 已收到 → 退回补正 passes through 审核中 (both in the log).
+    assert main(["review", "1", "--status", "returned", "--reason", "缺附件", "--db", received,
+                 "--official", "王科长"]) == 0
+    assert "已改为“退回补正”" in capsys.readouterr().out
+    assert main(["review", "1", "--status", "refused", "--reason", "不符合条件", "--db", received]) == 1
+    assert "不能直接改为" in capsys.readouterr().err
+    assert main(["review", "1", "--status", "reviewing", "--db", received]) == 0
     assert main(["review", "1", "--status", "refused", "--reason", "不符合条件", "--db", received]) == 0
     assert main(["review", "9", "--status", "reviewing", "--db", received]) == 1
     assert "没有编号为 9 的收件" in capsys.readouterr().err
@@ -67,7 +71,6 @@ def test_summary_packages_go_upward_and_are_totalled(received: str, tmp_path: Pa
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from openpyxl import load_workbook
 
-    assert main(["review", "2", "--status", "reviewing", "--db", received]) == 0
     assert main(["review", "2", "--status", "approved", "--db", received]) == 0
     county = tmp_path / "county.zip"
     assert main(["summary", "--out", str(tmp_path / "county.xlsx"), "--package", str(county),
