@@ -112,3 +112,20 @@ class AuditEntry(DeskBase):
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str | None] = mapped_column(String(20))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class Rejection(DeskBase):
+    """A file the desk refused, with every reason: kept so that no refusal is lost on restart."""
+
+    __tablename__ = "intake_rejections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    who: Mapped[str] = mapped_column(String(100))
+    file_name: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(Text)
+    problems: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"problems": [...]}
+
+    @property
+    def reasons(self) -> list[str]:
+        return [str(p) for p in self.problems.get("problems", [])]

@@ -213,6 +213,51 @@ def test_duplicates_and_double_claims_are_flagged(desk: Desk, three: list[Path],
     assert not any("重复申报" in f for f in desk.flags(bundled_pack()).get(resent_id, []))
 
 
+def test_a_settled_double_claim_is_named_as_settled(desk: Desk, three: list[Path],
+                                                    tmp_path: Path) -> None:
+    """The clerk's case: the loan sent twice, one approved and the other refused."""
+    from desktop.intake.duplicates import is_settled, warnings
+
+    loan = example("loan_interest")
+    resent = write(tmp_path / "loan-again.zip",
+                   bundle_bytes(draft(loan, bundled_pack(), CREATED + dt.timedelta(days=1)), {}))
+    loan_id, resent_id = _receive(desk, [three[1], resent])
+    before = desk.flags(bundled_pack())
+    assert warnings(before[resent_id]) and warnings(before[loan_id])
+    # Programmes are named by their title, never by the pack's internal id.
+    assert not any(loan.programme_id in f for f in before[loan_id]), before[loan_id]
+    desk.review(loan_id, "refused", who="王科长", reason="重复申报")
+    desk.review(resent_id, "approved", who="王科长")
+    after = desk.flags(bundled_pack())
+    assert warnings(after.get(resent_id, [])) == [], after[resent_id]
+    settled = [f for f in after[resent_id] if is_settled(f)]
+    assert any("同一笔贷款合同" in f and f"#{loan_id} 已不予支持" in f for f in settled), settled
+
+
+def test_rejections_are_kept_with_every_reason(desk_url: str, tmp_path: Path) -> None:
+    desk = Desk(desk_url)
+    desk.record_rejections([(tmp_path / "a.zip", ["第一个问题", "第二个问题"]),
+                            (tmp_path / "b.zip", ["只有一个"])], who="王科长")
+    desk.close()
+    reopened = Desk(desk_url)  # a restart
+    try:
+        kept = reopened.rejections()
+        assert [(r.file_name, r.reasons, r.who) for r in kept] == [
+            ("b.zip", ["只有一个"], "王科长"), ("a.zip", ["第一个问题", "第二个问题"], "王科长")]
+    finally:
+        reopened.close()
+
+
+def test_missing_materials_are_named(desk: Desk, three: list[Path]) -> None:
+    from desktop.intake.desk import missing_materials
+
+    ids = _receive(desk, three)
+    missing = {app_id: missing_materials(desk.get(app_id)) for app_id in ids}
+    assert any(missing.values()), missing
+    row = desk.get(next(i for i, m in missing.items() if m))
+    assert set(missing[row.id]) == {c["material"] for c in row.proof["checklist"] if c["status"] == "missing"}
+
+
 def test_summary_totals_by_programme_and_region(desk: Desk, three: list[Path], tmp_path: Path) -> None:
     from desktop.intake.summary import write_summary
 

@@ -93,3 +93,30 @@ def test_summary_packages_go_upward_and_are_totalled(received: str, tmp_path: Pa
     assert sources and all("来源：城东区工信局 #" in s for s in sources)
     hashes = [book["审核结果"].cell(r, 11).value for r in range(3, book["审核结果"].max_row + 1)]
     assert all(len(h) == 16 for h in hashes)
+
+
+def test_received_text_names_amounts_and_missing_materials(received: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["received", "--db", received]) == 0
+    out = capsys.readouterr().out
+    assert "— 元" not in out and "申请 " in out
+    assert "申请 未填" in out or "申请 5000000.00 元" in out, out
+    rows = json.loads((main(["received", "--db", received, "--json"]), capsys.readouterr().out)[1])
+    for row in rows:
+        if row["missing_materials"]:
+            assert f"缺材料 {len(row['missing_materials'])} 项" in out
+
+
+def test_rejections_from_the_command_line_are_kept(received: str, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.intake.desk import Desk
+
+    broken = write(tmp_path / "broken.zip", honest("rd_institution")[:2000])
+    assert main(["intake", str(broken), "--db", received, "--official", "王科长", "--workers", "1"]) == 1
+    desk = Desk(received)
+    try:
+        [kept] = desk.rejections()
+        assert kept.file_name == "broken.zip" and kept.who == "王科长" and kept.reasons
+    finally:
+        desk.close()
