@@ -36,6 +36,7 @@ from desktop.intake.models import (
     AuditEntry,
     DeskBase,
     DeskInfo,
+    DeskSetting,
     Received,
     Rejection,
     allowed_next,
@@ -190,6 +191,19 @@ class Desk:
         """Refused files, newest first."""
         with self.sessions() as session:
             return list(session.scalars(select(Rejection).order_by(Rejection.id.desc())))
+
+    def setting(self, key: str) -> str | None:
+        with self.sessions() as session:
+            found = session.get(DeskSetting, key)
+            return found.value if found is not None else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.sessions.begin() as session:
+            found = session.get(DeskSetting, key)
+            if found is None:
+                session.add(DeskSetting(key=key, value=value))
+            else:
+                found.value = value
 
     # -- listing ---------------------------------------------------------------------------
 

@@ -129,3 +129,12 @@ class Rejection(DeskBase):
     @property
     def reasons(self) -> list[str]:
         return [str(p) for p in self.problems.get("problems", [])]
+
+
+class DeskSetting(DeskBase):
+    """What the desk remembers for its officials: the 填报单位, the last folder used."""
+
+    __tablename__ = "desk_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
