@@ -290,3 +290,28 @@ def test_a_database_from_a_newer_program_is_refused(desk_url: str) -> None:
     desk.close()
     with pytest.raises(DeskError, match="更新版本"):
         Desk(desk_url)
+
+
+def test_summary_says_what_it_counts_and_leaves_authority_amounts_to_the_authority(
+        desk: Desk, three: list[Path], tmp_path: Path) -> None:
+    """The clerk's 汇总表: the returned 技改 was the only figure in 申请; 贴息 printed 0.00."""
+    from desktop.intake.summary import write_summary
+
+    tech_id, loan_id, _rd_id = _receive(desk, three)
+    desk.review(tech_id, "returned", who="王科长", reason="补正")
+    desk.review(loan_id, "approved", who="王科长")
+    out = write_summary(desk.rows(), desk.flags(bundled_pack()), tmp_path / "汇总表.xlsx",
+                        desk_name="某县工信局", created=CREATED)
+    book = load_workbook(out)
+    sheet = book["汇总表"]
+    assert "退回补正、不予支持的不计入" in str(sheet["A2"].value)
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert not any(v[0] and "技术改造" in v[0] for v in values)  # returned: not in the totals
+    loan_line = next(v for v in values if v[0] and "贴息" in v[0] and v[1])
+    assert loan_line[3] == 1 and loan_line[4] == "未填" and loan_line[5] == "由主管部门确定"
+    grand = values[-1]
+    assert grand[0] == "合计" and grand[2] == 2
+    assert "1 件测算金额由主管部门确定" in str(grand[6])
+    results = book["审核结果"]
+    loan_row = next(r for r in range(3, results.max_row + 1) if results.cell(r, 1).value == loan_id)
+    assert results.cell(loan_row, 8).value == "由主管部门确定"

@@ -89,9 +89,13 @@ def test_summary_packages_go_upward_and_are_totalled(received: str, tmp_path: Pa
     book = load_workbook(city)
     total = [c.value for c in list(book["汇总表"].iter_rows())[-1]]
     assert total[0] == "合计" and total[2] == 2  # the one approved application from each package
-    sources = [book["审核结果"].cell(r, 10).value for r in range(3, book["审核结果"].max_row + 1)]
-    assert sources and all("来源：城东区工信局 #" in s for s in sources)
-    hashes = [book["审核结果"].cell(r, 11).value for r in range(3, book["审核结果"].max_row + 1)]
+    results = book["审核结果"]
+    assert [results.cell(2, c).value for c in (10, 11)] == ["标记", "报送单位"]
+    # Where each line came from has its own column; 标记 is left for flags.
+    sources = [results.cell(r, 11).value for r in range(3, results.max_row + 1)]
+    assert sources and all(s.startswith("城东区工信局 #") for s in sources)
+    assert all(not results.cell(r, 10).value for r in range(3, results.max_row + 1))
+    hashes = [results.cell(r, 12).value for r in range(3, results.max_row + 1)]
     assert all(len(h) == 16 for h in hashes)
 
 
