@@ -160,20 +160,22 @@ class MainWindow(QMainWindow):
         self._fill_profiles(select=last if isinstance(last, int) else SAMPLE)
         self.navigation.setCurrentRow(DASHBOARD_ROW if self.desk_page is None
                                       else self.pages.indexOf(self.desk_page))
+        if self.desk_page is not None:
+            self._official_only()
         self._fit_screen()
         self._restore_geometry()
 
     # -- toolbar, menus, shortcuts -------------------------------------------------------------
 
     def _build_toolbar_and_menus(self) -> None:
-        new_profile = QAction(self.tr("新建企业(&N)"), self)
+        new_profile = self.new_profile_action = QAction(self.tr("新建企业(&N)"), self)
         new_profile.setObjectName("newProfile")
         new_profile.setShortcut(QKeySequence.StandardKey.New)
         new_profile.triggered.connect(self.new_profile)
         self.delete_action = QAction(self.tr("删除当前企业(&D)…"), self)
         self.delete_action.setObjectName("deleteProfile")
         self.delete_action.triggered.connect(self.delete_profile)
-        toolbar = QToolBar(self.tr("企业"))
+        toolbar = self.profile_toolbar = QToolBar(self.tr("企业"))
         toolbar.setObjectName("profileToolbar")
         toolbar.setMovable(False)
         switch_label = QLabel(self.tr("当前企业(&P)："))
@@ -192,8 +194,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.view_actions: list[QAction] = []
         for row in range(self.navigation.count()):
             action = view_menu.addAction(self.navigation.item(row).text())
+            self.view_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
         settings = self.menuBar().addMenu(self.tr("设置(&S)"))
@@ -219,6 +223,22 @@ class MainWindow(QMainWindow):
         if self._store is not None:
             add_import_action(settings, self, self._store.data_dir, self._store.list_applications,
                               self.rulepack_installed.emit)
+
+    def _official_only(self) -> None:
+        """At the official's desk, nothing meant for an enterprise: no 当前企业, no 新建企业, no
+        company pages (their rows, menu items and shortcuts); Settings → 身份 brings them back."""
+        self.profile_toolbar.setVisible(False)
+        self.profile_toolbar.toggleViewAction().setVisible(False)
+        for action in (self.new_profile_action, self.delete_action):
+            action.setVisible(False)
+            action.setEnabled(False)
+        assert self.desk_page is not None
+        desk_row = self.pages.indexOf(self.desk_page)
+        for row in range(self.navigation.count()):
+            self.navigation.setRowHidden(row, row != desk_row)
+        for row, action in enumerate(self.view_actions):
+            action.setVisible(row == desk_row)
+            action.setEnabled(row == desk_row)
 
     # -- profiles ---------------------------------------------------------------------------------
 

@@ -1772,6 +1772,10 @@ The details are in the log file (logs/desktop.log in the data folder), which you
         <translation>; its policies are in force {start} to {end}, {in_force}/{total} programmes in force today</translation>
     </message>
     <message>
+        <source>。所含政策均已过期，请安装新政策的规则包（设置→导入规则包）。</source>
+        <translation>. Every policy in it has expired; install a rule pack with the new policies (Settings → Import rule pack).</translation>
+    </message>
+    <message>
         <source>。所含政策均已过期，新政策的规则包请向主管部门索取。</source>
         <translation>. Every policy in it has expired; ask the authority for a rule pack with the new policies.</translation>
     </message>
@@ -1786,6 +1790,10 @@ The details are in the log file (logs/desktop.log in the data folder), which you
     <message>
         <source>规则包无法加载：{reason}</source>
         <translation>Rule pack could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>。规则包已过发布时注明的有效期（{end}），可能已有新版。</source>
+        <translation>. The rule pack is past the validity it was published with ({end}); a newer one may exist.</translation>
     </message>
     <message>
         <source>。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。</source>

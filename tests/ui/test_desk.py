@@ -147,8 +147,32 @@ def test_the_official_role_opens_on_the_desk(qtbot: QtBot, official_shell: tuple
     assert window is not None and window.desk_page is not None
     assert window.pages.currentWidget() is window.desk_page
     assert not window.role_note.isVisibleTo(window)
+    # Nothing meant for an enterprise: no 当前企业 switcher, no 新建企业, no company pages.
+    assert not window.profile_toolbar.isVisibleTo(window)
+    assert not window.new_profile_action.isVisible() and not window.new_profile_action.isEnabled()
+    desk_row = window.pages.indexOf(window.desk_page)
+    shown = [window.navigation.item(r).text() for r in range(window.navigation.count())
+             if not window.navigation.isRowHidden(r)]
+    assert shown == ["收件台"] and window.navigation.currentRow() == desk_row
+    assert [a.text() for a in window.view_actions if a.isVisible()] == ["收件台"]
+    assert "向主管部门索取" not in window.rulepack_label.text()
     shell.set_role("enterprise")
     assert shell.window is not None and shell.window.desk_page is None
+    assert shell.window.profile_toolbar.isVisibleTo(shell.window)
+    assert not any(shell.window.navigation.isRowHidden(r) for r in range(shell.window.navigation.count()))
+
+
+def test_the_first_run_hint_about_the_sample_is_for_enterprises_only(qtbot: QtBot) -> None:
+    from desktop.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog("zh_CN")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sample_hint.isVisible()
+    qtbot.mouseClick(dialog.official, Qt.MouseButton.LeftButton)
+    assert not dialog.sample_hint.isVisible()
+    qtbot.mouseClick(dialog.enterprise, Qt.MouseButton.LeftButton)
+    assert dialog.sample_hint.isVisible()
 
 
 # -- issue 18: the county clerk's trial ---------------------------------------------------------
