@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -239,6 +240,15 @@ class MainWindow(QMainWindow):
         for row, action in enumerate(self.view_actions):
             action.setVisible(row == desk_row)
             action.setEnabled(row == desk_row)
+        # One page only: the list of pages goes, and the rule pack's line moves to the status
+        # bar (the desk checks every bundle with that pack), leaving the screen to the desk.
+        self.navigation.setVisible(False)
+        self.rulepack_label.setMinimumWidth(0)
+        self.rulepack_label.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX
+        self.rulepack_label.setWordWrap(False)
+        self.rulepack_label.setToolTip(self.rulepack_label.text())
+        self.rulepack_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addPermanentWidget(self.rulepack_label, 1)
 
     # -- profiles ---------------------------------------------------------------------------------
 

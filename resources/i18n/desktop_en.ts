@@ -274,16 +274,20 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>申请（万元）</source>
-        <translation>Req. (10k ¥)</translation>
-    </message>
-    <message>
-        <source>测算（万元）</source>
-        <translation>Est. (10k ¥)</translation>
-    </message>
-    <message>
         <source>标记</source>
         <translation>Flags</translation>
+    </message>
+    <message>
+        <source>申请
+（万元）</source>
+        <translation>Requested
+(10k yuan)</translation>
+    </message>
+    <message>
+        <source>测算
+（万元）</source>
+        <translation>Estimated
+(10k yuan)</translation>
     </message>
     <message>
         <source>开始审核</source>

@@ -82,14 +82,18 @@ class DeskPage(QWidget):
         desk_name_label = QLabel(self.tr("填报单位(&U)："))
         desk_name_label.setBuddy(self.desk_name)
         self.export_button = QPushButton(self.tr("导出汇总表(&E)…"))
+        # The 汇总表 on the second row, beside the receiving status: the first row then fits a
+        # 1366×768 screen at 150 % (about 910 logical pixels).
+        second = QHBoxLayout()
+        second.addWidget(self.status, stretch=1)
         for widget in (desk_name_label, self.desk_name, self.export_button):
-            top.addWidget(widget)
+            second.addWidget(widget)
 
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("receivedTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("编号"), self.tr("企业"), self.tr("政策项目"), self.tr("状态"),
-            self.tr("申请（万元）"), self.tr("测算（万元）"), self.tr("材料"), self.tr("标记")])
+            self.tr("申请\n（万元）"), self.tr("测算\n（万元）"), self.tr("材料"), self.tr("标记")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,9 +110,8 @@ class DeskPage(QWidget):
         header.setSectionResizeMode(PROGRAMME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         char = self.fontMetrics().horizontalAdvance("中")
-        self.table.setColumnWidth(1, char * 12)
-        # The programme keeps room for ten characters: the splitter gives the detail pane no more.
-        self.table.setMinimumWidth(char * 36)
+        self.table.setColumnWidth(1, char * 7)
+        self._fit_programme_column()
 
         self.rejected = QTextBrowser()
         self.rejected.setObjectName("rejectedList")
@@ -159,7 +162,7 @@ class DeskPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.status)
+        layout.addLayout(second)
         layout.addWidget(splitter, stretch=1)
 
         self.receive_folder_button.clicked.connect(self.choose_folder)
@@ -205,10 +208,19 @@ class DeskPage(QWidget):
                 if column in (4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(index, column, item)
+        self._fit_programme_column()
         if current is not None and current in self._rows:
             self.select(current)
         self._show_rejections()
         self._show_current()  # the same row stays selected, so no selection signal comes
+
+    def _fit_programme_column(self) -> None:
+        """The programme keeps room for seven characters: the table asks the splitter for the
+        other columns' widths plus that, so the detail pane never squeezes it to one."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(COLUMNS) if c != PROGRAMME)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(others + 7 * self.fontMetrics().horizontalAdvance("中") + frame)
 
     def _show_rejections(self) -> None:
         kept = self.controller.rejections()
@@ -240,8 +252,8 @@ class DeskPage(QWidget):
         allowed = allowed_next(row.status) if row is not None else ()
         for status, button in self.review_buttons.items():
             button.setEnabled(status in allowed)
-        self.review_buttons["reviewing"].setText(
-            self.tr("开始审核") if row is None or row.status == "received" else self.tr("重新审核"))
+        decided = row is not None and row.status in ("approved", "returned", "refused")
+        self.review_buttons["reviewing"].setText(self.tr("重新审核") if decided else self.tr("开始审核"))
         if row is None:
             self.detail.setHtml(self.tr("<p>选择左侧的一份收件查看核验结果。</p>"))
             return
