@@ -346,6 +346,26 @@
         <translation>Please type your name first: every action goes into the review log.</translation>
     </message>
     <message>
+        <source>查找范围：</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>文件名(&amp;N)：</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <source>文件夹(&amp;N)：</source>
+        <translation>Folder &amp;name:</translation>
+    </message>
+    <message>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>选择存放申报包的文件夹（如U盘）</source>
         <translation>Choose the folder holding the bundles (e.g. a USB stick)</translation>
     </message>

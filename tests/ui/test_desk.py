@@ -306,6 +306,16 @@ def test_the_file_dialog_opens_wide_in_documents_or_the_last_folder(qtbot: QtBot
         expected = Path(documents) if documents and Path(documents).is_dir() else Path.home()
         assert Path(dialog.directory().absolutePath()) == expected.resolve()
         assert dialog.width() >= min(900, page.screen().availableGeometry().width() - 40)
+        # No English left in Qt's form (the clerk saw "Look in" and "Files of type").
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："
+        from PySide6.QtWidgets import QHeaderView, QTreeView
+
+        tree = dialog.findChild(QTreeView, "treeView")
+        assert tree is not None
+        assert tree.header().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+        assert all(tree.header().sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents
+                   for c in range(1, tree.header().count()))
     finally:
         dialog.deleteLater()
     page._remember_folder(tmp_path)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -311,8 +313,27 @@ class DeskPage(QWidget):
         else:
             dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
             dialog.setNameFilter(self.tr("申报包 (*.zip)"))
+        # Qt's own form leaves some labels untranslated whatever the catalogue: set them here.
+        labels = {QFileDialog.DialogLabel.LookIn: self.tr("查找范围："),
+                  QFileDialog.DialogLabel.FileName: self.tr("文件名(&N)：") if not folders
+                  else self.tr("文件夹(&N)："),
+                  QFileDialog.DialogLabel.FileType: self.tr("文件类型："),
+                  QFileDialog.DialogLabel.Reject: self.tr("取消")}
+        for label, text in labels.items():
+            dialog.setLabelText(label, text)
         screen = self.screen().availableGeometry()
         dialog.resize(min(960, screen.width() - 40), min(600, screen.height() - 60))
+        # Whole names, sizes and dates: the name column takes the room, the others their content.
+        tree = dialog.findChild(QTreeView, "treeView")
+        if tree is not None:
+            header = tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, header.count()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        sidebar = dialog.findChild(QListView, "sidebar")
+        if sidebar is not None:
+            sidebar.setMinimumWidth(self.fontMetrics().horizontalAdvance("计算机文档") + 48)
         return dialog
 
     def ask_paths(self, title: str, *, folders: bool) -> list[Path]:
