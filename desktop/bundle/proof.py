@@ -9,7 +9,9 @@ After :mod:`desktop.bundle.reading` has unpacked the zip safely:
    pack the bundle's ``assessment.json`` must follow exactly, with another the differences
    are listed for the reviewer;
 3. every document is drafted again from ``application.json`` and compared byte for byte
-   (:mod:`desktop.bundle.redraft`), since the builders are deterministic;
+   (:mod:`desktop.bundle.redraft`), since the builders are deterministic.  Answers that
+   cannot be drafted at all (an edited figure that no longer adds up) are a problem: papers
+   that cannot be re-drafted cannot be proven, whatever the manifest's hashes say;
 4. each item of the programme's materials checklist is provided, missing or not applicable.
 
 ``problems`` make a bundle unacceptable; ``notes`` and ``differences`` are for the reviewer.
@@ -196,9 +198,20 @@ def _context(proof: Proof, pack: RulePack, assessment: Assessment | None) -> Dra
     try:
         return prepare(proof.application, pack, created, proof.assessed_on, assessment)
     except DraftError as exc:
-        # With the bundle's own rule pack this cannot happen to an honest bundle (drafting
-        # refused the same answers); with another pack it is the reviewer's business.
-        proof.differences.append("按本机规则包，这份申报内容不能生成申报材料：" + "；".join(exc.problems[:5]))
+        # Papers that cannot be drafted again from the answers cannot be compared with
+        # anything, so nothing proves they say what application.json says: an edited figure
+        # (the manifest re-hashed) lands here, because drafting refuses answers that no
+        # longer add up.  An honest bundle drafted under the same pack never does.
+        their_pack = (proof.manifest.get("rulepack") or {})
+        hint = ("" if their_pack.get("sha256") == pack.identity.sha256 else
+                f"（申报包按规则包 {their_pack.get('id')} {their_pack.get('version')} 生成，"
+                f"本机为 {pack.identity.id} {pack.identity.version}；如确因规则包不同，"
+                "请企业用当前规则包重新生成申报包）")
+        listed = "；".join(exc.problems[:5]) + (f"；另有 {len(exc.problems) - 5} 个问题"
+                                                if len(exc.problems) > 5 else "")
+        proof.problems.append(
+            "不能由 application.json 重新生成申报材料，包内文书无法核对，"
+            f"不能证明其内容与申报内容一致{hint}：{listed}")
         return None
 
 

@@ -91,9 +91,11 @@ def _intake(args: argparse.Namespace) -> int:
 
     pack = open_pack(args.pack)
     desk = _open_desk(args)
+    who = _official(args)
     try:
-        outcomes = receive(desk, args.paths, pack, who=_official(args), pack_path=args.pack,
+        outcomes = receive(desk, args.paths, pack, who=who, pack_path=args.pack,
                            redraft=not args.no_redraft, workers=args.workers)
+        desk.record_rejections([(o.path, o.problems) for o in outcomes if not o.accepted], who=who)
     finally:
         desk.close()
     rejected = [o for o in outcomes if not o.accepted]
@@ -112,6 +114,8 @@ def _intake(args: argparse.Namespace) -> int:
 
 
 def received_rows(desk: Desk) -> list[dict[str, Any]]:
+    from desktop.intake.desk import missing_materials
+    from desktop.intake.duplicates import is_settled
     from desktop.intake.models import STATUS_TEXT
 
     flags = desk.flags(None)
@@ -132,7 +136,9 @@ def received_rows(desk: Desk) -> list[dict[str, Any]]:
         "version": row.version,
         "bundle_sha256": row.bundle_sha256,
         "received_at": row.received_at.isoformat(timespec="seconds"),
-        "flags": flags.get(row.id, []),
+        "flags": [f for f in flags.get(row.id, []) if not is_settled(f)],
+        "settled": [f for f in flags.get(row.id, []) if is_settled(f)],
+        "missing_materials": missing_materials(row),
     } for row in desk.rows()]
 
 
@@ -148,13 +154,21 @@ def _received(args: argparse.Namespace) -> int:
     if not rows:
         print("尚未收到任何申报。")
     for row in rows:
-        amount = row["estimated_yuan"] or "—"
         enterprise = row["enterprise"]
         print(f"#{row['id']}  {row['status_text']}  {enterprise['name']}（{enterprise['uscc']}）"
-              f"  {row['programme']}  申请 {row['requested_yuan'] or '—'} 元  测算 {amount} 元")
+              f"  {row['programme']}  申请 {_yuan(row['requested_yuan'])}"
+              f"  测算 {_yuan(row['estimated_yuan'])}")
+        if row["missing_materials"]:
+            print(f"    缺材料 {len(row['missing_materials'])} 项：{'、'.join(row['missing_materials'])}")
         for flag in row["flags"]:
             print(f"    ! {flag}")
+        for flag in row["settled"]:
+            print(f"    ✓ {flag}")
     return 0
+
+
+def _yuan(text: str | None) -> str:
+    return "未填" if text is None else f"{text} 元"
 
 
 def _review(args: argparse.Namespace) -> int:

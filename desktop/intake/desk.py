@@ -30,12 +30,16 @@ from desktop.intake.duplicates import ClaimRow, exclusions, find_duplicates
 from desktop.intake.models import (
     DESK_SCHEMA_VERSION,
     NEEDS_REASON,
+    PASS_THROUGH,
     STATUS_TEXT,
     TRANSITIONS,
     AuditEntry,
     DeskBase,
     DeskInfo,
+    DeskSetting,
     Received,
+    Rejection,
+    allowed_next,
 )
 from desktop.rules.context import FactContext
 from desktop.rules.pack import RulePack
@@ -175,6 +179,33 @@ class Desk:
                 count += 1
         return count
 
+    def record_rejections(self, refused: Sequence[tuple[Path, list[str]]], *, who: str) -> None:
+        """Keep every refused file with all its reasons (the 未接收 list survives a restart)."""
+        if not refused:
+            return
+        with self.sessions.begin() as session:
+            session.add_all(Rejection(who=who.strip()[:100] or "unknown", file_name=path.name[:255],
+                                      path=str(path), problems={"problems": list(problems)})
+                            for path, problems in refused)
+
+    def rejections(self) -> list[Rejection]:
+        """Refused files, newest first."""
+        with self.sessions() as session:
+            return list(session.scalars(select(Rejection).order_by(Rejection.id.desc())))
+
+    def setting(self, key: str) -> str | None:
+        with self.sessions() as session:
+            found = session.get(DeskSetting, key)
+            return found.value if found is not None else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.sessions.begin() as session:
+            found = session.get(DeskSetting, key)
+            if found is None:
+                session.add(DeskSetting(key=key, value=value))
+            else:
+                found.value = value
+
     # -- listing ---------------------------------------------------------------------------
 
     def rows(self) -> list[Received]:
@@ -195,11 +226,13 @@ class Desk:
                                tuple((str(c[0]), str(c[1]), str(c[2])) for c in r.proof.get("claims", [])))
                       for r in rows]
         excluded = exclusions(_excluding_pairs(pack)) if pack is not None else {}
-        flags = find_duplicates(claim_rows, excluded)
+        titles = {r.programme_id: r.programme_title for r in rows}
+        flags = find_duplicates(claim_rows, excluded, titles)
         for row in rows:
             own = list(row.proof.get("differences", []))
             if row.desk_status and row.claimed_status and row.desk_status != row.claimed_status:
-                own.append(f"本机批量复核为“{row.desk_status}”，企业自评为“{row.claimed_status}”")
+                own.append(f"本机批量复核为“{_status_words(row.desk_status)}”，"
+                           f"企业自评为“{_status_words(row.claimed_status)}”")
             if own:
                 flags.setdefault(row.id, [])[:0] = own
         return flags
@@ -232,11 +265,18 @@ class Desk:
                     raise DeskError(f"没有编号为 {app_id} 的收件。")
                 if expected_version is not None and row.version != expected_version:
                     raise ConflictError(self._conflict_message(session, app_id))
-                if to not in TRANSITIONS[row.status]:
-                    allowed = "、".join(STATUS_TEXT[s] for s in TRANSITIONS[row.status])
+                if to not in allowed_next(row.status):
+                    allowed = "、".join(STATUS_TEXT[s] for s in allowed_next(row.status))
                     raise DeskError(f"收件 #{app_id} 当前为“{STATUS_TEXT[row.status]}”，"
                                     f"不能直接改为“{STATUS_TEXT[to]}”（可改为：{allowed}）。")
-                session.add(AuditEntry(application_id=app_id, who=who.strip()[:100], action="review",
+                who = who.strip()[:100]
+                via = PASS_THROUGH.get(row.status)
+                if to not in TRANSITIONS[row.status] and via is not None:
+                    session.add(AuditEntry(application_id=app_id, who=who, action="review",
+                                           from_status=row.status, to_status=via,
+                                           detail=f"随“{STATUS_TEXT[to]}”自动进入审核"))
+                    row.status = via
+                session.add(AuditEntry(application_id=app_id, who=who, action="review",
                                        from_status=row.status, to_status=to, detail=reason))
                 row.status, row.reason = to, reason
             return row
@@ -251,6 +291,21 @@ class Desk:
         by = f"（{last.who} 于 {last.at:%Y-%m-%d %H:%M} 改为“{STATUS_TEXT.get(last.to_status or '', '')}”）" \
             if last is not None else ""
         return f"收件 #{app_id} 已被他人修改{by}，您的更改未保存；请刷新后再审核。"
+
+
+def _status_words(status: str) -> str:
+    from desktop.rules.results import STATUS_LABELS, Status
+
+    try:
+        return STATUS_LABELS[Status(status)]
+    except ValueError:
+        return "规则包中无此项目" if status == "unknown_programme" else status
+
+
+def missing_materials(row: Received) -> list[str]:
+    """The checklist items the bundle did not provide (缺), for the list and the 汇总表."""
+    return [str(c.get("material")) for c in row.proof.get("checklist", [])
+            if isinstance(c, dict) and c.get("status") == "missing"]
 
 
 def safe_url(url: str) -> str:

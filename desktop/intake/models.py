@@ -28,7 +28,18 @@ TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
     "approved": ("reviewing",),
     "refused": ("reviewing",),
 }
+# A decision taken on an application that is only 已收到 passes through 审核中 on its way:
+# both steps are written to the audit log, so one click (or one ``review`` call) suffices.
+# A decision already taken is changed only by reopening it (审核中) first, on purpose.
+PASS_THROUGH: Final[dict[str, str]] = {"received": "reviewing"}
 NEEDS_REASON: Final = frozenset({"returned", "refused"})
+
+
+def allowed_next(status: str) -> tuple[str, ...]:
+    """Every status one review action may move an application in ``status`` to."""
+    direct = TRANSITIONS.get(status, ())
+    via = PASS_THROUGH.get(status)
+    return direct + tuple(s for s in TRANSITIONS.get(via, ()) if s not in direct) if via else direct
 DESK_SCHEMA_VERSION: Final = 1
 
 NAMING = {
@@ -101,3 +112,29 @@ class AuditEntry(DeskBase):
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str | None] = mapped_column(String(20))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class Rejection(DeskBase):
+    """A file the desk refused, with every reason: kept so that no refusal is lost on restart."""
+
+    __tablename__ = "intake_rejections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    who: Mapped[str] = mapped_column(String(100))
+    file_name: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(Text)
+    problems: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"problems": [...]}
+
+    @property
+    def reasons(self) -> list[str]:
+        return [str(p) for p in self.problems.get("problems", [])]
+
+
+class DeskSetting(DeskBase):
+    """What the desk remembers for its officials: the 填报单位, the last folder used."""
+
+    __tablename__ = "desk_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

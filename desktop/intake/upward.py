@@ -121,7 +121,7 @@ def _rows(data: Any) -> list[Received]:
 def total_packages(paths: Sequence[Path], out: Path, *, desk_name: str, created: dt.datetime) -> list[str]:
     """The 汇总表 of several counties' packages; returns the problems of packages left out."""
     rows: list[Received] = []
-    sources: dict[int, list[str]] = {}
+    sources: dict[int, str] = {}
     problems: list[str] = []
     for path in paths:
         try:
@@ -132,9 +132,9 @@ def total_packages(paths: Sequence[Path], out: Path, *, desk_name: str, created:
         for row in package.rows:
             original = row.id
             row.id = len(rows) + 1  # numbered afresh here; the source says where it came from
-            sources[row.id] = [f"来源：{package.desk} #{original}，上报包 {path.name}"]
+            sources[row.id] = f"{package.desk} #{original}（上报包 {path.name}）"
             rows.append(row)
-    data = summary_bytes(rows, sources, desk_name=desk_name, created=created)
+    data = summary_bytes(rows, {}, desk_name=desk_name, created=created, sources=sources)
     partial = out.with_name(out.name + ".partial")
     partial.write_bytes(data)
     partial.replace(out)

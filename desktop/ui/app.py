@@ -216,7 +216,7 @@ class Shell:
         previous = self.window
         role = str(self.store.setting(ROLE_SETTING) or "enterprise")
         # The status line in the language just chosen; the pack this PC has installed.
-        pack, status = load_pack_with_status(data_dir=self.store.data_dir)
+        pack, status = load_pack_with_status(data_dir=self.store.data_dir, official=role == "official")
         window = MainWindow(status, pack, self.store, role=role, language=self.language)
         window.language_requested.connect(self.set_language)
         window.rulepack_installed.connect(self.show_window)

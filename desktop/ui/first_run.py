@@ -48,6 +48,8 @@ class FirstRunDialog(QDialog):
         self.sample_hint = QLabel(self.tr(
             "进入后先显示“示例企业”，可以直接浏览自评结果；新建企业后填写自己的信息。"))
         self.sample_hint.setWordWrap(True)
+        # The sample enterprise is for enterprise users; the official's desk has none.
+        self.enterprise.toggled.connect(self.sample_hint.setVisible)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         form = QFormLayout()

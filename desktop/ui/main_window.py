@@ -173,7 +173,11 @@ class MainWindow(QMainWindow):
         self.profile_switcher.currentIndexChanged.connect(self._profile_chosen)
         last = self.controller.setting(LAST_PROFILE_SETTING)
         self._fill_profiles(select=last if isinstance(last, int) else SAMPLE)
-        self._restore_page()
+        if self.desk_page is not None:  # 主管部门: the 收件台 only
+            self.navigation.setCurrentRow(self.pages.indexOf(self.desk_page))
+            self._official_only()
+        else:
+            self._restore_page()
         self._fit_screen()
         self._restore_geometry()
 
@@ -214,14 +218,14 @@ class MainWindow(QMainWindow):
     # -- toolbar, menus, shortcuts -------------------------------------------------------------
 
     def _build_toolbar_and_menus(self) -> None:
-        new_profile = QAction(self.tr("新建企业(&N)"), self)
+        new_profile = self.new_profile_action = QAction(self.tr("新建企业(&N)"), self)
         new_profile.setObjectName("newProfile")
         new_profile.setShortcut(QKeySequence.StandardKey.New)
         new_profile.triggered.connect(self.new_profile)
         self.delete_action = QAction(self.tr("删除当前企业(&D)…"), self)
         self.delete_action.setObjectName("deleteProfile")
         self.delete_action.triggered.connect(self.delete_profile)
-        toolbar = QToolBar(self.tr("企业"))
+        toolbar = self.profile_toolbar = QToolBar(self.tr("企业"))
         toolbar.setObjectName("profileToolbar")
         toolbar.setMovable(False)
         switch_label = QLabel(self.tr("当前企业(&P)："))
@@ -240,8 +244,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.view_actions: list[QAction] = []
         for row in range(self.navigation.count()):
             action = view_menu.addAction(self.navigation.item(row).text())
+            self.view_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
         settings = self.menuBar().addMenu(self.tr("设置(&S)"))
@@ -267,6 +273,31 @@ class MainWindow(QMainWindow):
         if self._store is not None:
             add_import_action(settings, self, self._store.data_dir, self._store.list_applications,
                               self.rulepack_installed.emit)
+
+    def _official_only(self) -> None:
+        """At the official's desk, nothing meant for an enterprise: no 当前企业, no 新建企业, no
+        company pages (their rows, menu items and shortcuts); Settings → 身份 brings them back."""
+        self.profile_toolbar.setVisible(False)
+        self.profile_toolbar.toggleViewAction().setVisible(False)
+        for action in (self.new_profile_action, self.delete_action):
+            action.setVisible(False)
+            action.setEnabled(False)
+        assert self.desk_page is not None
+        desk_row = self.pages.indexOf(self.desk_page)
+        for row in range(self.navigation.count()):
+            self.navigation.setRowHidden(row, row != desk_row)
+        for row, action in enumerate(self.view_actions):
+            action.setVisible(row == desk_row)
+            action.setEnabled(row == desk_row)
+        # One page only: the list of pages goes, and the rule pack's line moves to the status
+        # bar (the desk checks every bundle with that pack), leaving the screen to the desk.
+        self.navigation.setVisible(False)
+        self.rulepack_label.setMinimumWidth(0)
+        self.rulepack_label.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX
+        self.rulepack_label.setWordWrap(False)
+        self.rulepack_label.setToolTip(self.rulepack_label.text())
+        self.rulepack_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addPermanentWidget(self.rulepack_label, 1)
 
     # -- profiles ---------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from desktop.ui.i18n import translate
 log = logging.getLogger(__name__)
 
 
-def describe_status(status: PackStatus, pack_validity: str = "") -> str:
+def describe_status(status: PackStatus, pack_validity: str = "", *, official: bool = False) -> str:
     """The pack, its own validity when it is a signed pack, then its policies' in-force span.
 
     The two spans are named apart (规则包有效期 / 政策施行期): a new pack can be valid from 2027
@@ -32,7 +32,8 @@ def describe_status(status: PackStatus, pack_validity: str = "") -> str:
     text += template.format(start=status.valid_from.isoformat(), end=end,
                             in_force=status.in_force, total=status.programmes)
     if status.all_expired:
-        text += translate("status", "。所含政策均已过期，新政策的规则包请向主管部门索取。")
+        text += (translate("status", "。所含政策均已过期，请安装新政策的规则包（设置→导入规则包）。")
+                 if official else translate("status", "。所含政策均已过期，新政策的规则包请向主管部门索取。"))
     return text
 
 
@@ -43,8 +44,8 @@ def _pack_validity(manifest: Manifest, on: dt.date) -> str:
     return translate("status", "规则包有效期 {start} 至 {end}").format(start=start, end=end)
 
 
-def load_pack_with_status(on: dt.date | None = None, data_dir: Path | None = None
-                          ) -> tuple[RulePack | None, str]:
+def load_pack_with_status(on: dt.date | None = None, data_dir: Path | None = None, *,
+                          official: bool = False) -> tuple[RulePack | None, str]:
     """The pack in use (or None when it is refused) and the status line to show.
 
     With a data folder, that is the installed signed pack when there is a good one.
@@ -57,10 +58,12 @@ def load_pack_with_status(on: dt.date | None = None, data_dir: Path | None = Non
         log.error("bundled rule pack refused: %s", exc)
         return None, translate("status", "规则包无法加载：{reason}").format(reason=exc.problems[0].message)
     manifest = active.manifest if active is not None else None
-    text = describe_status(pack_status(pack, on), _pack_validity(manifest, on) if manifest else "")
+    text = describe_status(pack_status(pack, on), _pack_validity(manifest, on) if manifest else "",
+                           official=official)
     if active is not None and active.stale(on) and active.manifest is not None:
-        stale = translate("status",
-                          "。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。")
+        stale = (translate("status", "。规则包已过发布时注明的有效期（{end}），可能已有新版。") if official
+                 else translate("status",
+                                "。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。"))
         text += stale.format(end=active.manifest.valid_until.isoformat())
     if active is not None and active.problem:
         text += translate("status", "。已安装的规则包无法使用（{reason}），现用内置规则包。").format(

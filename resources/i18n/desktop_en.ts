@@ -222,6 +222,10 @@
         <translation>Flags</translation>
     </message>
     <message>
+        <source>已处理的重复申报</source>
+        <translation>Double claims settled</translation>
+    </message>
+    <message>
         <source>文书核对</source>
         <translation>Documents</translation>
     </message>
@@ -257,6 +261,14 @@
         <translation>Choose &amp;bundles…</translation>
     </message>
     <message>
+        <source>如：某县工业和信息化局</source>
+        <translation>e.g. County Bureau of Industry</translation>
+    </message>
+    <message>
+        <source>填报单位(&amp;U)：</source>
+        <translation>Reporting &amp;unit:</translation>
+    </message>
+    <message>
         <source>导出汇总表(&amp;E)…</source>
         <translation>&amp;Export summary…</translation>
     </message>
@@ -277,20 +289,20 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>申请（万元）</source>
-        <translation>Requested (10k yuan)</translation>
-    </message>
-    <message>
-        <source>测算（万元）</source>
-        <translation>Estimated (10k yuan)</translation>
-    </message>
-    <message>
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <source>理由（退回补正、不予支持时必填）</source>
-        <translation>Reason (required to return or refuse)</translation>
+        <source>申请
+（万元）</source>
+        <translation>Requested
+(10k yuan)</translation>
+    </message>
+    <message>
+        <source>测算
+（万元）</source>
+        <translation>Estimated
+(10k yuan)</translation>
     </message>
     <message>
         <source>开始审核</source>
@@ -309,6 +321,34 @@
         <translation>Refuse</translation>
     </message>
     <message>
+        <source>✓ 已处理</source>
+        <translation>✓ Settled</translation>
+    </message>
+    <message>
+        <source>缺 %1</source>
+        <translation>%1 missing</translation>
+    </message>
+    <message>
+        <source>齐</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>未接收（%1）</source>
+        <translation>Not accepted (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;没有拒收的申报包。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No bundle has been refused.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>以下文件未通过校验，没有登记；每个文件的全部问题都列出。请企业改正后重新提交。</source>
+        <translation>These files failed the checks and were not registered; every problem of each file is listed. Ask the enterprise to correct them and submit again.</translation>
+    </message>
+    <message>
+        <source>重新审核</source>
+        <translation>Reopen review</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;选择左侧的一份收件查看核验结果。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select a received application on the left to see its proof.&lt;/p&gt;</translation>
     </message>
@@ -321,6 +361,26 @@
         <translation>Please type your name first: every action goes into the review log.</translation>
     </message>
     <message>
+        <source>查找范围：</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>文件名(&amp;N)：</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <source>文件夹(&amp;N)：</source>
+        <translation>Folder &amp;name:</translation>
+    </message>
+    <message>
+        <source>文件类型：</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>选择存放申报包的文件夹（如U盘）</source>
         <translation>Choose the folder holding the bundles (e.g. a USB stick)</translation>
     </message>
@@ -329,8 +389,28 @@
         <translation>Choose bundles</translation>
     </message>
     <message>
+        <source>拒收 %1 份：%2。每个文件的全部问题见“未接收”。</source>
+        <translation>%1 refused: %2. Every problem of each file is under “Not accepted”.</translation>
+    </message>
+    <message>
         <source>申报包 (*.zip)</source>
         <translation>Bundles (*.zip)</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>退回补正、不予支持时必填</source>
+        <translation>Required to return or refuse</translation>
+    </message>
+    <message>
+        <source>理由(&amp;Y)：</source>
+        <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
         <source>正在核验申报包…</source>
@@ -345,12 +425,12 @@
         <translation>Received %1, already received %2, rejected %3.</translation>
     </message>
     <message>
-        <source>拒收：</source>
-        <translation>Rejected: </translation>
-    </message>
-    <message>
         <source>收件失败：</source>
         <translation>Receiving failed: </translation>
+    </message>
+    <message>
+        <source>请先填写填报单位：它印在汇总表的表头。</source>
+        <translation>Fill in the reporting unit first: it is printed at the head of the summary.</translation>
     </message>
     <message>
         <source>导出汇总表</source>
@@ -1771,6 +1851,10 @@ The details are in the log file (logs/desktop.log in the data folder), which you
         <translation>; its policies are in force {start} to {end}, {in_force}/{total} programmes in force today</translation>
     </message>
     <message>
+        <source>。所含政策均已过期，请安装新政策的规则包（设置→导入规则包）。</source>
+        <translation>. Every policy in it has expired; install a rule pack with the new policies (Settings → Import rule pack).</translation>
+    </message>
+    <message>
         <source>。所含政策均已过期，新政策的规则包请向主管部门索取。</source>
         <translation>. Every policy in it has expired; ask the authority for a rule pack with the new policies.</translation>
     </message>
@@ -1785,6 +1869,10 @@ The details are in the log file (logs/desktop.log in the data folder), which you
     <message>
         <source>规则包无法加载：{reason}</source>
         <translation>Rule pack could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>。规则包已过发布时注明的有效期（{end}），可能已有新版。</source>
+        <translation>. The rule pack is past the validity it was published with ({end}); a newer one may exist.</translation>
     </message>
     <message>
         <source>。规则包已过发布时注明的有效期（{end}），可能已有新版，请向主管部门索取。</source>

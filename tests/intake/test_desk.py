@@ -94,8 +94,6 @@ def test_the_same_bundle_twice_in_one_delivery_is_kept_once(desk: Desk, three: l
 
 def test_review_workflow_needs_reasons_and_logs_who_and_when(desk: Desk, three: list[Path]) -> None:
     [app_id] = _receive(desk, three[2:])
-    with pytest.raises(DeskError, match="不能直接改为“通过”"):
-        desk.review(app_id, "approved", who="王科长")
     desk.review(app_id, "reviewing", who="王科长")
     with pytest.raises(DeskError, match="须填写理由"):
         desk.review(app_id, "refused", who="王科长", reason="  ")
@@ -107,6 +105,24 @@ def test_review_workflow_needs_reasons_and_logs_who_and_when(desk: Desk, three: 
         ("王科长", None, "received"), ("王科长", "received", "reviewing"),
         ("赵主任", "reviewing", "returned")]
     assert log[-1].detail == "缺研发机构认定文件" and log[-1].at >= before
+    # A decision taken is changed only by reopening it first.
+    with pytest.raises(DeskError, match=r"不能直接改为“通过”（可改为：审核中）"):
+        desk.review(app_id, "approved", who="赵主任")
+
+
+def test_a_decision_on_a_received_application_passes_through_review(desk: Desk,
+                                                                    three: list[Path]) -> None:
+    """One action per decision: 已收到 → 不予支持 logs 审核中 then 不予支持, by the same official."""
+    [app_id] = _receive(desk, three[2:])
+    with pytest.raises(DeskError, match="须填写理由"):
+        desk.review(app_id, "refused", who="王科长")
+    assert desk.get(app_id).status == "received"
+    row = desk.review(app_id, "refused", who="王科长", reason="不符合条件",
+                      expected_version=desk.get(app_id).version)
+    assert row.status == "refused" and row.reason == "不符合条件"
+    assert [(e.who, e.from_status, e.to_status, e.detail) for e in desk.audit(app_id)][1:] == [
+        ("王科长", "received", "reviewing", "随“不予支持”自动进入审核"),
+        ("王科长", "reviewing", "refused", "不符合条件")]
 
 
 def test_two_officials_never_lose_each_others_review(desk: Desk, three: list[Path]) -> None:
@@ -208,6 +224,51 @@ def test_duplicates_and_double_claims_are_flagged(desk: Desk, three: list[Path],
     assert not any("重复申报" in f for f in desk.flags(bundled_pack()).get(resent_id, []))
 
 
+def test_a_settled_double_claim_is_named_as_settled(desk: Desk, three: list[Path],
+                                                    tmp_path: Path) -> None:
+    """The clerk's case: the loan sent twice, one approved and the other refused."""
+    from desktop.intake.duplicates import is_settled, warnings
+
+    loan = example("loan_interest")
+    resent = write(tmp_path / "loan-again.zip",
+                   bundle_bytes(draft(loan, bundled_pack(), CREATED + dt.timedelta(days=1)), {}))
+    loan_id, resent_id = _receive(desk, [three[1], resent])
+    before = desk.flags(bundled_pack())
+    assert warnings(before[resent_id]) and warnings(before[loan_id])
+    # Programmes are named by their title, never by the pack's internal id.
+    assert not any(loan.programme_id in f for f in before[loan_id]), before[loan_id]
+    desk.review(loan_id, "refused", who="王科长", reason="重复申报")
+    desk.review(resent_id, "approved", who="王科长")
+    after = desk.flags(bundled_pack())
+    assert warnings(after.get(resent_id, [])) == [], after[resent_id]
+    settled = [f for f in after[resent_id] if is_settled(f)]
+    assert any("同一笔贷款合同" in f and f"#{loan_id} 已不予支持" in f for f in settled), settled
+
+
+def test_rejections_are_kept_with_every_reason(desk_url: str, tmp_path: Path) -> None:
+    desk = Desk(desk_url)
+    desk.record_rejections([(tmp_path / "a.zip", ["第一个问题", "第二个问题"]),
+                            (tmp_path / "b.zip", ["只有一个"])], who="王科长")
+    desk.close()
+    reopened = Desk(desk_url)  # a restart
+    try:
+        kept = reopened.rejections()
+        assert [(r.file_name, r.reasons, r.who) for r in kept] == [
+            ("b.zip", ["只有一个"], "王科长"), ("a.zip", ["第一个问题", "第二个问题"], "王科长")]
+    finally:
+        reopened.close()
+
+
+def test_missing_materials_are_named(desk: Desk, three: list[Path]) -> None:
+    from desktop.intake.desk import missing_materials
+
+    ids = _receive(desk, three)
+    missing = {app_id: missing_materials(desk.get(app_id)) for app_id in ids}
+    assert any(missing.values()), missing
+    row = desk.get(next(i for i, m in missing.items() if m))
+    assert set(missing[row.id]) == {c["material"] for c in row.proof["checklist"] if c["status"] == "missing"}
+
+
 def test_summary_totals_by_programme_and_region(desk: Desk, three: list[Path], tmp_path: Path) -> None:
     from desktop.intake.summary import write_summary
 
@@ -240,3 +301,28 @@ def test_a_database_from_a_newer_program_is_refused(desk_url: str) -> None:
     desk.close()
     with pytest.raises(DeskError, match="更新版本"):
         Desk(desk_url)
+
+
+def test_summary_says_what_it_counts_and_leaves_authority_amounts_to_the_authority(
+        desk: Desk, three: list[Path], tmp_path: Path) -> None:
+    """The clerk's 汇总表: the returned 技改 was the only figure in 申请; 贴息 printed 0.00."""
+    from desktop.intake.summary import write_summary
+
+    tech_id, loan_id, _rd_id = _receive(desk, three)
+    desk.review(tech_id, "returned", who="王科长", reason="补正")
+    desk.review(loan_id, "approved", who="王科长")
+    out = write_summary(desk.rows(), desk.flags(bundled_pack()), tmp_path / "汇总表.xlsx",
+                        desk_name="某县工信局", created=CREATED)
+    book = load_workbook(out)
+    sheet = book["汇总表"]
+    assert "退回补正、不予支持的不计入" in str(sheet["A2"].value)
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert not any(v[0] and "技术改造" in v[0] for v in values)  # returned: not in the totals
+    loan_line = next(v for v in values if v[0] and "贴息" in v[0] and v[1])
+    assert loan_line[3] == 1 and loan_line[4] == "未填" and loan_line[5] == "由主管部门确定"
+    grand = values[-1]
+    assert grand[0] == "合计" and grand[2] == 2
+    assert "1 件测算金额由主管部门确定" in str(grand[6])
+    results = book["审核结果"]
+    loan_row = next(r for r in range(3, results.max_row + 1) if results.cell(r, 1).value == loan_id)
+    assert results.cell(loan_row, 8).value == "由主管部门确定"

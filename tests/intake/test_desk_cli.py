@@ -39,11 +39,15 @@ def test_received_json_lists_what_the_issue_asks(received: str, capsys: pytest.C
 
 
 def test_review_from_the_command_line(received: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["review", "1", "--status", "returned", "--reason", "缺附件", "--db", received]) == 1
-    assert "不能直接改为" in capsys.readouterr().err
-    assert main(["review", "1", "--status", "reviewing", "--db", received, "--official", "王科长"]) == 0
     assert main(["review", "1", "--status", "refused", "--db", received]) == 1
     assert "须填写理由" in capsys.readouterr().err
+    # One call per decision: 已收到 → 退回补正 passes through 审核中 (both in the log).
+    assert main(["review", "1", "--status", "returned", "--reason", "缺附件", "--db", received,
+                 "--official", "王科长"]) == 0
+    assert "已改为“退回补正”" in capsys.readouterr().out
+    assert main(["review", "1", "--status", "refused", "--reason", "不符合条件", "--db", received]) == 1
+    assert "不能直接改为" in capsys.readouterr().err
+    assert main(["review", "1", "--status", "reviewing", "--db", received]) == 0
     assert main(["review", "1", "--status", "refused", "--reason", "不符合条件", "--db", received]) == 0
     assert main(["review", "9", "--status", "reviewing", "--db", received]) == 1
     assert "没有编号为 9 的收件" in capsys.readouterr().err
@@ -67,7 +71,6 @@ def test_summary_packages_go_upward_and_are_totalled(received: str, tmp_path: Pa
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from openpyxl import load_workbook
 
-    assert main(["review", "2", "--status", "reviewing", "--db", received]) == 0
     assert main(["review", "2", "--status", "approved", "--db", received]) == 0
     county = tmp_path / "county.zip"
     assert main(["summary", "--out", str(tmp_path / "county.xlsx"), "--package", str(county),
@@ -86,7 +89,38 @@ def test_summary_packages_go_upward_and_are_totalled(received: str, tmp_path: Pa
     book = load_workbook(city)
     total = [c.value for c in list(book["汇总表"].iter_rows())[-1]]
     assert total[0] == "合计" and total[2] == 2  # the one approved application from each package
-    sources = [book["审核结果"].cell(r, 10).value for r in range(3, book["审核结果"].max_row + 1)]
-    assert sources and all("来源：城东区工信局 #" in s for s in sources)
-    hashes = [book["审核结果"].cell(r, 11).value for r in range(3, book["审核结果"].max_row + 1)]
+    results = book["审核结果"]
+    assert [results.cell(2, c).value for c in (10, 11)] == ["标记", "报送单位"]
+    # Where each line came from has its own column; 标记 is left for flags.
+    sources = [results.cell(r, 11).value for r in range(3, results.max_row + 1)]
+    assert sources and all(s.startswith("城东区工信局 #") for s in sources)
+    assert all(not results.cell(r, 10).value for r in range(3, results.max_row + 1))
+    hashes = [results.cell(r, 12).value for r in range(3, results.max_row + 1)]
     assert all(len(h) == 16 for h in hashes)
+
+
+def test_received_text_names_amounts_and_missing_materials(received: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["received", "--db", received]) == 0
+    out = capsys.readouterr().out
+    assert "— 元" not in out and "申请 " in out
+    assert "申请 未填" in out or "申请 5000000.00 元" in out, out
+    rows = json.loads((main(["received", "--db", received, "--json"]), capsys.readouterr().out)[1])
+    for row in rows:
+        if row["missing_materials"]:
+            assert f"缺材料 {len(row['missing_materials'])} 项" in out
+
+
+def test_rejections_from_the_command_line_are_kept(received: str, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.intake.desk import Desk
+
+    broken = write(tmp_path / "broken.zip", honest("rd_institution")[:2000])
+    assert main(["intake", str(broken), "--db", received, "--official", "王科长", "--workers", "1"]) == 1
+    desk = Desk(received)
+    try:
+        [kept] = desk.rejections()
+        assert kept.file_name == "broken.zip" and kept.who == "王科长" and kept.reasons
+    finally:
+        desk.close()

@@ -286,3 +286,42 @@ def test_bundle_verify_runs_the_same_checks(gib_manifest: Path, tmp_path: Path) 
     report = verify_bundle(write(tmp_path / "x.zip", symlinked), bundled_pack())
     assert any("attachments/C:x" in p for p in report.problems)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+# -- issue 18: papers that cannot be re-drafted from application.json prove nothing ----------
+
+def _forged_subsidy(financing: dict[str, str]) -> Callable[[Any], Any]:
+    def edit(application: Any) -> Any:
+        return {**application, "financing": {**application["financing"], **financing}}
+    return edit
+
+
+@pytest.mark.parametrize("financing", [{"requested_subsidy": "8000000"}, {"bank_loans": "18000000"}],
+                         ids=["subsidy-500-to-800", "loans-1500-to-1800"])
+def test_figures_edited_so_that_the_papers_cannot_be_redrafted(desk: Desk, tmp_path: Path,
+                                                              financing: dict[str, str]) -> None:
+    """The county clerk's forgery: a figure in application.json changed, the manifest re-hashed.
+
+    Drafting refuses the edited answers (the financing no longer adds up), so no document can
+    be compared with anything: the papers are unproven and the bundle must not be accepted.
+    """
+    path = write(tmp_path / "forged.zip", edited("tech_upgrade", "application.json",
+                                                 _forged_subsidy(financing)))
+    problems = assert_rejected(desk, path, "不能由 application.json 重新生成", "资金筹措合计")
+    assert any("无法核对" in p for p in problems), problems
+    report = verify_bundle(path, bundled_pack())
+    assert not report.ok
+    cli = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"),
+                          "bundle", "verify", str(path)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=300)
+    assert cli.returncode == 1, cli.stdout + cli.stderr
+    assert "申报包完整" not in cli.stdout
+    assert "资金筹措合计" in cli.stderr
+
+
+def test_forged_figures_are_rejected_without_redrafting_too(desk: Desk, tmp_path: Path) -> None:
+    path = write(tmp_path / "forged.zip", edited("tech_upgrade", "application.json",
+                                                 _forged_subsidy({"requested_subsidy": "8000000"})))
+    [outcome] = receive(desk, [path], bundled_pack(), who="测试员", workers=1, redraft=False)
+    assert not outcome.accepted
+    assert any("资金筹措合计" in p for p in outcome.problems)

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.intake.desk import Desk
-from desktop.intake.models import Received
+from desktop.intake.models import Received, Rejection
 from desktop.intake.receive import receive
 from desktop.rules.pack import RulePack
 
@@ -48,6 +48,8 @@ class ReceiveJob(QRunnable):
                 outcomes = receive(desk, self._paths, self._pack, who=self._who, workers=self._workers,
                                    progress=lambda done, total, o: self.signals.progress.emit(
                                        done, total, o.path.name))
+                desk.record_rejections([(o.path, o.problems) for o in outcomes if not o.accepted],
+                                       who=self._who)
             finally:
                 desk.close()
         except Exception as exc:
@@ -78,6 +80,15 @@ class DeskController(QObject):
 
     def rows(self) -> tuple[list[Received], dict[int, list[str]]]:
         return self.desk.rows(), self.desk.flags(self.pack)
+
+    def rejections(self) -> list[Rejection]:
+        return self.desk.rejections()
+
+    def setting(self, key: str) -> str | None:
+        return self.desk.setting(key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.desk.set_setting(key, value)
 
     def review(self, app_id: int, status: str, *, who: str, reason: str | None,
                expected_version: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from desktop.intake.duplicates import is_settled, warnings
 from desktop.intake.models import AuditEntry, Received
 from desktop.money import format_wan
 from desktop.ui.i18n import translate
@@ -51,6 +52,7 @@ def detail_html(row: Received, flags: list[str], audit: list[AuditEntry]) -> str
     claimed_label = translate("DeskDetail", "企业自评")
     desk_label = translate("DeskDetail", "本机规则包复核")
     flags_title = translate("DeskDetail", "标记")
+    settled_title = translate("DeskDetail", "已处理的重复申报")
     documents_title = translate("DeskDetail", "文书核对")
     checklist_title = translate("DeskDetail", "材料清单")
     audit_title = translate("DeskDetail", "审核记录")
@@ -64,9 +66,13 @@ def detail_html(row: Received, flags: list[str], audit: list[AuditEntry]) -> str
     parts.append(f"<h4>{recheck_title}</h4><table border=1 cellpadding=4 cellspacing=0{style}>"
                  f"<tr><th>{claimed_label}</th><th>{desk_label}</th></tr>"
                  f"<tr><td>{escape(str(claimed))}</td><td>{escape(str(desk))}</td></tr></table>")
-    if flags:
+    open_flags, settled = warnings(flags), [f for f in flags if is_settled(f)]
+    if open_flags:
         parts.append(f"<h4 style='color:#b3261e'>{flags_title}</h4><ul>"
-                     + "".join(f"<li>{escape(f)}</li>" for f in flags) + "</ul>")
+                     + "".join(f"<li>{escape(f)}</li>" for f in open_flags) + "</ul>")
+    if settled:
+        parts.append(f"<h4 style='color:#1e6b34'>{settled_title}</h4><ul>"
+                     + "".join(f"<li>{escape(f)}</li>" for f in settled) + "</ul>")
     documents = proof.get("documents", [])
     if documents:
         parts.append(f"<h4>{documents_title}</h4><ul>" + "".join(
