@@ -21,7 +21,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
-from desktop.applications.stored import draft_state
 from desktop.facts.model import FactsFile
 from desktop.rules.context import FactContext
 from desktop.rules.engine import assess, assess_programme
@@ -32,6 +31,10 @@ from desktop.store.store import Store
 
 def application_facts(store: Store, profile_id: int) -> dict[str, FactsFile]:
     """Programme id -> the facts of this enterprise's most recently changed application for it."""
+    # Imported here: the window's first paint (the sample, no drafts) does without the
+    # application model (tests/ui/test_lazy_start.py).
+    from desktop.applications.stored import draft_state
+
     latest: dict[str, int] = {}
     for app in store.list_applications(profile_id):  # most recently changed first
         if app.programme_id and app.programme_id not in latest:

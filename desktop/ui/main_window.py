@@ -405,8 +405,8 @@ class MainWindow(QMainWindow):
             row = PAGE_KEYS.index(saved)
         self.navigation.setCurrentRow(row)
         draft = saved.get("wizard") if isinstance(saved, dict) else None
-        mine = {a.id for a in self.controller.applications(self.current_profile_id)}
-        if isinstance(draft, int) and draft in mine:
+        if isinstance(draft, int) and draft in {
+                a.id for a in self.controller.applications(self.current_profile_id)}:
             self.wizards.open(draft)
 
     def delete_profile(self) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from benchmarks import imports
+from desktop.applications import standing
 from desktop.facts.model import FactsFile
 from desktop.facts.samples import SAMPLE_ASSESSED_ON
-from desktop.rules import engine
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment, Status
 from desktop.store.records import RecordRef
@@ -136,11 +136,12 @@ def test_start_assesses_the_enterprise_once_on_its_own_date(
     opened.store.set_setting(f"profile.{profile}.assessed_on", {"day": "2011-12-10", "chosen": True})
     days: list[dt.date] = []
 
-    def counted(pack: RulePack, facts: FactsFile, on: dt.date) -> Assessment:
+    def counted(pack: RulePack, facts: FactsFile, on: dt.date,
+                applications: Mapping[str, FactsFile]) -> Assessment:
         days.append(on)
-        return engine.assess(pack, facts, on)
+        return standing.assess_with_applications(pack, facts, on, applications)
 
-    monkeypatch.setattr(dashboard_module, "assess", counted)
+    monkeypatch.setattr(dashboard_module, "assess_with_applications", counted)
     window = _start(shell, opened)
     assert days == [dt.date(2011, 12, 10)]
     assert window.dashboard is not None and window.dashboard.assessed_on == dt.date(2011, 12, 10)
