@@ -112,7 +112,11 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult],
         # One sentence per condition not met, with its figures ("贷款期限 4 个月，要求不低于 6 个月"):
         # the finding names what it measures, so neither the condition's label (which restates the
         # requirement) nor the hint (which restates it again) is repeated beside it.
-        reasons = tuple(c.finding or c.label.split("：", 1)[-1] for c in own if c.outcome is not Outcome.PASS)
+        # A tech upgrade's 贴息 contract (no interest terms) is tested on this product's reading of
+        # "2009年以后" as a date, so the clause's own words follow the figures.
+        reasons = tuple((c.finding or c.label.split("：", 1)[-1])
+                        + (f"（原文：{c.label}）" if terms is None and c.finding else "")
+                        for c in own if c.outcome is not Outcome.PASS)
         interest = loan_interest(loan, terms.basis_days) if terms is not None else None
         days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None
         subsidy = (round_yuan(interest * terms.rate) if eligibility is Outcome.PASS and interest is not None

@@ -159,20 +159,11 @@ def basic_info_xlsx(ctx: DraftContext) -> bytes:
         # A contract the text does not accept is listed with the finding, never silently dropped.
         for line in contracts:
             if line.eligibility is Outcome.FAIL:
-                finding = contract_findings(ctx, line.number)
-                merge_text(sheet, row, 1, 4, f"第{line.number}笔不符合：{finding}")
+                merge_text(sheet, row, 1, 4, f"第{line.number}笔不符合：{'；'.join(line.reasons)}")
                 row += 1
     # The date is filled at the top (填报日期); the signature line does not ask for it again.
     merge_text(sheet, row, 1, 4, "填报单位（盖章）：　　　　　　　　填表人（签字）：", height=48)
     return save_deterministic(workbook, ctx.created)
-
-
-def contract_findings(ctx: DraftContext, number: int) -> str:
-    """Each condition a contract fails: the figures found, then the text's own words (the date
-    the finding names is this product's reading of "2009年以后", so the clause is quoted too)."""
-    prefix = f"loans[{number - 1}]."
-    return "；".join(f"{c.finding}（原文：{c.label}）" for c in ctx.result.conditions
-                    if c.id.startswith(prefix) and c.outcome is Outcome.FAIL)
 
 
 def support_form_text(ctx: DraftContext) -> str:

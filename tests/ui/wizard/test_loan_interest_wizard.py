@@ -132,7 +132,8 @@ def test_loan_wizard_from_undetermined_to_bundle(qtbot: QtBot, window: MainWindo
         # The text states no ratio: the papers say who sets it; the 50% typed as a private estimate
         # is nowhere in them, and no ratio or subsidy cell is left blank.
         sheet = book.active
-        assert sheet["M4"].value == "由主管部门确定" and sheet["N4"].value == "由主管部门确定"
+        # 已付利息 (K) shifts 贴息比例 and 贴息金额 to N and O.
+        assert sheet["N4"].value == "由主管部门确定" and sheet["O4"].value == "由主管部门确定"
         assert not any("50.00%" in c or "50%" in c or "自估" in c for c in cells)
         form_name = next(n for n in names if n.endswith("贴息申请表.xlsx"))
         form = load_workbook(io.BytesIO(archive.read(form_name)))
