@@ -315,9 +315,15 @@ class _TableSlice:
     def __init__(self, data: Any, start: int, length: int) -> None:
         self._data, self._start, self._length = data, start, length
 
+    def __len__(self) -> int:
+        return self._length
+
     def __getitem__(self, part: slice) -> bytes:
         begin, end, _ = part.indices(self._length)
         return bytes(self._data[self._start + begin:self._start + end])
+
+    def __bytes__(self) -> bytes:
+        return bytes(self._data[self._start:self._start + self._length])
 
 
 def _quick_subsets(font: TTFont) -> TTFont:
