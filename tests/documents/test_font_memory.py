@@ -37,8 +37,8 @@ def test_registering_both_fonts_costs_well_under_the_file_sizes() -> None:
 
 def test_subsetting_reads_single_glyphs_from_the_map_not_a_copy_of_the_glyf_table() -> None:
     """reportlab's makeSubset takes the whole glyf table to cut glyphs from: it gets a window
-    onto the map instead (``desktop.documents.pdf._quick_subsets``) (the 20 MB copy was most of a drafting process's peak), and each glyph cut
-    from that window is the file's own bytes."""
+    onto the map instead (``desktop.documents.pdf._quick_subsets``; the 20 MB copy was most of a
+    drafting process's peak), and each glyph cut from that window is the file's own bytes."""
     body, _title = register_fonts()
     face = pdfmetrics.getFont(body).face
     glyf = face.get_table("glyf")
