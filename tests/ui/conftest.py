@@ -5,10 +5,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from desktop.store.startup import OpenedStore, open_store
+
+if TYPE_CHECKING:
+    from desktop.ui.app import Shell
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +34,18 @@ def opened(private_data_dir: Path) -> Iterator[OpenedStore]:
     store = open_store(private_data_dir)
     yield store
     store.close(backup=False)
+
+
+@pytest.fixture
+def shell(qtbot: object, opened: OpenedStore) -> Iterator[Shell]:
+    """The app's shell on the test's database, as ``run_app`` makes it; closed (and its window
+    destroyed) at the end of the test."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.app import Shell
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    made = Shell(app, opened)
+    yield made
+    made.close()

@@ -4,7 +4,6 @@ verdict, the original text behind a condition, a missing-fact link, 开始申报
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -24,15 +23,6 @@ from tests.ui.clicks import click_link, menu_action
 pytestmark = pytest.mark.gui
 PROGRAMME = "sjz-2017-rd-institution"
 
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, opened: OpenedStore) -> Iterator[Shell]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    shell = Shell(app, opened)
-    yield shell
-    shell.close()
 
 
 def _window(shell: Shell) -> MainWindow:

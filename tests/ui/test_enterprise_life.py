@@ -5,7 +5,6 @@ filter that empties the detail."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -21,15 +20,6 @@ from tests.ui.clicks import click_link, menu_action
 
 pytestmark = pytest.mark.gui
 
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, opened: OpenedStore) -> Iterator[Shell]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    shell = Shell(app, opened)
-    yield shell
-    shell.close()
 
 
 def _start(shell: Shell, opened: OpenedStore) -> MainWindow:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,15 +27,6 @@ pytestmark = pytest.mark.gui
 QINGHAI_TEXT = "000_943aee89951fd539.txt"
 JOBS = "qh-2013-small-micro-job-subsidy"
 
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, opened: OpenedStore) -> Iterator[Shell]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    shell = Shell(app, opened)
-    yield shell
-    shell.close()
 
 
 def _window(shell: Shell, opened: OpenedStore, language: str = "zh_CN") -> MainWindow:

@@ -7,12 +7,12 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from benchmarks import imports
@@ -36,15 +36,6 @@ pytestmark = pytest.mark.gui
 ANSWERS = {"name": "青海示例机械制造有限公司", "uscc": "91630104MA753Q2P1D", "region_code": "630104",
            "industry_code": "3442", "ownership": "private", "employees": "95", "revenue": "42000000",
            "assets": "36000000"}
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, opened: OpenedStore) -> Iterator[Shell]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    shell = Shell(app, opened)
-    yield shell
-    shell.close()
 
 
 def _start(shell: Shell, opened: OpenedStore) -> MainWindow:
