@@ -113,9 +113,9 @@ def loan_lines(loans: list[Loan], conditions: list[ConditionResult],
         # the finding names what it measures, so neither the condition's label (which restates the
         # requirement) nor the hint (which restates it again) is repeated beside it.
         # A tech upgrade's 贴息 contract (no interest terms) is tested on this product's reading of
-        # "2009年以后" as a date, so the clause's own words follow the figures.
+        # "2009年以后" as a date, so the policy's own sentence, with its clause, follows the figures.
         reasons = tuple((c.finding or c.label.split("：", 1)[-1])
-                        + (f"（原文：{c.label}）" if terms is None and c.finding else "")
+                        + (f"（{c.citation.clause}：“{c.citation.excerpt}”）" if terms is None else "")
                         for c in own if c.outcome is not Outcome.PASS)
         interest = loan_interest(loan, terms.basis_days) if terms is not None else None
         days = (loan.end_on - loan.start_on).days if loan.start_on and loan.end_on else None

@@ -69,7 +69,8 @@ def test_basic_info_lists_the_support_form_and_each_contract_with_its_finding() 
     assert "申请贴息的贷款合同" in cells and "JH-2011-088" in cells and "2011年5月20日" in cells
     assert "QH-2008-17" in cells and "2008年11月3日" in cells
     finding = next(c for c in cells if str(c).startswith("第2笔不符合"))
-    assert "2009年以后与金融机构签订" in finding
+    assert "2008-11-03" in finding
+    assert "附件3 四（二）5：“申请贴息的项目须出具2009年以后与金融机构签订" in finding
     report = squashed_pdf_text(documents["01_项目申请报告书.pdf"])
     assert "申请支持方式：贴息。" in report and "申请贴息的固定资产投资贷款合同2笔" in report
     # 材料清单 item 5 applies to a project whose support form is 贴息.

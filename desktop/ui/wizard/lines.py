@@ -148,8 +148,12 @@ class LinesTable(QWidget):
         self.paste_button = QPushButton(translate("Wizard", "粘贴（从 Excel/WPS 复制的多行）"))
         self.add_button.clicked.connect(self.add_requested)
         self.table.append_row.connect(self.add_requested)
-        self.remove_button.clicked.connect(lambda: self._with_row(self.remove_requested.emit))
-        self.duplicate_button.clicked.connect(lambda: self._with_row(self.duplicate_requested.emit))
+        # Every selected row, not only the current one; removed from the bottom up so that the
+        # row numbers still to come stay valid.
+        self.remove_button.clicked.connect(
+            lambda: [self.remove_requested.emit(row) for row in reversed(self.selected_rows())])
+        self.duplicate_button.clicked.connect(
+            lambda: [self.duplicate_requested.emit(row) for row in self.selected_rows()])
         self.paste_button.clicked.connect(self.paste)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.duplicate_button, self.paste_button):
@@ -173,10 +177,12 @@ class LinesTable(QWidget):
         paste.activated.connect(self.paste)
         self._loading = False
 
-    def _with_row(self, emit: object) -> None:
-        row = self.table.currentRow()
-        if row >= 0 and callable(emit):
-            emit(row)
+    def selected_rows(self) -> list[int]:
+        """The rows with a selected cell, in order; the current row when nothing is selected."""
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
+        return rows
 
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -54,6 +55,16 @@ def test_paste_rows_from_a_spreadsheet(qtbot: QtBot, opened: OpenedStore) -> Non
     table.table.selectRow(3)
     table.remove_button.click()
     assert "合计 30,400,000.00 元" in table.totals.text()
+    # Two rows picked with the mouse (click, then Shift+click): 删除所选行 removes both.
+    grid = table.table
+    first, second = (grid.visualRect(grid.model().index(row, 0)).center() for row in (0, 1))
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     pos=second)
+    assert table.selected_rows() == [0, 1]
+    table.remove_button.click()
+    assert grid.rowCount() == 1 and table.totals.text().startswith("共 1 行，合计 1,600,000.00 元")
+    assert len(store.lines(app_id, "equipment")) == 1
     autosaver.close()
 
 

@@ -27,7 +27,7 @@ PROFILE = {"name": "青海示例硅业有限公司", "uscc": "91630100MA752X8K34
            "assets": "120000000"}
 EQUIPMENT = ("设备名称\t规格型号\t数量\t单位\t单价（万元）\t供应商\n"
              "全封闭矿热炉炉体\t12500kVA\t2\t套\t450万\t西安某电炉有限公司\n"
-             "余热锅炉\tQC-35\t2\t台\t2,800,000\t杭州某锅炉有限公司\n"
+             "余热锅炉\tQC-35\t2\t台\t280\t杭州某锅炉有限公司\n"  # plain: 万元 by the header
              "汽轮发电机组\tN6-2.35\t1\t套\t360万元\t南京某汽轮机厂\n"
              "脉冲布袋除尘器\tLCM-1200\t2\t台\t110万\t江苏某环保设备有限公司\n"
              "DCS自动化控制系统\t\t1\t套\t160万\t北京某自动化有限公司\n")
@@ -99,7 +99,9 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
     notes = len(loans.columns)
     assert "✔ 符合（2011年5月20日签订）" in loans.table.item(0, notes).text()
     failing = loans.table.item(1, notes).text()
-    assert "✘ 不符合" in failing and "2009年以后与金融机构签订" in failing, failing
+    assert "✘ 不符合" in failing and "2008-11-03" in failing, failing
+    # The policy's own sentence and clause, not the rule's label (a new user took that for a quote).
+    assert "附件3 四（二）5：“申请贴息的项目须出具2009年以后与金融机构签订的固定资产投资贷款合同" in failing
     assert "贷款合同 2 笔，本金合计 1500.00 万元；符合原文要求 1 笔" in loans.totals.text()
     frame.page_list.setCurrentRow(frame.spec.page_index("equipment"))
     QGuiApplication.clipboard().setText(EQUIPMENT)
