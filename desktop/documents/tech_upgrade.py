@@ -89,7 +89,11 @@ def report_pdf(ctx: DraftContext) -> bytes:
             contracts = interest_contracts(ctx)
             if contracts:
                 principal = sum((line.loan.principal or Decimal(0) for line in contracts), Decimal(0))
-                doc.add(para(f"申请贴息的固定资产投资贷款合同{len(contracts)}笔，本金合计{_wan(principal)}，"
+                # A contract the text does not accept is counted, and said to fail, here too.
+                failing = "、".join(str(line.number) for line in contracts
+                                    if line.eligibility is Outcome.FAIL)
+                caveat = f"，其中第{failing}笔不符合原文要求" if failing else ""
+                doc.add(para(f"申请贴息的固定资产投资贷款合同{len(contracts)}笔，本金合计{_wan(principal)}{caveat}，"
                              f"逐笔见《项目基本情况表》。"))
         if field == "construction" and app.equipment:
             doc.add(para(f"主要设备购置{len(app.equipment)}项，合计{_wan(equipment_total(app))}，"

@@ -73,6 +73,7 @@ def test_basic_info_lists_the_support_form_and_each_contract_with_its_finding() 
     assert "附件3 四（二）5：“申请贴息的项目须出具2009年以后与金融机构签订" in finding
     report = squashed_pdf_text(documents["01_项目申请报告书.pdf"])
     assert "申请支持方式：贴息。" in report and "申请贴息的固定资产投资贷款合同2笔" in report
+    assert "其中第2笔不符合原文要求" in report  # the 2008 contract is not silently counted
     # 材料清单 item 5 applies to a project whose support form is 贴息.
     listing = cell_texts(sheet_of(documents["05_申报材料清单.xlsx"]))
     row = listing.index(next(c for c in listing if str(c).startswith("申请贴息的项目")))
