@@ -150,10 +150,8 @@ class LinesTable(QWidget):
         self.table.append_row.connect(self.add_requested)
         # Every selected row, not only the current one; removed from the bottom up so that the
         # row numbers still to come stay valid.
-        self.remove_button.clicked.connect(
-            lambda: [self.remove_requested.emit(row) for row in reversed(self.selected_rows())])
-        self.duplicate_button.clicked.connect(
-            lambda: [self.duplicate_requested.emit(row) for row in self.selected_rows()])
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.duplicate_button.clicked.connect(self._duplicate_selected)
         self.paste_button.clicked.connect(self.paste)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.duplicate_button, self.paste_button):
@@ -176,6 +174,14 @@ class LinesTable(QWidget):
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste)
         self._loading = False
+
+    def _remove_selected(self) -> None:
+        for row in reversed(self.selected_rows()):
+            self.remove_requested.emit(row)
+
+    def _duplicate_selected(self) -> None:
+        for row in self.selected_rows():
+            self.duplicate_requested.emit(row)
 
     def selected_rows(self) -> list[int]:
         """The rows with a selected cell, in order; the current row when nothing is selected."""
