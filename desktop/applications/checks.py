@@ -31,11 +31,12 @@ def check_application(application: ApplicationFile, result: ProgrammeResult) -> 
     problems += _identity(application)
     for part in KINDS[application.kind].required_parts:
         if getattr(application, part) is None:
-            problems.append(f"缺少{PART_LABELS[part]}（{part}）。")
+            # In the user's words only: the wizard shows these to people who never see the file.
+            problems.append(f"缺少{PART_LABELS[part]}。")
     if application.kind == "tech_upgrade":
         problems += _tech_upgrade_totals(application)
     elif application.kind == "loan_interest" and not application.loans:
-        problems.append("没有填写任何贷款合同（loans）。")
+        problems.append("没有填写任何贷款合同。")
     for index, ref in enumerate(application.attachments):
         if ref.path.startswith(("/", "\\")) or ".." in ref.path.replace("\\", "/").split("/"):
             problems.append(f"attachments[{index}]：路径须相对于申报文件且不能跳出其目录：{ref.path}")
