@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -83,6 +83,20 @@ class GridTable(QTableWidget):
         self._typed_columns = columns - trailing
         self.setEditTriggers(EditTrigger.AnyKeyPressed | EditTrigger.DoubleClicked
                              | EditTrigger.EditKeyPressed | EditTrigger.SelectedClicked)
+
+    # The note column (the last) never shrinks below a readable width: in a narrow window the
+    # table scrolls sideways instead of wrapping a reason one character per line.
+    NOTE_MIN_WIDTH = 240
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        header, note = self.horizontalHeader(), self.columnCount() - 1
+        free = self.viewport().width() - sum(header.sectionSize(i) for i in range(note))
+        if free >= self.NOTE_MIN_WIDTH:
+            header.setSectionResizeMode(note, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(note, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(note, self.NOTE_MIN_WIDTH)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
         # Tab arrives as EditNextItem, Enter as SubmitModelCache: both mean "on to the next cell".

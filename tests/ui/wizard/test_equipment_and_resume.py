@@ -153,3 +153,28 @@ def test_back_keeps_input_and_typos_are_flagged_inline(qtbot: QtBot, opened: Ope
     main = store.single_part(app_id)
     qtbot.waitUntil(lambda: store.answers(main).get("prepared_on") == "2011年13月1日")
     autosaver.close()
+
+
+def test_the_loan_reason_stays_readable_in_a_narrow_window(qtbot: QtBot, opened: OpenedStore) -> None:
+    """The tech-upgrade trial's window opened 1180 px wide: the reason column was squeezed to
+    about 25 px and each reason wrapped a character per line.  It keeps a readable width and the
+    table scrolls sideways; widened again, the column takes the free width."""
+    store = opened.store
+    profile = store.create_profile({"name": "青海示例硅业有限公司", "region_code": "630121"})
+    app_id = create_draft(store, profile, "loan_interest", programme_id="qh-2011-sme-loan-interest",
+                          title="贴息", rulepack_id="p", rulepack_version="1")
+    autosaver = Autosaver(store)
+    frame = WizardFrame(store, autosaver, bundled_pack(), app_id)
+    qtbot.addWidget(frame)
+    frame.resize(760, 600)
+    frame.show()
+    qtbot.waitExposed(frame)
+    frame.go_to_page("loans")
+    frame.add_rows("loan", [{"bank": "青海银行", "contract_no": "QH-1", "principal": "100万",
+                             "start_on": "2011-10-01", "end_on": "2012-01-01", "annual_rate": "6%"}])
+    table = frame.tables["loan"]
+    note = len(table.columns)
+    qtbot.waitUntil(lambda: table.table.columnWidth(note) >= table.table.NOTE_MIN_WIDTH)
+    frame.resize(2400, 900)
+    qtbot.waitUntil(lambda: table.table.columnWidth(note) > table.table.NOTE_MIN_WIDTH + 200)
+    autosaver.close()
