@@ -207,8 +207,9 @@ def _context(proof: Proof, pack: RulePack, assessment: Assessment | None) -> Dra
                 f"（申报包按规则包 {their_pack.get('id')} {their_pack.get('version')} 生成，"
                 f"本机为 {pack.identity.id} {pack.identity.version}；如确因规则包不同，"
                 "请企业用当前规则包重新生成申报包）")
-        listed = "；".join(exc.problems[:5]) + (f"；另有 {len(exc.problems) - 5} 个问题"
-                                                if len(exc.problems) > 5 else "")
+        # Drafting's problems end with "。": joined with "；" they would read "不一致。；".
+        listed = "；".join(p.rstrip("。") for p in exc.problems[:5]) + (
+            f"；另有 {len(exc.problems) - 5} 个问题" if len(exc.problems) > 5 else "")
         proof.problems.append(
             "不能由 application.json 重新生成申报材料，包内文书无法核对，"
             f"不能证明其内容与申报内容一致{hint}：{listed}")

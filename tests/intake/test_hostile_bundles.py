@@ -309,6 +309,7 @@ def test_figures_edited_so_that_the_papers_cannot_be_redrafted(desk: Desk, tmp_p
                                                  _forged_subsidy(financing)))
     problems = assert_rejected(desk, path, "不能由 application.json 重新生成", "资金筹措合计")
     assert any("无法核对" in p for p in problems), problems
+    assert not any("。；" in p for p in problems), problems  # read as one sentence (re-trial)
     report = verify_bundle(path, bundled_pack())
     assert not report.ok
     cli = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"),
