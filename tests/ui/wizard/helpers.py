@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
 from desktop.ui.wizard.frame import WizardFrame
 from desktop.ui.wizard.inputs import ChoiceInput, TextInput
 
@@ -69,3 +72,16 @@ def fill_pages(qtbot: QtBot, frame: WizardFrame, pages: dict[str, dict[str, str]
         assert frame.page_key == page
         for key, text in answers.items():
             fill(qtbot, frame, key, text)
+
+
+def open_wizard(window: MainWindow, programme: str, on: dt.date = dt.date(2011, 12, 10)) -> WizardFrame:
+    """开始申报 on ``programme`` from the dashboard, on a date its policy is in force."""
+    dashboard = window.dashboard
+    assert dashboard is not None
+    dashboard.set_assessed_on(on)
+    window.navigation.setCurrentRow(DASHBOARD_ROW)
+    assert dashboard.select_programme(programme)
+    dashboard.detail.anchorClicked.emit(QUrl(f"apply:{programme}"))
+    frame = window.wizards.frame
+    assert frame is not None
+    return frame

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -18,12 +18,11 @@ from desktop.applications.stored import attachment_refs
 from desktop.documents import materials as checklist
 from desktop.documents.drafting import draft
 from desktop.store.startup import OpenedStore
-from desktop.ui.main_window import DASHBOARD_ROW, MainWindow
-from desktop.ui.wizard.frame import WizardFrame
+from desktop.ui.main_window import MainWindow
 from desktop.ui.wizard.generate import GeneratePanel
 from desktop.ui.wizard.inputs import LineInput
 from desktop.ui.wizard.materials import MaterialsPanel
-from tests.ui.wizard.helpers import fill, fill_cell
+from tests.ui.wizard.helpers import fill, fill_cell, open_wizard
 from tests.ui.wizard.test_loan_interest_wizard import PROGRAMME, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
@@ -33,25 +32,13 @@ LOANS = ({"bank": "青海银行", "contract_no": "QH-2011-0615", "principal": "5
           "start_on": "2011-10-15", "end_on": "2012-10-14", "annual_rate": "6%"})
 
 
-def open_wizard(window: MainWindow) -> WizardFrame:  # noqa: F811
-    dashboard = window.dashboard
-    assert dashboard is not None
-    dashboard.set_assessed_on(dt.date(2011, 12, 10))
-    window.navigation.setCurrentRow(DASHBOARD_ROW)
-    assert dashboard.select_programme(PROGRAMME)
-    dashboard.detail.anchorClicked.emit(QUrl(f"apply:{PROGRAMME}"))
-    frame = window.wizards.frame
-    assert frame is not None
-    return frame
-
-
 def test_checklist_and_page_agree_on_per_loan_items() -> None:
     assert checklist.NEEDS_FILE == FILE_ONLY_WORDS
 
 
 def test_a_contract_is_attached_to_its_loan(qtbot: QtBot, window: MainWindow, opened: OpenedStore,  # noqa: F811
                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    frame = open_wizard(window)
+    frame = open_wizard(window, PROGRAMME)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert frame.folder.text() == str(Path(documents) / "申报包")  # not the home folder's root
     table = frame.tables["loan"]
@@ -140,7 +127,7 @@ def press(qtbot: QtBot, key: Qt.Key) -> None:
 
 
 def test_loans_table_types_like_a_spreadsheet(qtbot: QtBot, window: MainWindow) -> None:  # noqa: F811
-    frame = open_wizard(window)
+    frame = open_wizard(window, PROGRAMME)
     table = frame.tables["loan"]
     table.add_button.click()
     view = table.table
@@ -166,7 +153,7 @@ def test_loans_table_types_like_a_spreadsheet(qtbot: QtBot, window: MainWindow) 
 
 
 def test_subsidy_share_is_a_share_of_the_interest(qtbot: QtBot, window: MainWindow) -> None:  # noqa: F811
-    frame = open_wizard(window)
+    frame = open_wizard(window, PROGRAMME)
     frame.go_to_page("subsidy")
     edit = frame.inputs["assumed_ratio"]
     assert isinstance(edit, LineInput)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store.startup import OpenedStore
 from desktop.ui.main_window import APPLICATIONS_ROW, DASHBOARD_ROW, MainWindow
-from tests.ui.wizard.helpers import fill, type_text
+from tests.ui.wizard.helpers import fill, open_wizard, type_text
 
 pytestmark = pytest.mark.gui
 PROGRAMME = "qh-2011-sme-loan-interest"
@@ -23,14 +23,9 @@ PROFILE = {"name": "青海示例机械制造有限公司", "region_code": "63010
 def test_start_twice_opens_the_same_draft(qtbot: QtBot, opened: OpenedStore,
                                           window_for: Callable[[dict[str, str]], MainWindow]) -> None:
     window = window_for(PROFILE)
+    first = open_wizard(window, PROGRAMME)
     dashboard = window.dashboard
     assert dashboard is not None
-    dashboard.set_assessed_on(dt.date(2011, 12, 10))
-    window.navigation.setCurrentRow(DASHBOARD_ROW)
-    assert dashboard.select_programme(PROGRAMME)
-    dashboard.detail.anchorClicked.emit(QUrl(f"apply:{PROGRAMME}"))
-    first = window.wizards.frame
-    assert first is not None
     fill(qtbot, first, "loan_purpose", "购买原材料")
     first_id = first.application_id
     window.navigation.setCurrentRow(DASHBOARD_ROW)
