@@ -116,3 +116,20 @@ def test_the_optional_font_package_holds_what_the_app_treats_as_optional(tmp_pat
         names = set(opened.namelist())
     assert {f"{OPTIONAL_FONTS_FOLDER}/{font.file_name}" for font in OPTIONAL_FONTS} <= names
     assert "README.txt" in names and any("LICENSE" in name for name in names)
+
+
+def test_icu_trim_keeps_chinese_english_and_shared_data_only() -> None:
+    sys.path.insert(0, str(ROOT / "installer"))
+    try:
+        import icu_trim
+    finally:
+        sys.path.remove(str(ROOT / "installer"))
+    kept = ["root.res", "zh.res", "zh_Hans_CN.res", "en_GB.res", "coll/zh.res", "coll/root.res",
+            "coll/ucadata.icu", "coll/res_index.res", "res_index.res", "pool.res", "zone/zh.res",
+            "supplementalData.res", "likelySubtags.res", "metaZones.res", "zoneinfo64.res",
+            "brkitr/cjdict.dict", "brkitr/line.brk", "nfkc.nrm", "cnvalias.icu", "gb18030.cnv",
+            "plurals.res"]
+    dropped = ["de.res", "fr_CA.res", "coll/ja.res", "sr_Latn_BA.res", "yue_Hant.res", "es_419.res",
+               "brkitr/thaidict.dict", "ibm-943_P15A-2003.cnv", "translit/root.res", "zone/ar.res"]
+    assert [item for item in kept if icu_trim.dropped(item)] == []
+    assert [item for item in dropped if not icu_trim.dropped(item)] == []

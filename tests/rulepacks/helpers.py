@@ -7,11 +7,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from desktop.paths import resource
 from desktop.rulepacks.build import check_source, collect_files, write_archive
-from desktop.rulepacks.keys import fingerprint
+from desktop.rulepacks.keys import PrivateKey, fingerprint
 from desktop.rulepacks.manifest import Manifest, Signature, file_entry, manifest_bytes
 from desktop.rulepacks.ziplimits import MANIFEST, SIGNATURE
 
@@ -39,7 +37,7 @@ def manifest_for(files: dict[str, bytes], version: str, **overrides: object) -> 
     return Manifest.model_validate(fields | overrides)
 
 
-def write_pack(out: Path, files: dict[str, bytes], key: Ed25519PrivateKey, version: str,
+def write_pack(out: Path, files: dict[str, bytes], key: PrivateKey, version: str,
                *, extra: dict[str, bytes] | None = None, **overrides: object) -> Path:
     """Sign ``files`` as they are (no validation): hostile content gets a valid signature."""
     data = manifest_bytes(manifest_for(files, version, **overrides))

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.cli.main import main
 from desktop.rulepacks import ziplimits
 from desktop.rulepacks.active import active_pack
 from desktop.rulepacks.errors import os_error_words
 from desktop.rulepacks.install import import_pack
+from desktop.rulepacks.keys import PrivateKey
 from desktop.rulepacks.trust import packs_folder
 from tests.rulepacks.conftest import trust_key
 from tests.rulepacks.helpers import SOURCE, with_version, write_pack
@@ -26,7 +26,7 @@ NEXT = "2027.2.0"
 
 
 @pytest.fixture(scope="module")
-def installed_template(tmp_path_factory: pytest.TempPathFactory, authority_key: Ed25519PrivateKey,
+def installed_template(tmp_path_factory: pytest.TempPathFactory, authority_key: PrivateKey,
                        files: dict[str, bytes]) -> Path:
     """A data folder with the test authority trusted and pack 2027.1.0 installed (made once)."""
     base = tmp_path_factory.mktemp("installed")
@@ -58,7 +58,7 @@ def refused(data: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().err
 
 
-def test_forged_signature(data: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey,
+def test_forged_signature(data: Path, files: dict[str, bytes], authority_key: PrivateKey,
                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = write_pack(tmp_path / "good.zip", with_version(files, NEXT), authority_key, NEXT)
     forged = tmp_path / "forged.zip"
@@ -73,7 +73,7 @@ def test_forged_signature(data: Path, files: dict[str, bytes], authority_key: Ed
 
 def test_unknown_key(data: Path, files: dict[str, bytes], tmp_path: Path,
                      capsys: pytest.CaptureFixture[str]) -> None:
-    stranger = Ed25519PrivateKey.generate()
+    stranger = PrivateKey.generate()
     pack = write_pack(tmp_path / "p.zip", with_version(files, NEXT), stranger, NEXT)
     assert "签名密钥不受信任" in refused(data, pack, capsys)
 
@@ -91,7 +91,7 @@ def _rewrite(source: Path, out: Path, change: Callable[[str, bytes], bytes | Non
 
 
 @pytest.fixture
-def next_pack(files: dict[str, bytes], authority_key: Ed25519PrivateKey, tmp_path: Path) -> Path:
+def next_pack(files: dict[str, bytes], authority_key: PrivateKey, tmp_path: Path) -> Path:
     return write_pack(tmp_path / "next.zip", with_version(files, NEXT), authority_key, NEXT)
 
 
@@ -125,13 +125,13 @@ def test_file_removed(data: Path, next_pack: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize("version", ["2026.12.0", INSTALLED])
-def test_older_or_equal_version(data: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey,
+def test_older_or_equal_version(data: Path, files: dict[str, bytes], authority_key: PrivateKey,
                                 tmp_path: Path, version: str, capsys: pytest.CaptureFixture[str]) -> None:
     pack = write_pack(tmp_path / "old.zip", with_version(files, version), authority_key, version)
     assert f"规则包版本 {version} 不比已安装的 {INSTALLED} 新" in refused(data, pack, capsys)
 
 
-def test_pack_for_a_newer_app(data: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey,
+def test_pack_for_a_newer_app(data: Path, files: dict[str, bytes], authority_key: PrivateKey,
                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = write_pack(tmp_path / "p.zip", with_version(files, NEXT), authority_key, NEXT,
                       min_app_version="99.0.0")
@@ -139,7 +139,7 @@ def test_pack_for_a_newer_app(data: Path, files: dict[str, bytes], authority_key
 
 
 def test_malformed_yaml_with_a_valid_signature(data: Path, files: dict[str, bytes],
-                                               authority_key: Ed25519PrivateKey, tmp_path: Path,
+                                               authority_key: PrivateKey, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     name = next(n for n in files if n.startswith("rules/programmes/"))
     broken = with_version(files, NEXT) | {name: b"programmes: [\n  - {id: x\n"}
@@ -147,7 +147,7 @@ def test_malformed_yaml_with_a_valid_signature(data: Path, files: dict[str, byte
     assert f"{name}" in message and "YAML 语法错误" in message
 
 
-def test_rules_that_do_not_validate(data: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey,
+def test_rules_that_do_not_validate(data: Path, files: dict[str, bytes], authority_key: PrivateKey,
                                     tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     name = next(n for n in files if n.startswith("rules/programmes/"))
     unknown_fact = files[name].replace(b"fact: enterprise.", b"fact: enterprise.no_such_", 1)
@@ -159,7 +159,7 @@ def test_rules_that_do_not_validate(data: Path, files: dict[str, bytes], authori
 
 
 def test_citation_not_in_the_packs_text(data: Path, files: dict[str, bytes],
-                                        authority_key: Ed25519PrivateKey, tmp_path: Path,
+                                        authority_key: PrivateKey, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     text = next(n for n in files if n.startswith("policies/004_"))
     emptied = with_version(files, NEXT) | {text: "（原文已删改）".encode()}
@@ -178,7 +178,7 @@ programmes: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 """
 
 
-def test_yaml_alias_bomb(data: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey,
+def test_yaml_alias_bomb(data: Path, files: dict[str, bytes], authority_key: PrivateKey,
                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bomb = with_version(files, NEXT) | {"rules/programmes/zz-bomb.yaml": ALIAS_BOMB}
     message = refused(data, write_pack(tmp_path / "p.zip", bomb, authority_key, NEXT), capsys)

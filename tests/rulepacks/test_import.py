@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.cli.main import main
 from desktop.rulepacks import audit
 from desktop.rulepacks.active import active_pack
 from desktop.rulepacks.install import import_pack
+from desktop.rulepacks.keys import PrivateKey
 from desktop.rulepacks.trust import packs_folder, trusted_keys
 from tests.conftest import ROOT
 from tests.rulepacks.helpers import SOURCE, TEXTS, with_version, write_pack
@@ -173,7 +173,7 @@ def test_trust_list_and_remove(tmp_path: Path, private_data_dir: Path,
 
 
 def test_import_without_yes_outside_a_terminal_changes_nothing(
-        trusting_dir: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey, tmp_path: Path,
+        trusting_dir: Path, files: dict[str, bytes], authority_key: PrivateKey, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     pack = write_pack(tmp_path / "p.zip", with_version(files, "2027.1.0"), authority_key, "2027.1.0")
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
@@ -205,7 +205,7 @@ install.import_pack(Path(sys.argv[1]), Path(sys.argv[2]))
 @pytest.mark.slow
 @pytest.mark.parametrize("point", ["staging", "switch"])
 def test_a_kill_during_import_leaves_the_old_pack(trusting_dir: Path, files: dict[str, bytes],
-                                                  authority_key: Ed25519PrivateKey, tmp_path: Path,
+                                                  authority_key: PrivateKey, tmp_path: Path,
                                                   point: str) -> None:
     first = write_pack(tmp_path / "a.zip", with_version(files, "2027.1.0"), authority_key, "2027.1.0")
     import_pack(trusting_dir, first)
@@ -235,7 +235,7 @@ def test_a_kill_during_import_leaves_the_old_pack(trusting_dir: Path, files: dic
 
 
 def test_import_shows_the_computed_changes_before_asking(
-        trusting_dir: Path, authority_key: Ed25519PrivateKey, tmp_path: Path,
+        trusting_dir: Path, authority_key: PrivateKey, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.rulepacks.build import check_source, collect_files
     from tests.rulepacks.test_changes import edited_source
@@ -262,7 +262,7 @@ def test_import_shows_the_computed_changes_before_asking(
 
 
 def test_a_pack_valid_from_a_future_day_installs_with_a_note(
-        trusting_dir: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey, tmp_path: Path,
+        trusting_dir: Path, files: dict[str, bytes], authority_key: PrivateKey, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     import datetime as dt
 

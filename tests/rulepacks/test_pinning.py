@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.applications.io import read_application
 from desktop.bundle.build import bundle_bytes
@@ -16,6 +15,7 @@ from desktop.policies.texts import policy_text
 from desktop.rulepacks.active import active_pack, pinned_pack
 from desktop.rulepacks.drafts import repin
 from desktop.rulepacks.install import import_pack
+from desktop.rulepacks.keys import PrivateKey
 from desktop.rules.database import bundled_pack
 from desktop.store.records import StoreError
 from desktop.store.startup import open_store
@@ -26,7 +26,7 @@ LOAN = "qh-2011-sme-loan-interest"
 
 
 def test_drafts_stay_on_their_pack_until_re_assessed(trusting_dir: Path, files: dict[str, bytes],
-                                                     authority_key: Ed25519PrivateKey,
+                                                     authority_key: PrivateKey,
                                                      tmp_path: Path) -> None:
     opened = open_store(trusting_dir)
     try:
@@ -64,7 +64,7 @@ def test_drafts_stay_on_their_pack_until_re_assessed(trusting_dir: Path, files: 
 
 
 def test_intake_re_assesses_with_the_officials_installed_pack_and_says_which(
-        trusting_dir: Path, files: dict[str, bytes], authority_key: Ed25519PrivateKey, tmp_path: Path,
+        trusting_dir: Path, files: dict[str, bytes], authority_key: PrivateKey, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     application = read_application(ROOT / "examples" / "application_tech_upgrade.json")
     bundle = tmp_path / "bundle.zip"

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QTreeWidgetItemIterator
@@ -15,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.rulepacks.active import active_pack
 from desktop.rulepacks.build import check_source, collect_files
 from desktop.rulepacks.install import import_pack
+from desktop.rulepacks.keys import PrivateKey
 from desktop.rules.database import bundled_pack
 from desktop.store.startup import OpenedStore
 from desktop.ui.app import ROLE_SETTING, Shell
@@ -30,13 +30,13 @@ NEXT = "2027.1.0"
 
 
 @pytest.fixture
-def key(opened: OpenedStore, tmp_path: Path) -> Ed25519PrivateKey:
-    key = Ed25519PrivateKey.generate()
+def key(opened: OpenedStore, tmp_path: Path) -> PrivateKey:
+    key = PrivateKey.generate()
     trust_key(opened.store.data_dir, key, tmp_path)
     return key
 
 
-def threshold_pack(tmp_path: Path, key: Ed25519PrivateKey) -> Path:
+def threshold_pack(tmp_path: Path, key: PrivateKey) -> Path:
     """Next year's pack: the loan term threshold 6 -> 12 months, a provincial award 100 -> 150 万元."""
     source = edited_source(tmp_path)
     pack_yaml = source / "pack.yaml"
@@ -59,7 +59,7 @@ def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def test_the_menu_action_imports_and_shows_the_changes(qtbot: QtBot, opened: OpenedStore,
-                                                      key: Ed25519PrivateKey, tmp_path: Path,
+                                                      key: PrivateKey, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     store = opened.store
     profile = store.create_profile({"name": "青海测试企业"})
@@ -107,9 +107,9 @@ def test_the_menu_action_imports_and_shows_the_changes(qtbot: QtBot, opened: Ope
 
 
 def test_a_refused_pack_says_why_and_installs_nothing(qtbot: QtBot, opened: OpenedStore,
-                                                      key: Ed25519PrivateKey, tmp_path: Path,
+                                                      key: PrivateKey, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    stranger = Ed25519PrivateKey.generate()
+    stranger = PrivateKey.generate()
     choose(monkeypatch, threshold_pack(tmp_path, stranger))
     dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
     qtbot.addWidget(dialog)
@@ -121,7 +121,7 @@ def test_a_refused_pack_says_why_and_installs_nothing(qtbot: QtBot, opened: Open
 
 
 def test_the_status_line_warns_when_the_installed_pack_is_stale_or_damaged(
-        opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+        opened: OpenedStore, key: PrivateKey, tmp_path: Path) -> None:
     data = opened.store.data_dir
     import_pack(data, write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), key, NEXT))
     pack, fresh = load_pack_with_status(dt.date(2027, 12, 31), data_dir=data)
@@ -140,7 +140,7 @@ def test_the_status_line_warns_when_the_installed_pack_is_stale_or_damaged(
 REMOVED = "qh-2013-consumer-goods-new-enterprise"
 
 
-def wide_changes_pack(tmp_path: Path, key: Ed25519PrivateKey, **manifest: object) -> Path:
+def wide_changes_pack(tmp_path: Path, key: PrivateKey, **manifest: object) -> Path:
     """Next year's pack with a long-labelled threshold changed and a long-id programme removed."""
     source = edited_source(tmp_path)
     edits = {"pack.yaml": ("2026.11.1", NEXT),
@@ -159,7 +159,7 @@ def wide_changes_pack(tmp_path: Path, key: Ed25519PrivateKey, **manifest: object
     return write_pack(tmp_path / "wide.zip", files, key, NEXT, **manifest)
 
 
-def test_change_rows_wrap_instead_of_eliding(qtbot: QtBot, opened: OpenedStore, key: Ed25519PrivateKey,
+def test_change_rows_wrap_instead_of_eliding(qtbot: QtBot, opened: OpenedStore, key: PrivateKey,
                                             tmp_path: Path) -> None:
     dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
     qtbot.addWidget(dialog)
@@ -196,7 +196,7 @@ def test_change_rows_wrap_instead_of_eliding(qtbot: QtBot, opened: OpenedStore, 
 
 
 def test_the_dialog_lists_the_changelog_one_entry_a_line_and_names_both_spans(
-        qtbot: QtBot, opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+        qtbot: QtBot, opened: OpenedStore, key: PrivateKey, tmp_path: Path) -> None:
     start = dt.date.today() + dt.timedelta(days=30)
     pack = wide_changes_pack(tmp_path, key, changelog=["贷款期改为12个月以上。", "移除一个项目。"],
                              valid_from=start, valid_until=start + dt.timedelta(days=700))
@@ -217,7 +217,7 @@ def test_the_dialog_lists_the_changelog_one_entry_a_line_and_names_both_spans(
 
 def test_an_untrusted_key_names_the_command_on_a_line_of_its_own(
         qtbot: QtBot, opened: OpenedStore, tmp_path: Path) -> None:
-    stranger = Ed25519PrivateKey.generate()
+    stranger = PrivateKey.generate()
     dialog = RulePackDialog(opened.store.data_dir, opened.store.list_applications)
     qtbot.addWidget(dialog)
     dialog.load(write_pack(tmp_path / "p.zip", with_version(shipped_files(), NEXT), stranger, NEXT))
@@ -227,7 +227,7 @@ def test_an_untrusted_key_names_the_command_on_a_line_of_its_own(
 
 
 def test_the_status_line_names_the_pack_validity_apart_from_the_policies(
-        opened: OpenedStore, key: Ed25519PrivateKey, tmp_path: Path) -> None:
+        opened: OpenedStore, key: PrivateKey, tmp_path: Path) -> None:
     data = opened.store.data_dir
     _pack, builtin = load_pack_with_status(dt.date(2026, 11, 30), data_dir=data)
     assert builtin.startswith(
@@ -245,7 +245,7 @@ def test_the_status_line_names_the_pack_validity_apart_from_the_policies(
 
 
 def test_a_draft_keeps_its_pack_until_the_user_reassesses(qtbot: QtBot, opened: OpenedStore,
-                                                         key: Ed25519PrivateKey, tmp_path: Path) -> None:
+                                                         key: PrivateKey, tmp_path: Path) -> None:
     """Started on the built-in pack, a draft opens on it after an install; 我的申报's button moves it."""
     from desktop.applications.stored import create_draft
 
