@@ -46,7 +46,7 @@ class BundledFont:
 
 
 # AR PL UMing CN: a Ming/Song body face with TrueType outlines, so reportlab can embed it.
-BODY_FONT = BundledFont("AR PL UMing CN", "uming.ttc", subfont_index=0)
+BODY_FONT = BundledFont("AR PL UMing CN", "uming-cn.ttf")
 # LXGW WenKai Bold: TrueType with a real bold weight, for titles; cut to the characters titles
 # use and renamed "Huiqi Title Kai", as the OFL asks of a modified font (tools/cut_fonts.py).
 TITLE_FONT = BundledFont("Huiqi Title Kai", "TitleKai-Bold.ttf")

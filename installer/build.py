@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = "huiqi-shenbao"
 BUDGET_MB = 150
 # What the frozen app cannot work without: each is looked up under _internal/resources.
-REQUIRED_RESOURCES = ("rules", "policies", "fonts/uming.ttc", "fonts/TitleKai-Bold.ttf",
+REQUIRED_RESOURCES = ("rules", "policies", "fonts/uming-cn.ttf", "fonts/TitleKai-Bold.ttf",
                       "i18n/desktop_en.qm", "schema", "reference", "samples")
 ISCC_DEFAULTS = (r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe", r"C:\Program Files\Inno Setup 6\ISCC.exe")
 

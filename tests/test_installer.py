@@ -91,7 +91,7 @@ def test_build_check_names_what_is_missing(tmp_path: Path) -> None:
     (folder / build.APP).write_bytes(b"x" * 2_000_000)
     problems = build.check(folder, budget_mb=1)
     assert f"missing executable {build.APP}-cli" in problems
-    assert "missing resource fonts/uming.ttc" in problems
+    assert "missing resource fonts/uming-cn.ttf" in problems
     assert "missing resource rules" not in problems
     assert any("over the 1 MB budget" in p for p in problems)
 

@@ -10,9 +10,14 @@ imports.  Usage, on any machine with apt (Debian 12 "bookworm" package versions 
 
 Versions the committed files were cut from: fonts-lxgw-wenkai 1.250+repack-1,
 fonts-hanazono 20170904-2.1, fonts-dejavu-core 2.37-6, fonts-arphic-uming 0.2.20080216.2-11
-(``uming.ttc`` ships uncut: it is the body face, and every cut below is measured against it).
-
 The cuts:
+
+- ``uming-cn.ttf`` (body face): the first face of ``uming.ttc``, "AR PL UMing CN", alone, without
+  its embedded bitmap strikes (``EBDT``/``EBLC``/``BDF``, 3 MB of 11–16 px bitmaps for screens of
+  the 2000s; Qt draws the outlines, reportlab never read them).  Every other table is copied byte
+  for byte (only ``head``'s checksum adjustment changes), so the outlines, metrics, names and
+  therefore the PDFs are the same; every cut below is measured against its characters.  The other
+  three faces of the collection (HK, TW, TW MBE) are the Hong Kong and Taiwan forms.
 
 - ``TitleKai-Bold.ttf`` (title face: LXGW WenKai Bold, 15.7 MB uncut), renamed "Huiqi Title
   Kai" as the OFL requires of a modified font whose licence reserves names ("LXGW", "霞鹜"),
@@ -118,6 +123,20 @@ def cut(source: TTFont, unicodes: Iterable[int], out: Path,
     print(f"{out.name}: {len(wanted):,} characters, {out.stat().st_size / 1e6:.1f} MB")
 
 
+BITMAP_TABLES = ("EBDT", "EBLC", "BDF ")
+
+
+def body_face(collection: Path, out: Path) -> None:
+    font = TTCollection(str(collection), lazy=True).fonts[0]
+    for tag in BITMAP_TABLES:
+        if tag in font:
+            del font[tag]
+    font.recalcTimestamp = False  # the tables not loaded are copied as they are
+    font.recalcBBoxes = False
+    font.save(str(out), reorderTables=True)
+    print(f"{out.name}: {font['name'].getDebugName(4)}, {out.stat().st_size / 1e6:.1f} MB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("truetype", type=Path, help="…/usr/share/fonts/truetype of the unpacked debs")
@@ -135,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         "DejaVuSans-Symbols.ttf": ("dejavu/DejaVuSans.ttf", spans((0x20, 0x2FF), (0x2000, 0x2BFF)),
                                    None),
     }
+    if not only or "uming-cn.ttf" in only:
+        body_face(src / "arphic" / "uming.ttc", out / "uming-cn.ttf")
     for name, (source, characters, names) in cuts.items():
         if not only or name in only:
             cut(TTFont(src / source), characters, out / name, names)

@@ -1,23 +1,33 @@
 """Finding a region or an industry the way people type it: a code, any part of the name, or
 the pinyin initials of the name (``xn`` finds 西宁市, ``sjz`` 石家庄市).
 
-Initials are computed lazily, once per name (pypinyin's dictionary is a few MB and loads in
-about a second; a user who only types names never pays for it... until the first Latin
-letter typed).
+The initials of every name in the shipped reference tables are a generated table,
+``resources/reference/pinyin_initials.json``, written by ``tools/pinyin_initials.py`` with
+pypinyin's readings (phrases included: 重庆 cq, 长沙 cs) and held equal to them by a test.  The app
+itself does not carry pypinyin's dictionaries.  A name outside the tables has no initials to
+match (only its code and characters).
 """
 
 from __future__ import annotations
 
+import json
 from functools import cache
+
+from desktop.paths import resource
+
+INITIALS_FILE = "pinyin_initials.json"
 
 
 @cache
-def initials(name: str) -> str:
-    """``石家庄市`` -> ``sjzs``; characters without a reading (digits, brackets) are dropped."""
-    from pypinyin import Style, lazy_pinyin  # imported on first use: it is slow to load
+def _initials_table() -> dict[str, str]:
+    with resource("reference", INITIALS_FILE).open(encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    return table
 
-    return "".join(part[0] for part in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
-                   if part).lower()
+
+def initials(name: str) -> str:
+    """``石家庄市`` -> ``sjzs`` for a name of the reference tables; ``""`` for any other."""
+    return _initials_table().get(name, "")
 
 
 def matches(query: str, code: str, name: str) -> bool:
