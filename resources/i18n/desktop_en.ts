@@ -1185,6 +1185,14 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>The reporting route comes from the policy text and is only a hint; write the real full names of the offices, not a category such as “主管部门”. Left empty, the papers leave a blank to fill in by hand.</translation>
     </message>
     <message>
+        <source>照下达文件写，如：××省中小企业发展专项资金</source>
+        <translation>As the grant notice names it, e.g. ××省中小企业发展专项资金 (the fund in Chinese, as it prints)</translation>
+    </message>
+    <message>
+        <source>下达文件引用的办法全称，如：××省中小企业发展专项资金管理办法</source>
+        <translation>The full title of the rules the grant notice cites, e.g. ××省中小企业发展专项资金管理办法</translation>
+    </message>
+    <message>
         <source>下达资金（获得支持后填写）</source>
         <translation>Granted amount (fill in after support is granted)</translation>
     </message>
@@ -1691,6 +1699,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>是否同时申请贷款贴息</source>
         <translation>Also applying for a loan interest subsidy?</translation>
+    </message>
+    <message>
+        <source>支持方式已选“贴息”的不必再选；选补助或奖励、又申请贷款贴息的选“是”</source>
+        <translation>Not needed when the form of support is 贴息 (interest subsidy); choose Yes when asking for a grant or award and an interest subsidy too</translation>
     </message>
     <message>
         <source>申请资金</source>

@@ -36,9 +36,13 @@ REVIEW = PageSpec("review", QT_TRANSLATE_NOOP("Wizard", "检查并生成"), spec
 
 def pledge_page(title: str = QT_TRANSLATE_NOOP("Wizard", "目标责任书")) -> PageSpec:
     return PageSpec("pledge", title, fields=(
-        FieldSpec("pledge_fund_name", QT_TRANSLATE_NOOP("Wizard", "资金名称")),
+        # The template's "下达给＊＊＊企业＊＊＊＊项目＊＊＊＊资金" and "《＊＊＊资金管理办法》".
+        FieldSpec("pledge_fund_name", QT_TRANSLATE_NOOP("Wizard", "资金名称"),
+                  hint=QT_TRANSLATE_NOOP("Wizard", "照下达文件写，如：××省中小企业发展专项资金")),
         FieldSpec("pledge_management_measures",
-                  QT_TRANSLATE_NOOP("Wizard", "资金管理办法名称（不含书名号）")),
+                  QT_TRANSLATE_NOOP("Wizard", "资金管理办法名称（不含书名号）"),
+                  hint=QT_TRANSLATE_NOOP("Wizard",
+                                         "下达文件引用的办法全称，如：××省中小企业发展专项资金管理办法")),
         FieldSpec("pledge_indicators", QT_TRANSLATE_NOOP("Wizard", "主要经济技术指标"), "multiline"),
         FieldSpec("pledge_construction_period", QT_TRANSLATE_NOOP("Wizard", "建设（执行）周期"),
                   hint=QT_TRANSLATE_NOOP("Wizard", "如：2011年12月至2012年12月")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -171,7 +172,16 @@ class ChoiceInput(_Input):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo)
-        row.addStretch(1)
+        # A choice has no placeholder: its hint (when to pick what) sits beside it, greyed.
+        self.hint: QLabel | None = None
+        if spec.hint:
+            self.hint = QLabel(translate("Wizard", spec.hint))
+            self.hint.setObjectName(f"hint_{spec.key}")
+            self.hint.setWordWrap(True)
+            self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            row.addWidget(self.hint, 1)
+        else:
+            row.addStretch(1)
         self.combo.activated.connect(self._chosen)
         self.setFocusProxy(self.combo)
 

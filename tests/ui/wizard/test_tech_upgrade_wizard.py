@@ -157,3 +157,25 @@ def test_the_support_forms_offered_are_the_models() -> None:
     from desktop.ui.wizard.tech_upgrade import SUPPORT_FORMS
 
     assert dict(SUPPORT_FORMS) == SUPPORT_FORM_LABELS
+
+
+def test_the_subsidy_question_says_when_it_applies_and_the_pledge_names_have_examples(
+        qtbot: QtBot, window_for: Callable[[dict[str, str]], MainWindow]) -> None:
+    """A trial user chose 贴息 and was still asked 是否同时申请贷款贴息, and had no idea what to
+    write as 资金名称 / 资金管理办法名称: each now says so where it is asked."""
+    from desktop.ui.wizard.inputs import ChoiceInput, LineInput
+    from tests.ui.wizard.helpers import open_wizard
+
+    window = window_for(PROFILE)
+    frame = open_wizard(window, PROGRAMME, dt.date(2012, 3, 1))
+    frame.page_list.setCurrentRow(frame.spec.page_index("investment"))
+    question = frame.inputs["financing_interest_subsidy_requested"]
+    assert isinstance(question, ChoiceInput) and question.hint is not None
+    qtbot.waitUntil(question.hint.isVisible)
+    assert "已选“贴息”的不必再选" in question.hint.text()
+    assert question.hint.geometry().right() <= frame.width()
+    frame.page_list.setCurrentRow(frame.spec.page_index("pledge"))
+    for key, example in (("pledge_fund_name", "专项资金"), ("pledge_management_measures", "管理办法")):
+        edit = frame.inputs[key]
+        assert isinstance(edit, LineInput)
+        assert example in edit.line.placeholderText()
