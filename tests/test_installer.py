@@ -116,3 +116,18 @@ def test_the_optional_font_package_holds_what_the_app_treats_as_optional(tmp_pat
         names = set(opened.namelist())
     assert {f"{OPTIONAL_FONTS_FOLDER}/{font.file_name}" for font in OPTIONAL_FONTS} <= names
     assert "README.txt" in names and any("LICENSE" in name for name in names)
+
+
+def test_the_spec_names_every_lazily_imported_module() -> None:
+    """PyInstaller cannot see a module imported by name: each CLI command's module (the frozen
+    intake, received, review and summary once crashed without intake_cmd) and the desk's
+    PostgreSQL driver, with the package metadata pg8000 and scramp read on import."""
+    from desktop.cli.main import COMMANDS
+
+    spec = SPEC.read_text(encoding="utf-8")
+    hidden = spec.split("hiddenimports=", 1)[1].split("]", 1)[0]
+    for module in {f"desktop.cli.{name}" for name, _help in COMMANDS.values()} | {
+            "sqlalchemy.dialects.postgresql.pg8000", "pg8000"}:
+        assert f'"{module}"' in hidden, module
+    assert 'copy_metadata("pg8000") + copy_metadata("scramp")' in spec
+    assert "psycopg" not in spec
