@@ -111,8 +111,8 @@ def _postgres(url: URL) -> DeskAddress:
                                              ("application_name", query.get("application_name")))
                if value}
     context = _ssl_context(query.get("sslmode"), query.get("sslrootcert"))
+    # no TLS on a Unix socket: libpq ignores sslmode there too
     args = {"ssl_context": context} if context is not None and socket is None else {}
-    # (libpq ignores sslmode on a Unix socket too)
     return DeskAddress(URL.create(POSTGRES_DRIVER, username=user, password=password, host=host,
                                   port=port_number if host else None, database=database,
                                   query=options), args)

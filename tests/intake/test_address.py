@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import getpass
 import ssl
+import sys
 from pathlib import Path
 
 import pytest
 
-from desktop.intake.address import AddressError, desk_address
+from desktop.intake.address import SOCKET_DIRS, AddressError, desk_address
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +39,12 @@ def test_a_socket_folder_becomes_pg8000s_socket_path() -> None:
     assert (address.url.username, address.url.password, address.url.database) == ("desk", "pw", "county")
     assert desk_address("postgresql://desk:pw@/county?host=/run/pg").url.query["unix_sock"] == \
         "/run/pg/.s.PGSQL.5432"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="libpq uses localhost on Windows")
+def test_without_a_host_the_server_on_this_machine_through_libpqs_socket_folder() -> None:
+    socket = Path(desk_address("postgresql://desk:pw@/county").url.query["unix_sock"])
+    assert socket.name == ".s.PGSQL.5432" and socket.parent in SOCKET_DIRS
 
 
 def test_libpq_parameters_in_the_query_name_the_connection() -> None:
