@@ -5,7 +5,6 @@ be reached or refuses the login."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from desktop.intake.models import AuditEntry
 from desktop.rules.database import bundled_pack
 from tests.intake import postgres
 from tests.intake.bundles import honest, write
+from tests.intake.conftest import _fresh_database
 
 
 @pytest.fixture(scope="module")
@@ -95,11 +95,10 @@ def test_two_desks_racing_for_one_bundle_keep_it_once(desk_url: str, proven_row:
 # --- PostgreSQL only: addresses and login ---------------------------------------------------
 
 @pytest.fixture
-def server(desk_url: str) -> Iterator[tuple[str, Path]]:
+def server(postgres_server: str) -> tuple[str, Path]:
     """A fresh PostgreSQL database: its pg8000 URL and the server's socket folder."""
-    if not desk_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
-    yield desk_url, Path(desk_url.split("unix_sock=", 1)[1]).parent
+    url = _fresh_database(postgres_server)
+    return url, Path(url.split("unix_sock=", 1)[1]).parent
 
 
 def _database(url: str) -> str:
