@@ -2,7 +2,9 @@
 
 Uses only the executables in ``dist/huiqi-shenbao/`` (no Python from the checkout): ``--version``;
 ``assess`` on an example; ``draft`` of an example application and ``bundle verify`` of the bundle
-it wrote; the GUI's ``--smoke-test`` offscreen; and, with the bundled resources moved away, that
+it wrote; ``intake`` of that bundle on SQLite and on PostgreSQL (pg8000: an unreachable server
+named, and a throwaway server when the PostgreSQL binaries are installed); the GUI's
+``--smoke-test`` offscreen; and, with the bundled resources moved away, that
 the app refuses plainly (exit 3, the message naming resources/) instead of half-working; and
 that a rare name character is refused without the optional font package and prints with it.
 Prints one line per check and exits 1 when any fails.
@@ -23,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "installer"))
+sys.path.insert(1, str(ROOT))  # tests.intake.postgres: a throwaway server for the desk's check
 from build import APP, FONT_PACKAGE, executable, version  # noqa: E402  (installer/ is not a package)
 
 EXAMPLES = ROOT / "examples"
@@ -65,6 +68,28 @@ def checks(folder: Path, work: Path) -> list[tuple[str, Callable[[], str | None]
         result = run(cli, "bundle", "verify", str(bundle), data=data)
         return expect(result)
 
+    def desk_sqlite_check() -> str | None:
+        return expect(run(cli, "intake", str(bundle), "--workers", "1", data=data))
+
+    def desk_postgres_check() -> str | None:
+        """pg8000 (imported by name) and scramp (reading its metadata) load in the frozen app: an
+        unreachable server is named in Chinese; with the PostgreSQL binaries, a real round trip."""
+        gone = f"postgresql+pg8000://desk:pw@/desk?unix_sock={work / 'none' / '.s.PGSQL.5432'}"
+        refused = run(cli, "received", "--db", gone, data=data)
+        if refused.returncode != 1 or "连接不上数据库服务器" not in refused.stderr:
+            return f"unreachable server: exit {refused.returncode}, {refused.stderr.strip()[-300:]!r}"
+        from tests.intake import postgres
+
+        if not postgres.available():
+            return None
+        with postgres.throwaway_server() as url:
+            received = run(cli, "intake", str(bundle), "--db", url, "--workers", "1", data=data)
+            listed = run(cli, "received", "--db", url, "--json", data=data)
+        if received.returncode != 0 or listed.returncode != 0:
+            return expect(received) or expect(listed)
+        rows = json.loads(listed.stdout)
+        return None if len(rows) == 1 else f"received lists {len(rows)} applications, not 1"
+
     def gui_check() -> str | None:
         result = run(gui, "--smoke-test", data=data, env={"QT_QPA_PLATFORM": "offscreen"})
         return expect(result) or (None if "smoke test ok" in result.stdout else result.stdout[-600:])
@@ -106,7 +131,9 @@ def checks(folder: Path, work: Path) -> list[tuple[str, Callable[[], str | None]
             (folder / "README.txt").unlink(missing_ok=True)
 
     return [("--version", version_check), ("assess example", assess_check), ("draft example", draft_check),
-            ("bundle verify", verify_check), ("GUI --smoke-test (offscreen)", gui_check),
+            ("bundle verify", verify_check), ("intake on SQLite", desk_sqlite_check),
+            ("intake on PostgreSQL (pg8000)", desk_postgres_check),
+            ("GUI --smoke-test (offscreen)", gui_check),
             ("missing resources refused", missing_resources_check),
             ("rare character: refused without the font package, printed with it", rare_character_check)]
 

@@ -133,3 +133,18 @@ def test_icu_trim_keeps_chinese_english_and_shared_data_only() -> None:
                "brkitr/thaidict.dict", "ibm-943_P15A-2003.cnv", "translit/root.res", "zone/ar.res"]
     assert [item for item in kept if icu_trim.dropped(item)] == []
     assert [item for item in dropped if not icu_trim.dropped(item)] == []
+
+
+def test_the_spec_names_every_lazily_imported_module() -> None:
+    """PyInstaller cannot see a module imported by name: each CLI command's module (the frozen
+    intake, received, review and summary once crashed without intake_cmd) and the desk's
+    PostgreSQL driver, with the package metadata pg8000 and scramp read on import."""
+    from desktop.cli.main import COMMANDS
+
+    spec = SPEC.read_text(encoding="utf-8")
+    hidden = spec.split("hiddenimports=", 1)[1].split("]", 1)[0]
+    for module in {f"desktop.cli.{name}" for name, _help in COMMANDS.values()} | {
+            "sqlalchemy.dialects.postgresql.pg8000", "pg8000"}:
+        assert f'"{module}"' in hidden, module
+    assert 'copy_metadata("pg8000") + copy_metadata("scramp")' in spec
+    assert "psycopg" not in spec

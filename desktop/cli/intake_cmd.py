@@ -25,8 +25,8 @@ REVIEW_CHOICES = ("reviewing", "approved", "returned", "refused")
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL",
-                        help="收件数据库的 SQLAlchemy 地址，如 postgresql+psycopg://user@host/desk"
-                             "（默认为数据目录中的 desk.sqlite3）")
+                        help="收件数据库的 SQLAlchemy 地址，如 postgresql+pg8000://用户名:密码@服务器/desk"
+                             "（默认为数据目录中的 desk.sqlite3；旧的 postgresql+psycopg:// 地址自动换算）")
 
 
 def _add_official(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,9 @@
 """The desk's store: received applications, reviews and the audit log, on any SQLAlchemy URL.
 
 SQLite (the default, one file in the data folder) or PostgreSQL shared on the office LAN
-(``postgresql+psycopg://user@host/db``): the same models, the same code.  The schema is
+(``postgresql+pg8000://user:password@host/db``; older ``postgresql://`` and
+``postgresql+psycopg://`` addresses are translated, see :mod:`desktop.intake.address`): the
+same models, the same code.  The schema is
 created from the models on first use and stamped with :data:`DESK_SCHEMA_VERSION`; a
 database stamped with a newer version is refused rather than written to.
 """
@@ -18,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.applications.io import facts_of, parse_application
 from desktop.applications.model import ApplicationFile
 from desktop.bundle.proof import Proof
+from desktop.intake.address import AddressError, DeskAddress, desk_address, problem_words, startup_error
 from desktop.intake.claims import claims_of
 from desktop.intake.duplicates import ClaimRow, exclusions, find_duplicates
 from desktop.intake.models import (
@@ -61,8 +64,26 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / DESK_DB_NAME}"
 
 
-def make_desk_engine(url: str) -> Engine:
-    engine = create_engine(url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
+def make_desk_engine(url: str | DeskAddress) -> Engine:
+    address = desk_address(url) if isinstance(url, str) else url
+    engine = create_engine(address.url, connect_args=address.connect_args,
+                           json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
+    if address.postgres:
+        @event.listens_for(engine, "do_connect")
+        def _connect(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+            try:
+                return dialect.dbapi.connect(*cargs, **cparams)
+            except AttributeError:
+                if cparams.get("password") is not None:
+                    raise
+                # pg8000 1.31 answers a SCRAM request without a password with an AttributeError
+                raise dialect.dbapi.InterfaceError("server requesting password authentication, "
+                                                   "but no password was provided") from None
+            except dialect.dbapi.Error as exc:
+                found = startup_error(exc)
+                if found is exc:
+                    raise
+                raise found from None
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -87,14 +108,26 @@ class Desk:
     def __init__(self, url: str) -> None:
         self.url = url
         try:
+            address = desk_address(url)
+        except AddressError as exc:
+            raise DeskError(f"无法打开收件数据库 {safe_url(url)}：{exc}") from None
+        try:
             if url.startswith("sqlite:///"):
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = make_desk_engine(url)
+            self.engine = make_desk_engine(address)
+        except (ModuleNotFoundError, OSError) as exc:
+            raise DeskError(f"无法打开收件数据库 {safe_url(url)}：{problem_words(exc, address)}") from exc
+        try:
             DeskBase.metadata.create_all(self.engine)
-        except (OperationalError, OSError) as exc:
-            raise DeskError(f"无法打开收件数据库 {safe_url(url)}：{getattr(exc, 'orig', exc)}") from exc
+        except (DBAPIError, OSError) as exc:
+            self.engine.dispose()
+            raise DeskError(f"无法打开收件数据库 {safe_url(url)}：{problem_words(exc, address)}") from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._stamp()
+        try:
+            self._stamp()
+        except BaseException:
+            self.engine.dispose()  # no connection left open (pg8000's sockets warn when collected)
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -131,7 +164,10 @@ class Desk:
         try:
             with self.sessions.begin() as session:
                 return self._insert(session, rows, who)
-        except IntegrityError:  # another official received one of them in the meantime
+        except DBAPIError as exc:
+            if not is_unique_violation(exc):
+                raise
+            # another official received one of them in the meantime
             if len(rows) > 1:
                 return [self.store_rows([row], who=who)[0] for row in rows]
             raise DeskError("这个申报包刚被另一位工作人员收件，请刷新。") from None
@@ -306,6 +342,16 @@ def missing_materials(row: Received) -> list[str]:
     """The checklist items the bundle did not provide (缺), for the list and the 汇总表."""
     return [str(c.get("material")) for c in row.proof.get("checklist", [])
             if isinstance(c, dict) and c.get("status") == "missing"]
+
+
+def is_unique_violation(exc: DBAPIError) -> bool:
+    """A constraint refused the row (the bundle's unique SHA-256, at the desk).  pg8000 reports
+    every server error as its DatabaseError, the SQLSTATE in the message's ``C`` field, so
+    SQLAlchemy cannot tell an IntegrityError from the class."""
+    if isinstance(exc, IntegrityError):
+        return True
+    args = exc.orig.args if exc.orig is not None else ()
+    return bool(args) and isinstance(args[0], dict) and args[0].get("C") == "23505"
 
 
 def safe_url(url: str) -> str:

@@ -29,12 +29,16 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 PG_BIN = Path(os.environ.get("HUIQI_PG_BIN", "/usr/lib/postgresql/15/bin"))
 HOW_TO_INSTALL = (f"PostgreSQL server binaries not found in {PG_BIN}: the intake tests on PostgreSQL "
                   "were skipped.  Install them with `apt-get install postgresql` (Debian/Ubuntu; "
                   "PostgreSQL 15) or point HUIQI_PG_BIN at another bin folder.")
 PREFIX = "hq-pg-"
+# The server asks for a password (SCRAM-SHA-256, as an office's server would), so every test
+# logs in the way a desk does; the password needs SASLprep and URL quoting.
+PASSWORD = "口令 p@ss:w/rd"
 OWNER = "owner"
 
 
@@ -131,7 +135,8 @@ def watch(base: Path, read_end: int) -> None:
 
 @contextmanager
 def throwaway_server() -> Iterator[str]:
-    """Start a server; yield the SQLAlchemy URL of its ``postgres`` database."""
+    """Start a server; yield the SQLAlchemy URL of its ``postgres`` database (user ``desk``,
+    password :data:`PASSWORD`, the Unix socket in the server's folder)."""
     stop_stale()
     prefix, uid, gid = _run_as()
     # A short path: a Unix socket path may not exceed about 100 bytes.
@@ -141,14 +146,17 @@ def throwaway_server() -> Iterator[str]:
     try:
         if uid is not None and gid is not None:
             os.chown(base, uid, gid)
-        data, log = base / "data", base / "server.log"
-        subprocess.run([*prefix, str(PG_BIN / "initdb"), "-D", str(data), "-U", "desk", "-A", "trust",
-                        "-E", "UTF8", "--no-locale"], check=True, capture_output=True, env=_env(),
-                       timeout=120)
+        data, log, pwfile = base / "data", base / "server.log", base / "pwfile"
+        pwfile.write_text(PASSWORD + "\n", encoding="utf-8")
+        if uid is not None and gid is not None:
+            os.chown(pwfile, uid, gid)
+        subprocess.run([*prefix, str(PG_BIN / "initdb"), "-D", str(data), "-U", "desk",
+                        "-A", "scram-sha-256", f"--pwfile={pwfile}", "-E", "UTF8", "--no-locale"],
+                       check=True, capture_output=True, env=_env(), timeout=120)
         options = f"-c listen_addresses='' -c unix_socket_directories={base} -c fsync=off"
         subprocess.run([*prefix, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
                         "-w", "-t", "60", "start"], check=True, capture_output=True, env=_env(), timeout=90)
-        yield f"postgresql+psycopg://desk@/postgres?host={base}"
+        yield f"postgresql+pg8000://desk:{quote(PASSWORD, safe='')}@/postgres?unix_sock={base}/.s.PGSQL.5432"
     finally:
         stop_server(base)
         os.close(guard)  # the watchdog finds nothing left and ends

@@ -53,8 +53,8 @@ def _started() -> tuple[subprocess.Popen[str], Path]:
                              stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
     url = child.stdout.readline()
-    assert "host=" in url, url
-    return child, Path(url.strip().split("host=", 1)[1])
+    assert "unix_sock=" in url, url
+    return child, Path(url.strip().split("unix_sock=", 1)[1]).parent
 
 
 def _postmaster(base: Path) -> int:
