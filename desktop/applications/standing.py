@@ -20,13 +20,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from desktop.facts.model import FactsFile
 from desktop.rules.context import FactContext
 from desktop.rules.engine import assess, assess_programme
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment
-from desktop.store.store import Store
+
+if TYPE_CHECKING:  # the ORM: the first page is painted before it is imported
+    from desktop.store.store import Store
 
 
 def application_facts(store: Store, profile_id: int) -> dict[str, FactsFile]:
