@@ -55,7 +55,12 @@ class FirstPageReader:
         row = self._read(lambda c: c.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone())
         if row is None:
             return default
-        return None if row[0] is None else json.loads(row[0])
+        value = row[0]
+        # The column's JSON declared type has NUMERIC affinity: SQLite keeps a number's JSON text
+        # as a number, and SQLAlchemy's SQLite JSON type returns it as it is.  So does this.
+        if value is None or isinstance(value, int | float):
+            return value
+        return json.loads(value)
 
     def list_profiles(self) -> list[ProfileSummary]:
         rows = self._read(lambda c: c.execute(
