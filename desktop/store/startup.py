@@ -143,7 +143,8 @@ def open_store(data_dir: Path, *, now: dt.datetime | None = None) -> OpenedStore
 
 def prepare_store(data_dir: Path, *, now: dt.datetime | None = None) -> PreparedStore:
     """The first half of :func:`open_store`: take the folder's lock, check the database file and
-    recover a damaged or missing one.  Plain ``sqlite3`` unless something needs recovering.
+    recover a damaged or missing one, or create a new one at the current schema
+    (:mod:`desktop.store.new_database`).  Plain ``sqlite3`` unless something needs recovering.
 
     Raises :class:`~desktop.store.lock.AlreadyRunningError` when another copy holds the folder.
     The lock stays held until :meth:`PreparedStore.open`'s store is closed (or :meth:`abandon`).
@@ -158,6 +159,10 @@ def prepare_store(data_dir: Path, *, now: dt.datetime | None = None) -> Prepared
             _recover_if_damaged(db_path, data_dir, now, report)
         else:
             _recover_missing(db_path, data_dir, data_dir / CREATED_MARKER, report)
+        if not db_path.exists():  # a first start, or nothing to recover from: a new, empty one
+            from desktop.store.new_database import create_current
+
+            create_current(db_path)
         return PreparedStore(data_dir, db_path, lock, report, now)
     except BaseException:
         lock.release()
@@ -176,15 +181,15 @@ class PreparedStore:
 
     def first_page(self) -> FirstPageReader | None:
         """A reader of what the first page shows, straight from the file with ``sqlite3``; None
-        when the file is not at the current schema (new, or to be migrated: only the store may
-        create or upgrade it) or cannot be read that way.
+        when the file is not at the current schema (only the store migrates) or cannot be read
+        that way.  A new database is created at the current schema by :func:`prepare_store`.
 
         Its connections are closed before :meth:`open` opens the store's: closing a descriptor
         of the database file drops every POSIX lock this process holds on it, SQLite's included.
         """
         from desktop.store.first_page import FirstPageReader
 
-        if self.report.created or not self.db_path.is_file():
+        if not self.db_path.is_file():
             return None
         try:
             revision = migrate.file_revision(self.db_path)
@@ -267,22 +272,21 @@ def open_store_read_only(data_dir: Path) -> ReadOnlyStore:
 def recovery_candidates(data_dir: Path) -> list[Path]:
     """Every file a lost database could be recovered from: backups, the copy kept by a restore,
     and a restore's staging file left by a kill."""
-    from desktop.store import backups
-
     db_path = data_dir / DB_NAME
-    found = list(backups.backups_dir(data_dir).glob("*.sqlite"))
+    folder = data_dir / "backups"  # backups.backups_dir, not imported (nor created) to look in it
+    found = list(folder.glob("*.sqlite")) if folder.is_dir() else []
     found += data_dir.glob(f"{db_path.stem}.before-restore-*{db_path.suffix}")
     found += [db_path.with_name(db_path.name + ".restoring")]
     return [p for p in found if p.is_file()]
 
 
 def _recover_missing(db_path: Path, data_dir: Path, marker: Path, report: StartupReport) -> None:
-    from desktop.store import backups
-
     candidates = recovery_candidates(data_dir)
     if not candidates and not marker.exists():
         report.created = True  # a truly first start
         return
+    from desktop.store import backups
+
     report.missing = True
     log.error("user database missing; %d recovery candidates", len(candidates))
     good = backups.newest_good_copy(candidates)

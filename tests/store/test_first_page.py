@@ -79,10 +79,13 @@ def test_the_reader_names_the_tables_the_store_maps() -> None:
     assert {kind: cls.__tablename__ for kind, cls in ANSWER_CLASSES.items()} == ANSWER_TABLES
 
 
-def test_no_reader_for_a_new_or_an_outdated_database(private_data_dir: Path) -> None:
-    """Only the store creates or migrates a database; the first page waits for it then."""
+def test_a_new_database_is_read_and_an_outdated_one_is_not(private_data_dir: Path) -> None:
+    """A new database is made at the current schema before the first page reads it; only the
+    store migrates, so the first page waits for it on an outdated one."""
     new = prepare_store(private_data_dir)
-    assert new.report.created and new.first_page() is None
+    reader = new.first_page()
+    assert new.report.created and reader is not None
+    assert reader.list_profiles() == [] and reader.setting("ui.role") is None
     new.open().close(backup=False)
     with make_engine(private_data_dir / DB_NAME).begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
