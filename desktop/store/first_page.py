@@ -22,7 +22,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from desktop.store.refs import ApplicationSummary, ProfileSummary, RecordRef, StoreError
+from desktop.applications.kinds import KINDS
+from desktop.store.refs import (
+    LISTED_PARTS,
+    ApplicationSummary,
+    ProfileSummary,
+    RecordKind,
+    RecordRef,
+    StoreError,
+)
 from desktop.store.sqlite_file import BUSY_TIMEOUT_MS, read_only_connection
 
 T = TypeVar("T")
@@ -96,6 +104,29 @@ class FirstPageReader:
         return [ApplicationSummary(i, uid, owner, name, kind, programme, title, status, pack, version,
                                    _stored_time(updated))
                 for i, uid, owner, name, kind, programme, title, status, pack, version, updated in rows]
+
+    # -- what the dashboard assesses a draft's programme with (applications.standing) -----------
+
+    def application(self, application_id: int) -> ApplicationSummary:
+        for summary in self.list_applications():
+            if summary.id == application_id:
+                return summary
+        raise StoreError(f"申报记录 {application_id} 不存在。")
+
+    def main_part(self, application_id: int) -> RecordRef | None:
+        """The record holding the application's own answers; None where the store has not made it
+        yet (its ``single_part`` makes it on first use, with no answers)."""
+        kind = KINDS[self.application(application_id).kind].main_record
+        sql = f"SELECT id FROM {RECORD_TABLES[kind]} WHERE application_id = ? ORDER BY id"  # noqa: S608
+        row = self._read(lambda c: c.execute(sql, (application_id,)).fetchone())
+        return None if row is None else RecordRef(kind, int(row[0]))
+
+    def lines(self, application_id: int, kind: RecordKind) -> list[RecordRef]:
+        if kind not in LISTED_PARTS:
+            raise StoreError(f"{kind} 不是可增删的明细行。")
+        sql = f"SELECT id FROM {RECORD_TABLES[kind]} WHERE application_id = ? ORDER BY position, id"  # noqa: S608
+        rows = self._read(lambda c: c.execute(sql, (application_id,)).fetchall())
+        return [RecordRef(kind, int(i)) for (i,) in rows]
 
 
 def _stored_time(text: str) -> str:

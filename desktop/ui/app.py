@@ -22,7 +22,7 @@ from desktop.ui.crash import install_crash_handler
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
-from desktop.ui.main_window import LAST_PAGE_SETTING, LAST_PROFILE_SETTING, MainWindow
+from desktop.ui.main_window import LAST_PAGE_SETTING, MainWindow
 from desktop.ui.session import quit_on_sigterm, save_on_session_end
 from desktop.ui.status_text import load_pack_with_status
 
@@ -137,8 +137,7 @@ def first_page_reader(prepared: PreparedStore, *, ask_first_run: bool) -> FirstP
     """The first page's reader when the window can be built from it alone, else None (the store
     is opened first, as it always was): a new or outdated database (only the store creates or
     migrates), the first-run question still to ask (its answer is written), the official's desk,
-    a wizard to reopen, or an enterprise whose drafts' facts the dashboard assesses (read
-    through the application model and the store)."""
+    or a wizard to reopen (its page writes through the store)."""
     reader = prepared.first_page()
     if reader is None:
         return None
@@ -148,9 +147,6 @@ def first_page_reader(prepared: PreparedStore, *, ask_first_run: bool) -> FirstP
             return None
         page = reader.setting(LAST_PAGE_SETTING)
         if page is not None and not isinstance(page, str):
-            return None
-        last = reader.setting(LAST_PROFILE_SETTING)
-        if isinstance(last, int) and any(a.programme_id for a in reader.list_applications(last)):
             return None
     except (sqlite3.Error, ValueError):  # unreadable this way: the store will say what is wrong
         log.warning("first page read skipped", exc_info=True)
@@ -255,7 +251,7 @@ class Shell:
     gives it the store once it has painted."""
 
     def __init__(self, app: QApplication, opened: OpenedStore | None,
-                 translators: list[QTranslator] | None = None, *, first_page: StoreReads | None = None,
+                 translators: list[QTranslator] | None = None, *, first_page: FirstPageReader | None = None,
                  data_dir: Path | None = None) -> None:
         self.app = app
         self.store: Store | None = opened.store if opened is not None else None

@@ -38,7 +38,7 @@ from desktop.rules.pack import RulePack
 from desktop.rules.regional import facts_for_region, suggested_assessment_date
 from desktop.rules.results import Assessment, ProgrammeResult
 from desktop.store.refs import RecordRef
-from desktop.ui.controller import RecordController, StoreReads
+from desktop.ui.controller import RecordController
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.desk import desk_page_for
 from desktop.ui.first_run import LANGUAGES
@@ -49,6 +49,7 @@ from desktop.ui.wizard.host import OPENS_FOR, WizardHost
 
 if TYPE_CHECKING:  # both built on first use
     from desktop.store.autosave import Autosaver
+    from desktop.store.first_page import FirstPageReader
     from desktop.store.store import Store
     from desktop.ui.profile_editor import ProfileEditor
     from desktop.ui.source_viewer import SourceViewer
@@ -76,8 +77,8 @@ class MainWindow(QMainWindow):
     rulepack_installed = Signal()  # the shell rebuilds the window on the new pack
 
     def __init__(self, rulepack_status: str, pack: RulePack | None = None, store: Store | None = None,
-                 *, role: str = "enterprise", language: str = "zh_CN", first_page: StoreReads | None = None
-                 ) -> None:
+                 *, role: str = "enterprise", language: str = "zh_CN",
+                 first_page: FirstPageReader | None = None) -> None:
         """``first_page``, without a store: the window is built from the first page's reader (a
         start on an existing folder, before SQLAlchemy is imported) and :meth:`attach_store`
         gives it the store after the first paint, before any input is let through."""
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         if first_page is not None and (store is not None or role != "enterprise"):
             raise ValueError("the first page's reader is for an enterprise's window without its store yet")
         self.controller = RecordController(store, self, first_page=first_page)
+        self._first_page = first_page  # until attach_store
         # The wizard reads drafts through the store and writes through the controller's autosave
         # worker (one worker for the whole window keeps every write in typing order).
         self._store = store
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
         write from now on goes through the store.  Input is let through only after this."""
         self.controller.attach_store(store)
         self._store = store
+        self._first_page = None
         self.applications.set_store(store)
         self._add_import_action(store)
         if self.pages.currentWidget() is self.exports:

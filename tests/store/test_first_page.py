@@ -57,6 +57,9 @@ def test_the_reader_reads_what_the_store_reads(private_data_dir: Path) -> None:
             "by_profile": {p.id: reader.list_applications(p.id) for p in reader.list_profiles()}}
     with pytest.raises(StoreError, match="记录不存在"):
         reader.answers(RecordRef("profile", 99))
+    apps = reader.list_applications()
+    parts = {a.id: (reader.application(a.id), reader.main_part(a.id), reader.lines(a.id, "equipment"),
+                    reader.lines(a.id, "loan")) for a in apps}
     opened = prepared.open()
     store = opened.store
     try:
@@ -67,6 +70,9 @@ def test_the_reader_reads_what_the_store_reads(private_data_dir: Path) -> None:
                                     for p in store.list_profiles()},
                         "applications": store.list_applications(),
                         "by_profile": {p.id: store.list_applications(p.id) for p in store.list_profiles()}}
+        assert parts == {a.id: (store.application(a.id), store.single_part(a.id),
+                                store.lines(a.id, "equipment"), store.lines(a.id, "loan")) for a in apps}
+        assert [len(p[2]) for p in parts.values()] == [2, 0]  # the tech upgrade's two lines
         assert [p.name for p in seen["profiles"]] == ["", "乙公司", "甲公司", "青海示例铁合金有限公司"]
         assert seen["applications"][0].title == "矿热炉节能改造（二期）"
         assert seen["settings"]["exports.log"] == SETTINGS["exports.log"]

@@ -5,6 +5,7 @@ on the store; nothing edited before the store is open; what the window wrote mea
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,6 +114,71 @@ def test_the_first_page_shows_what_the_store_would_show(qtbot: QtBot, prepared: 
             opened.close(backup=False)
 
 
+def _drafts(data_dir: Path, profile: int) -> None:
+    """A loan-interest draft with its loans (the programme is assessed on them) and a tech-upgrade
+    draft whose project record the store has made."""
+    opened = open_store(data_dir)
+    store = opened.store
+    try:
+        loan_app = store.create_application(
+            profile, "loan_interest", rulepack_id="huiqi-five-documents", rulepack_version="2026.1",
+            programme_id="qh-2011-sme-loan-interest", title="贴息")
+        store.save_answers(store.single_part(loan_app), {"project_name": "技改贷款项目"})
+        for principal in ("5000000", "3000000"):
+            store.save_answers(store.add_line(loan_app, "loan"), {
+                "bank": "青海银行", "kind": "working_capital", "principal": principal,
+                "annual_rate": "0.0656", "start_on": "2011-03-01", "end_on": "2012-02-28",
+                "signed_on": "2011-02-20"})
+        tech = store.create_application(profile, "tech_upgrade", rulepack_id="huiqi-five-documents",
+                                        rulepack_version="2026.1", programme_id="qh-2011-tech-upgrade",
+                                        title="技改")
+        store.save_answers(store.single_part(tech), {"project_name": "矿热炉节能改造",
+                                                     "project_total_investment": "32000000"})
+    finally:
+        opened.close(backup=False)
+
+
+def test_an_enterprise_with_drafts_is_assessed_on_them_from_the_first_page(
+        qtbot: QtBot, private_data_dir: Path) -> None:
+    from desktop.applications.standing import application_facts, first_page_application_facts
+
+    profile = _folder(private_data_dir)
+    before = prepare_store(private_data_dir)
+    shell = _quick_shell(before)
+    assert shell.window is not None
+    without_drafts = _shown(shell.window)
+    shell.close()
+    before.abandon()
+
+    _drafts(private_data_dir, profile)
+    prepared = prepare_store(private_data_dir)
+    shell = _quick_shell(prepared)
+    opened: OpenedStore | None = None
+    try:
+        window = shell.window
+        assert window is not None and window.controller.waiting_for_store
+        quick = _shown(window)
+        assert quick[5] != without_drafts[5]  # the drafts' loans and project are assessed
+        reader = prepared.first_page()
+        assert reader is not None
+        read_early = first_page_application_facts(reader, profile)
+        opened = prepared.open()
+        assert read_early == application_facts(opened.store, profile)
+        assert set(read_early) == {"qh-2011-sme-loan-interest", "qh-2011-tech-upgrade"}
+        shell.attach(opened)
+        assert _shown(window) == quick
+        reference = Shell(_app(), opened)
+        try:
+            reference.start("zh_CN", ask_first_run=True)
+            assert reference.window is not None and _shown(reference.window) == quick
+        finally:
+            reference.close()
+    finally:
+        shell.close()
+        if opened is not None:
+            opened.close(backup=False)
+
+
 def test_nothing_is_edited_before_the_store_is_open(qtbot: QtBot, prepared: PreparedStore) -> None:
     shell = _quick_shell(prepared)
     opened: OpenedStore | None = None
@@ -187,31 +253,24 @@ def test_a_window_closed_before_the_store_opened_keeps_what_it_wrote(
             opened.close(backup=False)
 
 
-@pytest.mark.parametrize("case", ["new folder", "first-run question", "official", "wizard to reopen",
-                                  "drafts to assess", "outdated schema"])
+@pytest.mark.parametrize("case", ["first-run question", "official", "wizard to reopen", "outdated schema"])
 def test_the_store_opens_first_where_the_first_page_cannot_do_without_it(
         qtbot: QtBot, private_data_dir: Path, case: str) -> None:
-    if case != "new folder":
-        profile = _folder(private_data_dir)
-        opened = open_store(private_data_dir)
-        store = opened.store
-        if case == "first-run question":
-            store.set_setting(ROLE_SETTING, None)
-        elif case == "official":
-            store.set_setting(ROLE_SETTING, "official")
-        elif case == "wizard to reopen":
-            store.set_setting(LAST_PAGE_SETTING, {"wizard": 1})
-        elif case == "drafts to assess":
-            store.create_application(profile, "loan_interest", rulepack_id="huiqi-five-documents",
-                                     rulepack_version="2026.1", programme_id="qh-2011-sme-loan-interest")
-        opened.close(backup=False)
-        if case == "outdated schema":
-            import sqlite3
-
-            conn = sqlite3.connect(private_data_dir / DB_NAME)
-            conn.execute("UPDATE alembic_version SET version_num = '0003'")
-            conn.commit()
-            conn.close()
+    _folder(private_data_dir)
+    opened = open_store(private_data_dir)
+    store = opened.store
+    if case == "first-run question":
+        store.set_setting(ROLE_SETTING, None)
+    elif case == "official":
+        store.set_setting(ROLE_SETTING, "official")
+    elif case == "wizard to reopen":
+        store.set_setting(LAST_PAGE_SETTING, {"wizard": 1})
+    opened.close(backup=False)
+    if case == "outdated schema":
+        conn = sqlite3.connect(private_data_dir / DB_NAME)
+        conn.execute("UPDATE alembic_version SET version_num = '0003'")
+        conn.commit()
+        conn.close()
     prepared = prepare_store(private_data_dir)
     try:
         assert first_page_reader(prepared, ask_first_run=True) is None
