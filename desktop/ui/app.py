@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.store.lock import AlreadyRunningError
+from desktop.store.refs import StoreError
 from desktop.store.startup import OpenedStore, PreparedStore, StoreOpenError, prepare_store
 from desktop.ui.controller import StoreReads
 from desktop.ui.crash import install_crash_handler
@@ -97,9 +98,23 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
         shell = Shell(app, None, translators=early, first_page=reader, data_dir=data_dir)
     shell.first_paint.mark_stderr = smoke_test
     try:
-        if not shell.start(lang, ask_first_run=not smoke_test):
+        try:
+            started = shell.start(lang, ask_first_run=not smoke_test)
+        except (sqlite3.Error, StoreError, ValueError):
+            if opened is not None:
+                raise
+            # The file could not be read that way: the store opens first, as every start once did.
+            log.warning("the first page could not be read; opening the store first", exc_info=True)
+            shell.close()
+            opened = _finish_opening(prepared, smoke_test=smoke_test, language=language)
+            if opened is None:
+                return 1
+            shell = Shell(app, opened)
+            shell.first_paint.mark_stderr = smoke_test
+            started = shell.start(lang, ask_first_run=not smoke_test)
+        if not started:
             return 0
-        if opened is None:
+        if shell.store is None:
             # Painted from the first page's read; now the store, before any input is let through.
             shell.wait_for_first_paint()
             opened = _finish_opening(prepared, smoke_test=smoke_test, language=shell.language)
@@ -108,6 +123,7 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
             shell.attach(opened)
             if shell.window is None or not shell.window.isVisible():
                 return 0  # closed while the store opened: what it wrote is in the store now
+        assert opened is not None
         messages = opened.report.messages()
         if messages:
             _tell(QApplication.translate("app", "数据库检查"), "\n\n".join(messages), smoke_test=smoke_test,

@@ -308,3 +308,22 @@ def test_the_real_start_takes_the_first_page_and_a_damaged_file_is_still_told(
     finally:
         running.close(backup=False)
     assert "另一个惠企申报助手正在使用" in capsys.readouterr().out
+
+
+def test_a_first_page_that_cannot_be_read_opens_the_store_first(
+        qtbot: QtBot, private_data_dir: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.store.first_page import FirstPageReader
+
+    _folder(private_data_dir)
+
+    def unreadable(self: FirstPageReader) -> list[object]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(FirstPageReader, "list_profiles", unreadable)
+    shown: list[tuple[object, ...]] = []
+    real_attach = MainWindow.attach_store
+    monkeypatch.setattr(MainWindow, "attach_store", lambda *a: shown.append(a) or real_attach(*a))
+    assert run_app(private_data_dir, smoke_test=True) == 0
+    assert "smoke test ok" in capsys.readouterr().out
+    assert shown == []  # built on the store: nothing to attach
