@@ -86,12 +86,14 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
     early = install_translators(app, language)
     prepared = _prepare_user_data(data_dir, smoke_test=smoke_test, language=language)
     if prepared is None:
+        _remove_translators(app, early)
         return 1
     reader = first_page_reader(prepared, ask_first_run=not smoke_test)
     opened: OpenedStore | None = None
     if reader is None:
         opened = _finish_opening(prepared, smoke_test=smoke_test, language=language)
         if opened is None:
+            _remove_translators(app, early)
             return 1
         shell = Shell(app, opened, translators=early)
     else:
@@ -147,6 +149,12 @@ def run_app(data_dir: Path, *, smoke_test: bool = False, lang: str | None = None
             opened.close()
         elif prepared.lock.held:
             prepared.abandon()
+
+
+def _remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    """The start's catalogues, when it ends before a shell owns them (a test's next app is clean)."""
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def first_page_reader(prepared: PreparedStore, *, ask_first_run: bool) -> FirstPageReader | None:
