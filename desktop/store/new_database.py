@@ -41,7 +41,7 @@ def create_current(db_path: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()  # the last connection: the WAL is checkpointed into the file and removed
-    fd = os.open(staging, os.O_RDONLY)
+    fd = os.open(staging, os.O_RDWR)  # writable: Windows flushes only a handle opened for writing
     try:
         os.fsync(fd)
     finally:
