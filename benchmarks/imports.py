@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # The modules whose cumulative time the report lists: what the first window waits for.
 WATCHED = ("desktop.cli.main", "PySide6.QtCore", "PySide6.QtWidgets", "pydantic", "desktop.facts.model",
-           "sqlalchemy", "sqlalchemy.orm", "desktop.store.startup", "desktop.store.store",
-           "desktop.rules.pack", "desktop.rules.loader", "yaml", "filelock", "desktop.ui.main_window",
+           "sqlalchemy", "sqlalchemy.orm", "desktop.store.startup", "desktop.store.first_page",
+           "desktop.store.store", "desktop.rules.pack", "desktop.rules.loader", "yaml", "filelock",
+           "desktop.ui.main_window",
            "desktop.ui.profile_editor", "desktop.ui.dashboard", "desktop.ui.app")
 
 

@@ -98,3 +98,16 @@ def _cpu_seconds(argv: list[str]) -> float:
     subprocess.run(argv, cwd=ROOT, check=True, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def test_the_first_windows_core_is_imported_before_and_without_qt() -> None:
+    """``_run_gui`` imports these before PySide6 (whose import hook reads every later module's
+    source); none of them may pull Qt in, or the order would gain nothing."""
+    from desktop.cli.main import FIRST_WINDOW_CORE
+
+    code = ("import importlib, sys; from desktop.cli.main import FIRST_WINDOW_CORE as core; "
+            "[importlib.import_module(m) for m in core]; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert all(not m.startswith("desktop.ui") for m in FIRST_WINDOW_CORE)

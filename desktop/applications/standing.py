@@ -20,13 +20,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from desktop.facts.model import FactsFile
 from desktop.rules.context import FactContext
 from desktop.rules.engine import assess, assess_programme
 from desktop.rules.pack import RulePack
 from desktop.rules.results import Assessment
-from desktop.store.store import Store
+from desktop.store.refs import RecordRef
+
+if TYPE_CHECKING:  # the ORM: the first page is painted before it is imported
+    from desktop.store.first_page import FirstPageReader
+    from desktop.store.store import Store
 
 
 def application_facts(store: Store, profile_id: int) -> dict[str, FactsFile]:
@@ -40,6 +45,32 @@ def application_facts(store: Store, profile_id: int) -> dict[str, FactsFile]:
         if app.programme_id and app.programme_id not in latest:
             latest[app.programme_id] = app.id
     return {programme: draft_state(store, app_id).facts for programme, app_id in latest.items()}
+
+
+def first_page_application_facts(reader: FirstPageReader, profile_id: int) -> dict[str, FactsFile]:
+    """:func:`application_facts` read through the first page's reader, before the store is open.
+
+    The same records in the same order; only the attachments are left out, which no fact is
+    read from (``tests/ui/test_first_page_start.py`` compares the two)."""
+    from desktop.applications.answers import StoredDraft, read_draft
+
+    latest: dict[str, int] = {}
+    for app in reader.list_applications(profile_id):
+        if app.programme_id and app.programme_id not in latest:
+            latest[app.programme_id] = app.id
+    facts = {}
+    for programme, app_id in latest.items():
+        app = reader.application(app_id)
+        main = reader.main_part(app_id)
+        draft = StoredDraft(
+            kind=app.kind, programme_id=app.programme_id or "",
+            profile=reader.answers(RecordRef("profile", app.profile_id)),
+            main=reader.answers(main) if main is not None else {},
+            equipment=[reader.answers(r) for r in reader.lines(app_id, "equipment")],
+            loans=[reader.answers(r) for r in reader.lines(app_id, "loan")],
+            attachments=[])
+        facts[programme] = read_draft(draft).facts
+    return facts
 
 
 def with_application(profile: FactsFile, application: FactsFile) -> FactsFile:

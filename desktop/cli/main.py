@@ -167,7 +167,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
+# The core the first window needs, imported before PySide6: once PySide6 is imported, its import
+# hook reads the source of every module imported after it (looking for ``from __feature__``),
+# about a tenth of the start's CPU time for these (docs/PERFORMANCE.md).  None imports Qt.
+FIRST_WINDOW_CORE = (
+    "desktop.store.startup", "desktop.store.first_page", "desktop.store.autosave", "desktop.fonts",
+    "desktop.facts.answers", "desktop.facts.profile", "desktop.facts.samples", "desktop.rules.pack",
+    "desktop.rules.regional", "desktop.rules.engine", "desktop.rules.status",
+    "desktop.applications.standing", "desktop.rulepacks.active",
+)
+
+
 def _run_gui(base: Path, *, smoke_test: bool, lang: str | None) -> int:
+    for module in FIRST_WINDOW_CORE:
+        importlib.import_module(module)
     # Imported here so that every CLI subcommand works without Qt installed.
     from desktop.ui.platform_check import check_platform_libraries
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.rulepacks.errors import PackRefusedError, os_error_words
+from desktop.rulepacks.folders import packs_folder
 from desktop.rulepacks.manifest import Manifest, parse_manifest
-from desktop.rulepacks.trust import packs_folder
 from desktop.rules.database import bundled_pack, read_database
 from desktop.rules.pack import RulePack, RulePackError
 

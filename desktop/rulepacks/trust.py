@@ -12,13 +12,9 @@ from pathlib import Path
 from desktop.rulepacks import audit
 from desktop.rulepacks.authority_keys import embedded_keys
 from desktop.rulepacks.errors import PackRefusedError
+from desktop.rulepacks.folders import RULEPACKS_FOLDER as RULEPACKS_FOLDER
+from desktop.rulepacks.folders import packs_folder as packs_folder
 from desktop.rulepacks.keys import PublicKey, load_public_key, parse_public_key, short_fingerprint
-
-RULEPACKS_FOLDER = "rulepacks"
-
-
-def packs_folder(data_dir: Path) -> Path:
-    return data_dir / RULEPACKS_FOLDER
 
 
 def _trusted_folder(data_dir: Path) -> Path:

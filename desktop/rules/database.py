@@ -14,8 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from desktop.paths import resource
-from desktop.rules.loader import source_digest
-from desktop.rules.model import RulePackSource
+from desktop.rules.model import RulePackSource, source_digest
 from desktop.rules.pack import Problem, RulePack, RulePackError, compile_pack
 
 BUNDLED_PACK = ("rules", "compiled", "rulepack.sqlite")

@@ -11,8 +11,6 @@ Loading is all-or-nothing: any problem raises :class:`RulePackError` listing the
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from desktop.rules.model import Block, Document, PackHeader, Programme, RulePackSource
+from desktop.rules.model import source_digest as source_digest  # here before; PyYAML-free there
 from desktop.rules.pack import Problem, RulePack, RulePackError, compile_pack
 
 MAX_SOURCE_BYTES = 5_000_000
@@ -147,13 +146,6 @@ def _validate(model: type[Any], raw: Any, file: str, rule: str, problems: list[P
             field = ".".join(str(p) for p in loc) or "-"
             problems.append(Problem(file, _line_at(raw, loc), rule, field, error["msg"]))
     return None
-
-
-def source_digest(source: RulePackSource) -> str:
-    """SHA-256 of the pack's canonical JSON: the identity of its content, not of its files."""
-    canonical = json.dumps(source.model_dump(mode="json", by_alias=True), ensure_ascii=False,
-                           sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def load_source_dir(root: Path) -> tuple[RulePackSource, dict[str, tuple[str, int | None]]]:

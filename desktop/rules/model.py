@@ -8,6 +8,8 @@ raw mappings here and are compiled and type-checked against the fact registry by
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import Any, Literal
 
 from pydantic import (
@@ -258,3 +260,13 @@ class RulePackSource(_Strict):
     documents: list[Document]
     programmes: list[Programme]
     blocks: list[Block] = Field(default_factory=list)
+
+
+def source_digest(source: RulePackSource) -> str:
+    """SHA-256 of the pack's canonical JSON: the identity of its content, not of its files.
+
+    Here, not in :mod:`desktop.rules.loader`: reading the compiled pack at every start checks
+    it, and only compiling YAML sources needs PyYAML."""
+    canonical = json.dumps(source.model_dump(mode="json", by_alias=True), ensure_ascii=False,
+                           sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

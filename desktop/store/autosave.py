@@ -13,9 +13,12 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.store.records import RecordRef, StoreError
-from desktop.store.store import Store
+from desktop.store.refs import RecordRef, StoreError
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -2,6 +2,8 @@
 
 Alembic is imported only when a migration is actually needed: opening an up-to-date
 database (every start but the first after an upgrade) only reads ``alembic_version``.
+SQLAlchemy is imported by the functions that take an engine, not by this module: the start
+reads the revision with plain ``sqlite3`` (:func:`file_revision`) before the store is opened.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from sqlalchemy import Engine, inspect, text
+from desktop.store.sqlite_file import read_only_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +35,26 @@ class NewerDatabaseError(Exception):
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return None if row is None else str(row[0])
+
+
+def file_revision(db_path: Path) -> str | None:
+    """The database file's schema revision (None: no schema yet), read with plain ``sqlite3``
+    on a read-only connection; raises ``sqlite3.Error`` when the file cannot be read."""
+    conn = read_only_connection(db_path)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                        ).fetchone() is None:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
     return None if row is None else str(row[0])
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
+from desktop.store.refs import FIELD_NAME as FIELD_NAME
+from desktop.store.refs import LISTED_PARTS as LISTED_PARTS
+from desktop.store.refs import MAX_ANSWER_CHARS as MAX_ANSWER_CHARS
+from desktop.store.refs import AnswerTooLongError as AnswerTooLongError
+from desktop.store.refs import RecordKind as RecordKind
+from desktop.store.refs import RecordRef as RecordRef
+from desktop.store.refs import StoreError as StoreError
+from desktop.store.refs import check_answer as check_answer
 from desktop.store.schema import (
     AnswerValue,
     EquipmentAnswer,
@@ -20,7 +26,6 @@ from desktop.store.schema import (
     RdInstitution,
 )
 
-RecordKind = Literal["profile", "project", "equipment", "loan", "institution"]
 AnswerRecord = Profile | ProjectDetails | EquipmentLine | LoanContract | RdInstitution
 RECORD_CLASSES: Final[dict[str, type[AnswerRecord]]] = {
     "profile": Profile,
@@ -37,36 +42,3 @@ ANSWER_CLASSES: Final[dict[str, type[AnswerValue]]] = {
     "loan": LoanAnswer,
     "institution": InstitutionAnswer,
 }
-# Parts an application may hold many of, in order.
-LISTED_PARTS: Final = ("equipment", "loan")
-
-FIELD_NAME: Final = re.compile(r"^[a-z][a-z0-9_]{0,79}$")
-# Long enough for a report section pasted from a word processor; a 10 MB paste is refused.
-MAX_ANSWER_CHARS: Final = 100_000
-
-
-@dataclass(frozen=True)
-class RecordRef:
-    """One answer-holding record, e.g. ``RecordRef("equipment", 12)``."""
-
-    kind: RecordKind
-    id: int
-
-
-class StoreError(Exception):
-    """A request the store refuses; the message is for the user and nothing was changed."""
-
-
-class AnswerTooLongError(StoreError):
-    def __init__(self, length: int) -> None:
-        super().__init__(
-            f"内容过长（{length:,} 个字符），单项最多 {MAX_ANSWER_CHARS:,} 个字符；未保存这次修改，"
-            f"之前保存的内容仍在。 Text too long ({length:,} characters); the previous value is kept."
-        )
-
-
-def check_answer(field: str, text: str | None) -> None:
-    if not FIELD_NAME.match(field):
-        raise StoreError(f"无效的字段名：{field!r}")
-    if text is not None and len(text) > MAX_ANSWER_CHARS:
-        raise AnswerTooLongError(len(text))

@@ -3,6 +3,12 @@
 :func:`open_store` never lets a damaged database crash the app.  It moves the bad file
 aside (nothing is deleted), restores the newest backup that passes a full integrity check,
 and returns a :class:`StartupReport` that says in plain words what happened and what was lost.
+
+Opening is two steps, so the window can paint before SQLAlchemy is imported:
+:func:`prepare_store` takes the lock and checks (or recovers) the file with plain ``sqlite3``;
+:meth:`PreparedStore.open` then opens the store (engine, migration, daily backup).  Between the
+two, :meth:`PreparedStore.first_page` reads what the first page shows straight from the checked
+file, while the lock keeps every other writer out.  :func:`open_store` is both steps at once.
 """
 
 from __future__ import annotations
@@ -12,19 +18,19 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from desktop.store import backups, migrate
-from desktop.store.engine import (
-    NotADatabaseError,
-    check_database_file,
-    make_engine,
-    make_read_only_engine,
-)
+from desktop.store import migrate
 from desktop.store.lock import DataDirLock
-from desktop.store.store import Store
+from desktop.store.sqlite_file import NotADatabaseError, check_database_file
+
+if TYPE_CHECKING:
+    from desktop.store.first_page import FirstPageReader
+    from desktop.store.store import Store
+
+# SQLAlchemy, the ORM and the backup machinery (which verifies copies through the ORM) are
+# imported by the functions that use them: a sound, current database is checked and read for
+# the first page without them.
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +116,8 @@ class OpenedStore:
         The copy is integrity-checked before it replaces the earlier one, so a session that
         damaged the database cannot overwrite the last good backup.
         """
+        from desktop.store import backups
+
         try:
             if backup:
                 try:
@@ -130,34 +138,98 @@ def open_store(data_dir: Path, *, now: dt.datetime | None = None) -> OpenedStore
     Raises :class:`~desktop.store.lock.AlreadyRunningError` when another copy holds the folder
     and :class:`StoreOpenError` when the database is from a newer version.
     """
+    return prepare_store(data_dir, now=now).open()
+
+
+def prepare_store(data_dir: Path, *, now: dt.datetime | None = None) -> PreparedStore:
+    """The first half of :func:`open_store`: take the folder's lock, check the database file and
+    recover a damaged or missing one, or create a new one at the current schema
+    (:mod:`desktop.store.new_database`).  Plain ``sqlite3`` unless something needs recovering.
+
+    Raises :class:`~desktop.store.lock.AlreadyRunningError` when another copy holds the folder.
+    The lock stays held until :meth:`PreparedStore.open`'s store is closed (or :meth:`abandon`).
+    """
     now = now or dt.datetime.now()
     lock = DataDirLock(data_dir)
     lock.acquire()
     try:
         report = StartupReport()
         db_path = data_dir / DB_NAME
-        marker = data_dir / CREATED_MARKER
         if db_path.exists():
             _recover_if_damaged(db_path, data_dir, now, report)
         else:
-            _recover_missing(db_path, data_dir, marker, report)
-        store = Store(make_engine(db_path), data_dir)
-        try:
-            _migrate(store, db_path, data_dir, now, report)
-        except migrate.NewerDatabaseError as exc:
-            store.close()
-            raise StoreOpenError(str(exc)) from exc
-        if not marker.exists():
-            marker.write_text(f"{now.isoformat(timespec='seconds')}\n", encoding="utf-8")
-        try:
-            backups.daily_backup(store.engine, data_dir, now.date(), now=now)
-        except (OSError, NotADatabaseError, sqlite3.DatabaseError) as exc:
-            log.exception("daily backup failed")
-            report.warnings.append(f"今日自动备份未能完成：{exc}。数据本身未受影响，之前的备份仍在。")
-        return OpenedStore(store, report, lock, now.date())
+            _recover_missing(db_path, data_dir, data_dir / CREATED_MARKER, report)
+        if not db_path.exists():  # a first start, or nothing to recover from: a new, empty one
+            from desktop.store.new_database import create_current
+
+            create_current(db_path)
+        return PreparedStore(data_dir, db_path, lock, report, now)
     except BaseException:
         lock.release()
         raise
+
+
+@dataclass
+class PreparedStore:
+    """A data folder locked and its database file checked (or recovered), not opened yet."""
+
+    data_dir: Path
+    db_path: Path
+    lock: DataDirLock
+    report: StartupReport
+    now: dt.datetime
+
+    def first_page(self) -> FirstPageReader | None:
+        """A reader of what the first page shows, straight from the file with ``sqlite3``; None
+        when the file is not at the current schema (only the store migrates) or cannot be read
+        that way.  A new database is created at the current schema by :func:`prepare_store`.
+
+        Its connections are closed before :meth:`open` opens the store's: closing a descriptor
+        of the database file drops every POSIX lock this process holds on it, SQLite's included.
+        """
+        from desktop.store.first_page import FirstPageReader
+
+        if not self.db_path.is_file():
+            return None
+        try:
+            revision = migrate.file_revision(self.db_path)
+        except sqlite3.Error:
+            log.warning("first page read skipped: the revision could not be read", exc_info=True)
+            return None
+        if revision != migrate.HEAD_REVISION:
+            return None
+        return FirstPageReader(self.db_path, self.data_dir)
+
+    def open(self) -> OpenedStore:
+        """The store itself: engine, migration (with a backup first), the daily backup."""
+        from desktop.store import backups
+        from desktop.store.engine import make_engine
+        from desktop.store.store import Store
+
+        try:
+            report, now = self.report, self.now
+            store = Store(make_engine(self.db_path), self.data_dir)
+            try:
+                _migrate(store, self.db_path, self.data_dir, now, report)
+            except migrate.NewerDatabaseError as exc:
+                store.close()
+                raise StoreOpenError(str(exc)) from exc
+            marker = self.data_dir / CREATED_MARKER
+            if not marker.exists():
+                marker.write_text(f"{now.isoformat(timespec='seconds')}\n", encoding="utf-8")
+            try:
+                backups.daily_backup(store.engine, self.data_dir, now.date(), now=now)
+            except (OSError, NotADatabaseError, sqlite3.DatabaseError) as exc:
+                log.exception("daily backup failed")
+                report.warnings.append(f"今日自动备份未能完成：{exc}。数据本身未受影响，之前的备份仍在。")
+            return OpenedStore(store, report, self.lock, now.date())
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def abandon(self) -> None:
+        """Give the folder up without opening the store (the window was closed first)."""
+        self.lock.release()
 
 
 @dataclass
@@ -177,6 +249,11 @@ def open_store_read_only(data_dir: Path) -> ReadOnlyStore:
     Nothing is checked, recovered, migrated or backed up here: that is the app's job, and it
     holds the folder.  The connections are read-only, so the app's WAL is left exactly as it is.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desktop.store.engine import make_read_only_engine
+    from desktop.store.store import Store
+
     db_path = data_dir / DB_NAME
     if not db_path.is_file():
         raise StoreOpenError(f"数据目录 {data_dir} 中没有数据库文件。")
@@ -196,7 +273,8 @@ def recovery_candidates(data_dir: Path) -> list[Path]:
     """Every file a lost database could be recovered from: backups, the copy kept by a restore,
     and a restore's staging file left by a kill."""
     db_path = data_dir / DB_NAME
-    found = list(backups.backups_dir(data_dir).glob("*.sqlite"))
+    folder = data_dir / "backups"  # backups.backups_dir, not imported (nor created) to look in it
+    found = list(folder.glob("*.sqlite")) if folder.is_dir() else []
     found += data_dir.glob(f"{db_path.stem}.before-restore-*{db_path.suffix}")
     found += [db_path.with_name(db_path.name + ".restoring")]
     return [p for p in found if p.is_file()]
@@ -207,6 +285,8 @@ def _recover_missing(db_path: Path, data_dir: Path, marker: Path, report: Startu
     if not candidates and not marker.exists():
         report.created = True  # a truly first start
         return
+    from desktop.store import backups
+
     report.missing = True
     log.error("user database missing; %d recovery candidates", len(candidates))
     good = backups.newest_good_copy(candidates)
@@ -226,6 +306,8 @@ def _recover_if_damaged(db_path: Path, data_dir: Path, now: dt.datetime, report:
         return
     except NotADatabaseError as exc:
         report.corrupt_reason = str(exc)
+    from desktop.store import backups
+
     log.error("user database damaged: %s", report.corrupt_reason)
     report.corrupt_moved_to = backups.move_aside(db_path, "corrupt", now)
     good = backups.newest_good_copy(recovery_candidates(data_dir))
@@ -237,6 +319,8 @@ def _recover_if_damaged(db_path: Path, data_dir: Path, now: dt.datetime, report:
 
 
 def _migrate(store: Store, db_path: Path, data_dir: Path, now: dt.datetime, report: StartupReport) -> None:
+    from desktop.store import backups
+
     def backup_before(revision: str) -> Path:
         name = f"pre-migration-{revision}-{now:%Y%m%d-%H%M%S}.sqlite"
         target = backups.backups_dir(data_dir) / name

@@ -27,6 +27,8 @@ from desktop.store.records import (
     StoreError,
     check_answer,
 )
+from desktop.store.refs import ApplicationSummary as ApplicationSummary
+from desktop.store.refs import ProfileSummary as ProfileSummary
 from desktop.store.schema import (
     APPLICATION_KINDS,
     APPLICATION_STATUSES,
@@ -51,30 +53,6 @@ T = TypeVar("T")
 # The record class behind each kind's main record (desktop.applications.kinds).
 MAIN_CLASSES: dict[str, type[ProjectDetails] | type[RdInstitution]] = {
     "project": ProjectDetails, "institution": RdInstitution}
-
-
-@dataclass(frozen=True)
-class ProfileSummary:
-    id: int
-    uid: str
-    name: str
-    uscc: str | None
-    applications: int
-
-
-@dataclass(frozen=True)
-class ApplicationSummary:
-    id: int
-    uid: str
-    profile_id: int
-    profile_name: str
-    kind: str
-    programme_id: str | None
-    title: str
-    status: str
-    rulepack_id: str
-    rulepack_version: str
-    updated_at: str
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,9 @@ def _is_answer_map(raw: object) -> bool:
 
 
 def _is_json(raw: object) -> bool:
-    if raw is None:
+    # A JSON column has NUMERIC affinity: SQLite keeps a number's JSON text (the last
+    # enterprise's id, ``ui.last_profile``) as an INTEGER or REAL, and SQLAlchemy reads it back.
+    if raw is None or (isinstance(raw, int | float) and not isinstance(raw, bool)):
         return True
     if not isinstance(raw, str):
         return False

@@ -22,6 +22,10 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 _STATUS_ORDER = list(Status)
+# The roles data() answers; the view asks for about ten per cell (font, colours, size hints...)
+# while sizing its columns to their contents, so the others return at once.
+_ANSWERED = frozenset({int(ResultRole), int(SortRole), int(Qt.ItemDataRole.DisplayRole),
+                       int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.TextAlignmentRole)})
 
 
 
@@ -55,7 +59,7 @@ class AssessmentTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         result = self._results[index.row()]
         column = self.COLUMNS[index.column()]

@@ -14,6 +14,13 @@ the autosaver's, on its own thread; results come back here on the GUI thread.
 
 The few record-level operations the window needs (create, delete, settings) are here too, so
 that no widget imports the store.  A wizard page uses the same ``edit``/``commit``/``saved``.
+
+A start on an existing data folder builds the window before the store is open: the controller
+then reads through the first page's plain-``sqlite3`` reader (:mod:`desktop.store.first_page`),
+keeps the settings the window writes while it is built (the page shown, the last enterprise)
+and writes them when :meth:`RecordController.attach_store` gives it the store, right after the
+first paint and before any input is let through.  An edit before then is refused: no answer
+goes anywhere but through the store.
 """
 
 from __future__ import annotations
@@ -21,14 +28,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.store.autosave import Autosaver, SaveResult
-from desktop.store.records import RecordRef
-from desktop.store.store import ApplicationSummary, ProfileSummary, Store
+from desktop.store.refs import ApplicationSummary, ProfileSummary, RecordRef
 from desktop.ui.debounce import DebouncedSaves
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 # Typing pauses this long (or leaves the field) before the answer is written: one audit row
 # per pause, not per keystroke.
@@ -50,16 +59,36 @@ class SaveState:
     errors: dict[FieldKey, str] = field(default_factory=dict)
 
 
+class StoreReads(Protocol):
+    """The reads the window makes while it is built: the store's, or the first page's reader's."""
+
+    def setting(self, key: str, default: Any = None) -> Any: ...
+
+    def list_profiles(self) -> list[ProfileSummary]: ...
+
+    def answers(self, ref: RecordRef) -> dict[str, str]: ...
+
+    def list_applications(self, profile_id: int | None = None) -> list[ApplicationSummary]: ...
+
+
+class StoreNotOpenError(RuntimeError):
+    """An edit reached the controller before the store was open (input is held until it is)."""
+
+
 class RecordController(QObject):
     saved = Signal(object)  # SaveResult, on the GUI thread
     save_state_changed = Signal(object)  # SaveState
     _written = Signal(object)  # from the autosave worker; queued to the GUI thread
 
     def __init__(self, store: Store | None, parent: QObject | None = None,
-                 *, save_after_ms: int | None = None) -> None:
+                 *, save_after_ms: int | None = None, first_page: StoreReads | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._autosaver = Autosaver(store) if store is not None else None
+        # Until attach_store: the first page's reader, and the settings written meanwhile.
+        self._reads: StoreReads | None = store if store is not None else first_page
+        self._waiting = store is None and first_page is not None
+        self._settings_meanwhile: dict[str, Any] = {}
         self._values: dict[str, tuple[RecordRef, str, str | None]] = {}
         pause = SAVE_AFTER_MS if save_after_ms is None else save_after_ms  # read now: tests change it
         self._saves = DebouncedSaves(pause, self._write, self)
@@ -73,6 +102,28 @@ class RecordController(QObject):
         return self._store is not None
 
     @property
+    def waiting_for_store(self) -> bool:
+        """Built on the first page's reader; the store is not attached yet."""
+        return self._waiting
+
+    @property
+    def can_read(self) -> bool:
+        """The user's data can be read (from the store, or the first page's reader)."""
+        return self._reads is not None
+
+    def attach_store(self, store: Store) -> None:
+        """The store, opened after the first paint: reads and writes go to it from now on, and
+        the settings written while the window was built are written now, in their order."""
+        if not self._waiting:
+            raise RuntimeError("attach_store is for a controller built on the first page's reader")
+        self._store = self._reads = store
+        self._autosaver = Autosaver(store)
+        self._waiting = False
+        meanwhile, self._settings_meanwhile = self._settings_meanwhile, {}
+        for key, value in meanwhile.items():
+            store.set_setting(key, value)
+
+    @property
     def autosaver(self) -> Autosaver | None:
         """The one autosave worker; the wizard submits its answers to it too."""
         return self._autosaver
@@ -81,6 +132,8 @@ class RecordController(QObject):
 
     def edit(self, ref: RecordRef, field_name: str, text: str | None) -> None:
         """The user changed a field; written after the typing pause (``None``/blank clears it)."""
+        if self._waiting:
+            raise StoreNotOpenError(f"{ref.kind} {ref.id}.{field_name} edited before the store was open")
         key = f"{ref.kind}:{ref.id}:{field_name}"
         self._values[key] = (ref, field_name, text)
         self._saves.changed(key)
@@ -97,7 +150,7 @@ class RecordController(QObject):
             self._autosaver.flush()
 
     def answers(self, ref: RecordRef) -> dict[str, str]:
-        return dict(self._store.answers(ref)) if self._store is not None else {}
+        return dict(self._reads.answers(ref)) if self._reads is not None else {}
 
     def _write(self, key: str) -> None:
         ref, field_name, text = self._values.pop(key)
@@ -130,7 +183,7 @@ class RecordController(QObject):
     # -- records and settings ------------------------------------------------------------------
 
     def profiles(self) -> list[ProfileSummary]:
-        return self._store.list_profiles() if self._store is not None else []
+        return self._reads.list_profiles() if self._reads is not None else []
 
     def create_profile(self) -> int | None:
         if self._store is None:
@@ -144,9 +197,9 @@ class RecordController(QObject):
             self._store.delete_profile(profile_id)
 
     def applications(self, profile_id: int | None) -> list[ApplicationSummary]:
-        if self._store is None or profile_id is None:
+        if self._reads is None or profile_id is None:
             return []
-        return self._store.list_applications(profile_id)
+        return self._reads.list_applications(profile_id)
 
     def create_application(self, profile_id: int, kind: str, *, rulepack_id: str, rulepack_version: str,
                            programme_id: str, title: str) -> int | None:
@@ -157,11 +210,16 @@ class RecordController(QObject):
                                               programme_id=programme_id, title=title)
 
     def setting(self, key: str, default: Any = None) -> Any:
-        return self._store.setting(key, default) if self._store is not None else default
+        if key in self._settings_meanwhile:
+            return self._settings_meanwhile[key]
+        return self._reads.setting(key, default) if self._reads is not None else default
 
     def set_setting(self, key: str, value: Any) -> None:
         if self._store is not None:
             self._store.set_setting(key, value)
+        elif self._waiting:
+            self._settings_meanwhile.pop(key, None)  # re-inserted last: written in the order set
+            self._settings_meanwhile[key] = value
 
     def close(self) -> None:
         """Write what is waiting and stop the writer (the window is closing)."""

@@ -37,9 +37,7 @@ from desktop.facts.samples import SAMPLE_ASSESSED_ON, load_sample
 from desktop.rules.pack import RulePack
 from desktop.rules.regional import facts_for_region, suggested_assessment_date
 from desktop.rules.results import Assessment, ProgrammeResult
-from desktop.store.autosave import Autosaver
-from desktop.store.records import RecordRef
-from desktop.store.store import Store
+from desktop.store.refs import RecordRef
 from desktop.ui.controller import RecordController
 from desktop.ui.dashboard import DashboardPage
 from desktop.ui.desk import desk_page_for
@@ -50,6 +48,9 @@ from desktop.ui.rulepack_action import add_import_action
 from desktop.ui.wizard.host import OPENS_FOR, WizardHost
 
 if TYPE_CHECKING:  # both built on first use
+    from desktop.store.autosave import Autosaver
+    from desktop.store.first_page import FirstPageReader
+    from desktop.store.store import Store
     from desktop.ui.profile_editor import ProfileEditor
     from desktop.ui.source_viewer import SourceViewer
 
@@ -76,11 +77,18 @@ class MainWindow(QMainWindow):
     rulepack_installed = Signal()  # the shell rebuilds the window on the new pack
 
     def __init__(self, rulepack_status: str, pack: RulePack | None = None, store: Store | None = None,
-                 *, role: str = "enterprise", language: str = "zh_CN") -> None:
+                 *, role: str = "enterprise", language: str = "zh_CN",
+                 first_page: FirstPageReader | None = None) -> None:
+        """``first_page``, without a store: the window is built from the first page's reader (a
+        start on an existing folder, before SQLAlchemy is imported) and :meth:`attach_store`
+        gives it the store after the first paint, before any input is let through."""
         super().__init__()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self._pack = pack
-        self.controller = RecordController(store, self)
+        if first_page is not None and (store is not None or role != "enterprise"):
+            raise ValueError("the first page's reader is for an enterprise's window without its store yet")
+        self.controller = RecordController(store, self, first_page=first_page)
+        self._first_page = first_page  # until attach_store
         # The wizard reads drafts through the store and writes through the controller's autosave
         # worker (one worker for the whole window keeps every write in typing order).
         self._store = store
@@ -270,9 +278,25 @@ class MainWindow(QMainWindow):
             action.setChecked(role == self._role)
             roles.addAction(action)
             action.triggered.connect(lambda _checked=False, r=role: self.role_requested.emit(r))
+        self._settings_menu = settings
         if self._store is not None:
-            add_import_action(settings, self, self._store.data_dir, self._store.list_applications,
-                              self.rulepack_installed.emit)
+            self._add_import_action(self._store)
+
+    def _add_import_action(self, store: Store) -> None:
+        add_import_action(self._settings_menu, self, store.data_dir, store.list_applications,
+                          self.rulepack_installed.emit)
+
+    def attach_store(self, store: Store) -> None:
+        """The store, opened after the first paint of a window built on the first page's reader:
+        what the window wrote while it was built (settings) is written now, and every read and
+        write from now on goes through the store.  Input is let through only after this."""
+        self.controller.attach_store(store)
+        self._store = store
+        self._first_page = None
+        self.applications.set_store(store)
+        self._add_import_action(store)
+        if self.pages.currentWidget() is self.exports:
+            self._show_exports()
 
     def _official_only(self) -> None:
         """At the official's desk, nothing meant for an enterprise: no 当前企业, no 新建企业, no
@@ -352,7 +376,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(profile_id is not None)  # the sample cannot be deleted
         # The enterprise's facts and then its date: assessed once, not once for each.
         with self.dashboard.one_refresh() if self.dashboard is not None else contextlib.nullcontext():
-            if profile_id is None or self._store is None:
+            if profile_id is None or not self.controller.can_read:
                 self._load_profile(None, sample_answers())
                 if self.dashboard is not None:
                     self.dashboard.set_assessed_on(SAMPLE_ASSESSED_ON, note="")
@@ -502,7 +526,7 @@ class MainWindow(QMainWindow):
             from desktop.applications.stored import export_records
 
             self.exports.show_records(export_records(self._store))
-        self._exports_stale = False
+            self._exports_stale = False
 
     # -- links from the detail pane ---------------------------------------------------------------
 

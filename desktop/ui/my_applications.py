@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.applications.kinds import APPLICATION_KINDS
-from desktop.rulepacks.drafts import repin
 from desktop.rules.results import PackIdentity
-from desktop.store.records import StoreError
-from desktop.store.store import ApplicationSummary, Store
+from desktop.store.refs import ApplicationSummary, StoreError
 from desktop.ui.fonts import title_font
 from desktop.ui.pages import application_kind_text, application_status_text
 
 if TYPE_CHECKING:  # the application model is imported when a list is shown, not at start
     from desktop.applications.stored import ExportRecord
+    from desktop.store.store import Store
 
 
 class MyApplicationsPage(QWidget):
@@ -41,7 +40,7 @@ class MyApplicationsPage(QWidget):
 
     def __init__(self, store: Store | None) -> None:
         super().__init__()
-        self._store = store
+        self._store = store  # None until the store is open (set_store)
         self._listed: list[ApplicationSummary] = []
         self._current_pack: PackIdentity | None = None
         heading = QLabel(self.tr("我的申报"))
@@ -120,6 +119,10 @@ class MyApplicationsPage(QWidget):
                        self.delete_button):
             button.setEnabled(editable)
 
+    def set_store(self, store: Store) -> None:
+        """The store, opened after the window's first paint (see desktop.ui.controller)."""
+        self._store = store
+
     def show_applications(self, applications: list[ApplicationSummary]) -> None:
         selected = self.selected_id
         self._listed = applications
@@ -156,6 +159,8 @@ class MyApplicationsPage(QWidget):
         app_id, current = self.selected_id, self._current_pack
         if app_id is None or current is None or self._store is None:
             return
+        from desktop.rulepacks.drafts import repin  # the ORM: not imported before the first paint
+
         try:
             repin(self._store, app_id, current)
         except StoreError as exc:

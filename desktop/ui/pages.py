@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.rules.results import Assessment, Status
-from desktop.store.store import ApplicationSummary
+from desktop.store.refs import ApplicationSummary
 from desktop.ui.fonts import title_font
 from desktop.ui.i18n import translate
 

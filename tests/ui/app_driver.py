@@ -55,6 +55,11 @@ def main(data_dir: Path, mode: str) -> int:
 
     def drive() -> None:
         main_window = window()
+        if not main_window.controller.store_open:
+            # Painted from the first page's read: the user's input waits for the store (run_app
+            # holds it back until then), and so does this stand-in for the user.
+            QTimer.singleShot(20, drive)
+            return
         main_window.activateWindow()
         QTest.qWaitForWindowActive(main_window)  # focus and Tab work as on a desktop
         new_profile = main_window.findChild(QAction, "newProfile")

@@ -118,10 +118,15 @@ class WizardHost(QObject):
         if dashboard is None:
             return
         facts = {}
+        reader = self.window._first_page  # before the store is open: its plain-sqlite3 read
         if store is not None and profile_id is not None:
             from desktop.applications.standing import application_facts  # after the first paint
 
             facts = application_facts(store, profile_id)
+        elif reader is not None and profile_id is not None:
+            from desktop.applications.standing import first_page_application_facts
+
+            facts = first_page_application_facts(reader, profile_id)
         frame = self.frame
         if frame is not None and frame.programme_id and frame.summary.profile_id == profile_id:
             facts[frame.programme_id] = frame.state.facts
