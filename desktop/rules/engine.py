@@ -40,8 +40,14 @@ LOANS_QUESTION = "请逐笔填写流动资金贷款合同（银行、金额、�
 
 def assess(pack: RulePack, facts: FactsFile, on: dt.date, *, explain: bool = True) -> Assessment:
     ctx = FactContext(facts, on)
-    results = [assess_programme(pack, programme, ctx, explain=explain)
-               for programme in pack.programmes]
+    code = facts.enterprise.region_code
+    results: list[ProgrammeResult] = []
+    for programme, (known, region) in zip(pack.programmes, _other_regions(pack, code, explain),
+                                          strict=True):
+        if region is not None and known is programme:
+            results.append(_other_region_result(programme, region, ctx, explain))
+        else:
+            results.append(assess_programme(pack, programme, ctx, explain=explain))
     size = ctx.size()
     return Assessment(
         assessed_on=on,
@@ -111,7 +117,11 @@ def _full_name(code: str) -> str:
 
 def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: bool
                       ) -> ConditionResult:
-    code = ctx.get("enterprise.region_code")
+    return _region_condition_for(programme, ctx.get("enterprise.region_code"), explain)
+
+
+def _region_condition_for(programme: CompiledProgramme, code: str | None, explain: bool
+                          ) -> ConditionResult:
     region_name = programme.region_name
     missing: tuple[str, ...] = ()
     if code is None:
@@ -124,6 +134,32 @@ def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: b
     citation = CitedText(document.file, "发文机关", document.issuer)
     return ConditionResult(REGION_CONDITION_ID, f"企业注册地在{region_name}", outcome, detail,
                            citation, None, missing)
+
+
+# Region codes remembered per pack (China has about 3,000 county-level codes).
+_REGION_MEMO_LIMIT = 4096
+
+
+def _other_regions(pack: RulePack, code: str | None, explain: bool
+                   ) -> tuple[tuple[CompiledProgramme, ConditionResult | None], ...]:
+    """Each programme with its region condition if the code is outside its region, else None
+    (None for every programme while the code is unknown).
+
+    Made once per pack, region code and explain flag: for an enterprise in another region a
+    programme's result is that condition and what the programme itself says (see
+    :func:`_other_region_result`), the same for every enterprise with the code.
+    """
+    if code is None:
+        return tuple((programme, None) for programme in pack.programmes)
+    key = (code, explain)
+    found = pack.other_region.get(key)
+    if found is None or len(found) != len(pack.programmes):
+        found = tuple((programme, None if regions.within(code, programme.source.region)
+                       else _region_condition_for(programme, code, explain))
+                      for programme in pack.programmes)
+        if len(pack.other_region) < _REGION_MEMO_LIMIT:
+            pack.other_region[key] = found
+    return found
 
 
 def _block_conditions(pack: RulePack, programme: CompiledProgramme, ctx: FactContext,
@@ -225,6 +261,36 @@ def _without_figure(amount: AmountResult, status: Status) -> AmountResult:
     basis = (f"本政策当前{STATUS_LABELS[status]}，不列预计金额；以下仅说明如适用时如何计算："
              f"{amount.basis}")
     return replace(amount, applies=False, basis=basis)
+
+
+def _other_region_result(programme: CompiledProgramme, region: ConditionResult, ctx: FactContext,
+                         explain: bool) -> ProgrammeResult:
+    """:func:`assess_programme` for an enterprise outside the programme's region.
+
+    Not applicable whatever else is true: no condition is evaluated, nothing is missing, no
+    amount is worked out; only the materials and route steps that have conditions read facts.
+    """
+    source, document = programme.source, programme.document
+    return ProgrammeResult(
+        programme_id=source.id,
+        title=source.title,
+        region=programme.region_name,
+        document_number=document.number,
+        document_file=document.file,
+        kind=source.kind,
+        wizard=source.wizard,
+        status=Status.NOT_APPLICABLE,
+        conditions=[region],
+        missing=[],
+        amount=_NOT_APPLICABLE_NO_FIGURE,
+        materials=[name for name, when in programme.materials if _applies(when, ctx)]
+        if explain else [],
+        route=[RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
+               for step, (when, cite) in zip(source.route, programme.route, strict=True)
+               if _applies(when, ctx)] if explain else [],
+        valid_from=source.validity.from_,
+        valid_to=source.validity.to,
+    )
 
 
 def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactContext, *,

@@ -33,7 +33,7 @@ from desktop.rules.model import (
     RulePackSource,
 )
 from desktop.rules.predicates import Flag, Membership, Predicate, RuleError, compile_test
-from desktop.rules.results import CitedText, PackIdentity
+from desktop.rules.results import CitedText, ConditionResult, PackIdentity
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,11 @@ class RulePack:
     blocks: list[CompiledBlock]
     # Where this pack's policy texts are, when they are not the shipped ones (an imported pack).
     texts_dir: Path | None = None
+    # The engine's region condition of each programme for an enterprise in another region, per
+    # region code and explain flag, made once (desktop.rules.engine); None where the programme
+    # is the region's own.  Not an argument: a copy made with dataclasses.replace starts empty.
+    other_region: dict[tuple[str, bool], tuple[tuple[CompiledProgramme, ConditionResult | None], ...]] = (
+        field(default_factory=dict, init=False, repr=False, compare=False))
 
     def programme(self, programme_id: str) -> CompiledProgramme:
         return next(p for p in self.programmes if p.id == programme_id)
