@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks.cases import LOAN_SAMPLE
 from benchmarks.synthetic import enterprises
-from desktop.facts.model import FactsFile
+from desktop.facts.model import FactsFile, Ownership
 from desktop.rules.context import FactContext
 from desktop.rules.database import bundled_pack
 from desktop.rules.engine import assess, assess_programme
@@ -25,15 +25,18 @@ from desktop.rules.results import Status
 DAYS = (dt.date(2012, 3, 1), dt.date(2015, 6, 1), dt.date(2018, 6, 1))
 
 
-def _in(facts: FactsFile, code: str | None) -> FactsFile:
-    return facts.model_copy(update={"enterprise": facts.enterprise.model_copy(update={"region_code": code})})
+def _in(facts: FactsFile, code: str | None, ownership: Ownership | None = None) -> FactsFile:
+    enterprise = facts.enterprise.model_copy(update={"region_code": code, "ownership": ownership})
+    return facts.model_copy(update={"enterprise": enterprise})
 
 
 def _corpus() -> list[FactsFile]:
-    base = enterprises(40, seed=5)
+    base = enterprises(42, seed=5)
     codes = ["630104", "130171", "150302", "110101", "63", "1301", None]
-    return ([_in(f, codes[i % len(codes)]) for i, f in enumerate(base)]
-            + [_in(LOAN_SAMPLE, c) for c in codes])
+    # Route steps of some programmes depend on the ownership: they still read the facts.
+    owners: list[Ownership | None] = ["provincial_soe", "private", None]
+    return ([_in(f, codes[i % len(codes)], owners[i % len(owners)]) for i, f in enumerate(base)]
+            + [_in(LOAN_SAMPLE, c, o) for c in codes for o in owners])
 
 
 def _assert_as_assessed_one_by_one(pack: RulePack, facts: FactsFile, on: dt.date, explain: bool) -> int:
