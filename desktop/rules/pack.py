@@ -96,6 +96,10 @@ class CompiledBlock:
     citation: CitedText
 
 
+# A programme, its region condition for one region code, and the blocks that can touch it.
+ProgrammeInRegion = tuple[CompiledProgramme, ConditionResult, tuple[CompiledBlock, ...]]
+
+
 @dataclass
 class RulePack:
     source: RulePackSource
@@ -105,11 +109,11 @@ class RulePack:
     blocks: list[CompiledBlock]
     # Where this pack's policy texts are, when they are not the shipped ones (an imported pack).
     texts_dir: Path | None = None
-    # The engine's region condition of each programme for an enterprise in another region, per
-    # region code and explain flag, made once (desktop.rules.engine); None where the programme
-    # is the region's own.  Not an argument: a copy made with dataclasses.replace starts empty.
-    other_region: dict[tuple[str, bool], tuple[tuple[CompiledProgramme, ConditionResult | None], ...]] = (
-        field(default_factory=dict, init=False, repr=False, compare=False))
+    # What the engine works out once per region code and explain flag (desktop.rules.engine):
+    # each programme with its region condition and the blocks that can touch it.  Not an
+    # argument: a copy made with dataclasses.replace starts empty.
+    in_region: dict[tuple[str | None, bool], tuple[ProgrammeInRegion, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def programme(self, programme_id: str) -> CompiledProgramme:
         return next(p for p in self.programmes if p.id == programme_id)

@@ -1,9 +1,11 @@
-"""Another region's programmes are listed from parts made once per pack and region code.
+"""What the engine makes once per pack and region code gives the results made from scratch.
 
-:func:`desktop.rules.engine.assess` answers "not applicable" for a programme outside the
-enterprise's region from a region condition made once per pack, region code and explain flag.
-Each such result must equal what :func:`assess_programme` (every condition evaluated) gives,
-must not go stale for another pack, and must not be shared between assessments.
+:func:`desktop.rules.engine.assess` takes each programme's region condition and the blocks
+that can touch it from a memo per pack, region code and explain flag, and answers "not
+applicable" for a programme outside the enterprise's region from that condition alone.  Each
+result must equal what :func:`assess_programme` (nothing remembered, every condition
+evaluated) gives, must not go stale for another pack, and must not be shared between
+assessments.
 """
 
 from __future__ import annotations
@@ -64,11 +66,11 @@ def test_a_changed_pack_never_reads_another_packs_memo() -> None:
     pack = bundled_pack()
     facts = _in(enterprises(1, seed=9)[0], "630104")
     assess(pack, facts, DAYS[0])
-    assert pack.other_region  # filled
+    assert pack.in_region  # filled
     for changed in (RulePack(pack.source, pack.identity, pack.documents, pack.programmes[1:], pack.blocks),
                     RulePack(pack.source, pack.identity, pack.documents, pack.programmes[::-1], pack.blocks),
                     dataclasses.replace(pack)):
-        assert not changed.other_region
+        assert not changed.in_region
         _assert_as_assessed_one_by_one(changed, facts, DAYS[0], True)
 
 
