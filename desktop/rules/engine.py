@@ -248,6 +248,17 @@ def _applies(when: Predicate | None, ctx: FactContext) -> bool:
     return when is None or when.evaluate(ctx) is not Outcome.FAIL
 
 
+def _materials(programme: CompiledProgramme, ctx: FactContext) -> list[str]:
+    fail = Outcome.FAIL
+    return [name for name, when in programme.materials if when is None or when.evaluate(ctx) is not fail]
+
+
+def _route(programme: CompiledProgramme, ctx: FactContext) -> list[RouteResult]:
+    return [RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
+            for step, (when, cite) in zip(programme.source.route, programme.route, strict=True)
+            if _applies(when, ctx)]
+
+
 _NOT_APPLICABLE_AMOUNT = AmountResult(None, Certainty.ESTIMATE, "不在本政策适用地区，未计算金额。")
 
 
@@ -283,11 +294,8 @@ def _other_region_result(programme: CompiledProgramme, region: ConditionResult, 
         conditions=[region],
         missing=[],
         amount=_NOT_APPLICABLE_NO_FIGURE,
-        materials=[name for name, when in programme.materials if _applies(when, ctx)]
-        if explain else [],
-        route=[RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
-               for step, (when, cite) in zip(source.route, programme.route, strict=True)
-               if _applies(when, ctx)] if explain else [],
+        materials=_materials(programme, ctx) if explain else [],
+        route=_route(programme, ctx) if explain else [],
         valid_from=source.validity.from_,
         valid_to=source.validity.to,
     )
@@ -327,7 +335,8 @@ def _assess_programme(programme: CompiledProgramme, ctx: FactContext, explain: b
         for result in all_conditions:
             if result.outcome is Outcome.UNKNOWN:
                 missing_paths += result.missing
-        missing_paths += _missing_inputs(needed, ctx)
+        if needed:
+            missing_paths += _missing_inputs(needed, ctx)
     document = programme.document
     return ProgrammeResult(
         programme_id=source.id,
@@ -341,11 +350,8 @@ def _assess_programme(programme: CompiledProgramme, ctx: FactContext, explain: b
         conditions=all_conditions,
         missing=[MissingFact(f, _question(f)) for f in dict.fromkeys(missing_paths)],
         amount=amount,
-        materials=[name for name, when in programme.materials if _applies(when, ctx)]
-        if explain else [],
-        route=[RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
-               for step, (when, cite) in zip(source.route, programme.route, strict=True)
-               if _applies(when, ctx)] if explain else [],
+        materials=_materials(programme, ctx) if explain else [],
+        route=_route(programme, ctx) if explain else [],
         valid_from=source.validity.from_,
         valid_to=source.validity.to,
     )
