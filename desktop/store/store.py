@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -407,8 +408,15 @@ class _OneFieldStatements:
         )
 
 
-_ONE_FIELD = {kind: _OneFieldStatements.of(kind) for kind in RECORD_CLASSES}
-_AUDIT_INSERT = insert(_table(AuditEntry))
+@cache
+def _one_field(kind: str) -> _OneFieldStatements:
+    """Built on the first save of each kind, not at import (the store is imported at start-up)."""
+    return _OneFieldStatements.of(kind)
+
+
+@cache
+def _audit_insert() -> Insert:
+    return insert(_table(AuditEntry))
 
 
 def _set_one(conn: Connection, kind: str, record_id: int, field: str, text: str | None) -> bool:
@@ -420,7 +428,7 @@ def _set_one(conn: Connection, kind: str, record_id: int, field: str, text: str 
     caller's transaction commits.
     """
     value = _cleared(text)
-    statements = _ONE_FIELD[kind]
+    statements = _one_field(kind)
     found = conn.execute(statements.find, {"p_record": record_id, "p_field": field}).first()
     if found is None:
         raise _missing(_table(RECORD_CLASSES[kind]).name, record_id)
@@ -437,8 +445,8 @@ def _set_one(conn: Connection, kind: str, record_id: int, field: str, text: str 
     if kind == "profile":
         touched.update(_denormalised(field, value))
     conn.execute(statements.owner_touched, touched)
-    conn.execute(_AUDIT_INSERT, {"entity": kind, "entity_id": record_id, "field": field,
-                                 "old_value": old, "new_value": value})
+    conn.execute(_audit_insert(), {"entity": kind, "entity_id": record_id, "field": field,
+                                   "old_value": old, "new_value": value})
     return True
 
 
