@@ -123,7 +123,8 @@ NOTES = """
   7,230 assessments was the same before and after.  Measured before and after in one loop (main's
   tree and the branch alternating, 6 rounds of `python -m benchmarks autosave_field assess_single
   assess_rd_programme assess_pack_vs_handwritten --no-write`, load average 2.0): median 1.53 ->
-  1.14 ms (0.74x); the CPU time of one assessment (least of 40 x 40 calls) about 1.4 -> 1.0 ms.
+  1.14 ms (0.74x), and 1.49 -> 1.21 ms (0.81x) in a second loop at load 1.4; the CPU time of
+  one assessment (least of 40 x 40 calls) about 1.4 -> 1.0 ms.
   Met on a quiet machine; the table's run at load 6–7 read 9 ms for what was 1.5–1.8 ms quiet, and
   the same fivefold slowdown would still put 1.1 ms just above 5 ms.
 - **Autosave** is one write transaction (find the record and the field's saved value, write the
@@ -144,7 +145,8 @@ NOTES = """
   step (timestamps compared by which were set at that step).  The hard-kill, concurrent-writer
   and recovery tests pass unchanged.  Measured before and after in one loop (see `assess_single`,
   load 2.0): median 2.46 -> 0.92 ms (0.37x), the bare `UPDATE` 0.41 and 0.36 ms alongside: a
-  save went from 5.9x to 2.5x the bare commit.
+  save went from 5.9x to 2.5x the bare commit (second loop, load 1.4: 1.92 -> 0.79 ms, 5.0x to
+  2.3x).
 - **Opening 1,000 applications** and the **warm bundle** are as before: lock, quick check and listing
   against a bare `SELECT`; every PDF and workbook of an 8-page, 50-line application against
   reportlab and openpyxl writing the same text with no layout.
