@@ -83,6 +83,26 @@ NOTES = """
   last days) and on every scenario case of `tests/rules/`.  The two single-programme cases
   (`assess_rd_programme`, `assess_loan_programme`) stay as before, against their hand-typed
   checks.
+- **One programme against its hand-written check** (`assess_rd_programme`, ≤ 3x): the
+  R&D-institution award through `ProgrammePlan.decide` with a new `FactContext` per call, against
+  `_handwritten_rd` in `benchmarks/cases.py`.  About a microsecond and a half against half a
+  microsecond: 2.98x in the full run (load 2.5), 3.06–4.38x in five runs at load 6–7, 2.75x
+  (runs 2.5–2.9) in issue 20's second pass at load 2.0, where the triage path was left
+  unchanged.  Counted with `valgrind --tool=callgrind` (instructions per call, the difference of
+  40,000 and 10,000 calls, `PYTHONHASHSEED=0`): the case about 15,600 instructions, of which
+  building the context about 3,600 and `decide` about 11,400; the hand-written check about
+  6,000.  The gap is reads and calls: each attribute read off
+  a pydantic model costs about 400 instructions (pydantic's `BaseModel` defines `__getattr__`, so
+  CPython 3.11 cannot specialise the read), and the triage path makes eight (three in the
+  context, the region code, three conditions, the level again for the amount table) where the
+  hand makes six; each Python call costs about 300, and the plan makes five (the plan, three
+  condition closures, the amount look-up) where the hand makes one.  Tried and not kept:
+  checking the simple conditions (one fact against literals: the pack has 74 flags, 37
+  memberships, 38 literal bounds) in the plan's own loop instead of a closure each, with the
+  amount table read in place: 7% fewer instructions in `decide`, no difference in time that the
+  shared machine could show, and sixty more lines.  What would go further is fewer model reads
+  (each section's fields read once, as a dict, into the context), a change to the fact context
+  that every rule path shares; the case stays within a few tenths of its target either way.
 - **`assess_single`** is the full assessment the dashboard and `python -m desktop assess` show:
   every programme with its reasons, missing facts, amount working, materials and route.  Its
   baseline is the written-out pack for the same enterprise (status and amount only), so the ratio
@@ -91,18 +111,42 @@ NOTES = """
   included, because the dashboard lists them with the reason); deciding is a few percent.  Done
   in issue 20's work: the region's full name is looked up once per code instead of once per
   programme, the "another region" amount is made once, and the certainty is no longer converted
-  to its enum when it already is one (about a third fewer calls per assessment).  What would go
-  further: results for another region's programmes made once per pack and region code.
-- **Autosave** is one ORM write transaction (read the record and the field's row, write the
-  row, the record's denormalised column and timestamp, one audit row) committed with an fsync
-  (WAL, `synchronous=FULL`), against a bare `UPDATE` on the same pragmas.  The fsync is kept:
-  durability is not traded for the target.  Profiled (`cProfile`, 200 saves), the commit's fsync
-  is about a third of a save and SQLAlchemy's ORM the rest: two primary-key `get`s that always
-  reach the database (each write is a fresh session), the unit-of-work flush of two `UPDATE`s,
-  and the audit `INSERT`.  What would meet the target without touching durability: the
-  single-field save written as Core statements on the session's connection (one `SELECT` of the
-  old value, the `UPDATE`/`INSERT`, the record's timestamp, the audit row), keeping the one
-  transaction; not done here, as it rewrites the store's write path.
+  to its enum when it already is one (about a third fewer calls per assessment).  In a second
+  pass, each programme's region condition and the blocks that can touch it are made once per
+  pack, region code and explain flag (`RulePack.in_region`), and a programme of another region
+  (51 of the 85 for the sample enterprise) is listed from that condition alone: its conditions,
+  amount and missing facts are not worked out (none can apply), only its materials and route
+  steps that have conditions still read the enterprise's facts.  Results are identical:
+  `tests/rules/test_other_region.py` compares every programme's result with `assess_programme`
+  (nothing remembered) for 63 enterprises in seven region codes (an unknown one included), three
+  dates, with and without explanations, and the scenario tests are unchanged; the full `repr` of
+  7,230 assessments was the same before and after.  Measured before and after in one loop (main's
+  tree and the branch alternating, 6 rounds of `python -m benchmarks autosave_field assess_single
+  assess_rd_programme assess_pack_vs_handwritten --no-write`, load average 2.0): median 1.53 ->
+  1.14 ms (0.74x), and 1.49 -> 1.21 ms (0.81x) in a second loop at load 1.4; the CPU time of
+  one assessment (least of 40 x 40 calls) about 1.4 -> 1.0 ms.
+  Met on a quiet machine; the table's run at load 6–7 read 9 ms for what was 1.5–1.8 ms quiet, and
+  the same fivefold slowdown would still put 1.1 ms just above 5 ms.
+- **Autosave** is one write transaction (find the record and the field's saved value, write the
+  field's row, the record's timestamp (a part's application's) and denormalised column, one audit
+  row) committed with an fsync (WAL, `synchronous=FULL`), against a bare `UPDATE` on the same
+  pragmas.  The fsync is kept: durability is not traded for the target.  Profiled (`cProfile`,
+  200 saves) when it went through the ORM, the commit's fsync was about a third of a save and
+  SQLAlchemy's ORM the rest: two primary-key `get`s that always reach the database (each write is
+  a fresh session), the unit-of-work flush of two `UPDATE`s, and the audit `INSERT`.  Since issue
+  20's second pass `Store.save_answer`, the autosave of every edit, is SQLAlchemy Core statements
+  on the session's connection, built once per kind of record: one `SELECT` finds the record (for
+  an application's part, its application too) and the field's saved value together, then the
+  answer row's `INSERT`, `UPDATE` or `DELETE`, the owner's `updated_at` (with the profile's
+  name or credit code when those change), and the audit row, in the one transaction and commit
+  as before.  `save_answers` (imports, pasted tables) stays on the ORM, and
+  `tests/store/test_save_answer_core.py` puts the same 26 edits and refusals through both on two
+  databases: the same return values and messages, and the same rows in every table after every
+  step (timestamps compared by which were set at that step).  The hard-kill, concurrent-writer
+  and recovery tests pass unchanged.  Measured before and after in one loop (see `assess_single`,
+  load 2.0): median 2.46 -> 0.92 ms (0.37x), the bare `UPDATE` 0.41 and 0.36 ms alongside: a
+  save went from 5.9x to 2.5x the bare commit (second loop, load 1.4: 1.92 -> 0.79 ms, 5.0x to
+  2.3x).
 - **Opening 1,000 applications** and the **warm bundle** are as before: lock, quick check and listing
   against a bare `SELECT`; every PDF and workbook of an 8-page, 50-line application against
   reportlab and openpyxl writing the same text with no layout.

@@ -17,7 +17,13 @@ from desktop.facts import FACTS, FactsFile
 from desktop.reference import regions
 from desktop.rules.amounts import evaluate_amount
 from desktop.rules.context import FactContext
-from desktop.rules.pack import CompiledBlock, CompiledCondition, CompiledProgramme, RulePack
+from desktop.rules.pack import (
+    CompiledBlock,
+    CompiledCondition,
+    CompiledProgramme,
+    ProgrammeInRegion,
+    RulePack,
+)
 from desktop.rules.predicates import Outcome, Predicate, all_of, any_of
 from desktop.rules.results import (
     NO_MONEY_STATUSES,
@@ -40,8 +46,15 @@ LOANS_QUESTION = "请逐笔填写流动资金贷款合同（银行、金额、�
 
 def assess(pack: RulePack, facts: FactsFile, on: dt.date, *, explain: bool = True) -> Assessment:
     ctx = FactContext(facts, on)
-    results = [assess_programme(pack, programme, ctx, explain=explain)
-               for programme in pack.programmes]
+    results: list[ProgrammeResult] = []
+    for programme, (known, region, blocks) in zip(
+            pack.programmes, _in_region(pack, facts.enterprise.region_code, explain), strict=True):
+        if known is not programme:  # the pack's list was changed since: work it all out
+            results.append(assess_programme(pack, programme, ctx, explain=explain))
+        elif region.outcome is Outcome.FAIL:
+            results.append(_other_region_result(programme, region, ctx, explain))
+        else:
+            results.append(_assess_programme(programme, ctx, explain, region, blocks))
     size = ctx.size()
     return Assessment(
         assessed_on=on,
@@ -109,9 +122,8 @@ def _full_name(code: str) -> str:
     return regions.full_name(code)
 
 
-def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: bool
-                      ) -> ConditionResult:
-    code = ctx.get("enterprise.region_code")
+def _region_condition_for(programme: CompiledProgramme, code: str | None, explain: bool
+                          ) -> ConditionResult:
     region_name = programme.region_name
     missing: tuple[str, ...] = ()
     if code is None:
@@ -126,14 +138,41 @@ def _region_condition(programme: CompiledProgramme, ctx: FactContext, explain: b
                            citation, None, missing)
 
 
-def _block_conditions(pack: RulePack, programme: CompiledProgramme, ctx: FactContext,
-                      explain: bool) -> list[ConditionResult]:
+# Region codes remembered per pack (China has about 3,000 county-level codes).
+_REGION_MEMO_LIMIT = 4096
+
+
+def _in_region(pack: RulePack, code: str | None, explain: bool) -> tuple[ProgrammeInRegion, ...]:
+    """Each programme with its region condition and the blocks that can touch it.
+
+    Made once per pack, region code and explain flag: the region condition depends on nothing
+    else, and for an enterprise in another region it is all a programme's result says about the
+    enterprise (see :func:`_other_region_result`).
+    """
+    key = (code, explain)
+    found = pack.in_region.get(key)
+    if found is None or len(found) != len(pack.programmes):
+        found = tuple((programme, _region_condition_for(programme, code, explain),
+                       tuple(b for b in pack.blocks if block_touches(b, programme)))
+                      for programme in pack.programmes)
+        if len(pack.in_region) < _REGION_MEMO_LIMIT:
+            pack.in_region[key] = found
+    return found
+
+
+_NEGATED = {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS, Outcome.UNKNOWN: Outcome.UNKNOWN}
+
+
+def _block_conditions(blocks: Iterable[CompiledBlock], ctx: FactContext, explain: bool
+                      ) -> list[ConditionResult]:
+    """The blocks (of those that touch the programme) in force on the day, as conditions."""
     found = []
-    for block in pack.blocks:
-        if not block_applies(block, programme, ctx.assessed_on):
+    on = ctx.assessed_on
+    for block in blocks:
+        validity = block.source.validity
+        if on < validity.from_ or (validity.to is not None and on > validity.to):
             continue
-        blocked = block.blocked_when.evaluate(ctx)
-        outcome = {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}.get(blocked, blocked)
+        outcome = _NEGATED[block.blocked_when.evaluate(ctx)]
         missing = (tuple(_missing_inputs(block.blocked_when.facts, ctx))
                    if outcome is Outcome.UNKNOWN else ())
         detail = f"禁止情形：{block.blocked_when.describe(ctx)}" if explain else ""
@@ -149,12 +188,6 @@ def block_touches(block: CompiledBlock, programme: CompiledProgramme) -> bool:
         return False
     return (programme.source.region.startswith(source.region)
             or source.region.startswith(programme.source.region))
-
-
-def block_applies(block: CompiledBlock, programme: CompiledProgramme, on: dt.date) -> bool:
-    validity = block.source.validity
-    return (block_touches(block, programme) and validity.from_ <= on
-            and (validity.to is None or on <= validity.to))
 
 
 def _item_conditions(programme: CompiledProgramme, ctx: FactContext, explain: bool
@@ -204,12 +237,26 @@ def _status(programme: CompiledProgramme, on: dt.date, region: ConditionResult,
     # Per-loan lines explain the "items" summary; one bad loan must not sink the others.
     outcome = all_of([region.outcome] + [c.outcome for c in conditions
                                        if not c.id.startswith("loans[")])
-    return {Outcome.PASS: Status.ELIGIBLE, Outcome.FAIL: Status.INELIGIBLE,
-            Outcome.UNKNOWN: Status.UNDETERMINED}[outcome]
+    return _STATUS_OF[outcome]
+
+
+_STATUS_OF = {Outcome.PASS: Status.ELIGIBLE, Outcome.FAIL: Status.INELIGIBLE,
+              Outcome.UNKNOWN: Status.UNDETERMINED}
 
 
 def _applies(when: Predicate | None, ctx: FactContext) -> bool:
     return when is None or when.evaluate(ctx) is not Outcome.FAIL
+
+
+def _materials(programme: CompiledProgramme, ctx: FactContext) -> list[str]:
+    fail = Outcome.FAIL
+    return [name for name, when in programme.materials if when is None or when.evaluate(ctx) is not fail]
+
+
+def _route(programme: CompiledProgramme, ctx: FactContext) -> list[RouteResult]:
+    return [RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
+            for step, (when, cite) in zip(programme.source.route, programme.route, strict=True)
+            if _applies(when, ctx)]
 
 
 _NOT_APPLICABLE_AMOUNT = AmountResult(None, Certainty.ESTIMATE, "不在本政策适用地区，未计算金额。")
@@ -227,16 +274,50 @@ def _without_figure(amount: AmountResult, status: Status) -> AmountResult:
     return replace(amount, applies=False, basis=basis)
 
 
+def _other_region_result(programme: CompiledProgramme, region: ConditionResult, ctx: FactContext,
+                         explain: bool) -> ProgrammeResult:
+    """:func:`assess_programme` for an enterprise outside the programme's region.
+
+    Not applicable whatever else is true: no condition is evaluated, nothing is missing, no
+    amount is worked out; only the materials and route steps that have conditions read facts.
+    """
+    source, document = programme.source, programme.document
+    return ProgrammeResult(
+        programme_id=source.id,
+        title=source.title,
+        region=programme.region_name,
+        document_number=document.number,
+        document_file=document.file,
+        kind=source.kind,
+        wizard=source.wizard,
+        status=Status.NOT_APPLICABLE,
+        conditions=[region],
+        missing=[],
+        amount=_NOT_APPLICABLE_NO_FIGURE,
+        materials=_materials(programme, ctx) if explain else [],
+        route=_route(programme, ctx) if explain else [],
+        valid_from=source.validity.from_,
+        valid_to=source.validity.to,
+    )
+
+
 def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactContext, *,
                      explain: bool = True) -> ProgrammeResult:
+    region = _region_condition_for(programme, ctx.get("enterprise.region_code"), explain)
+    blocks = [b for b in pack.blocks if block_touches(b, programme)]
+    return _assess_programme(programme, ctx, explain, region, blocks)
+
+
+def _assess_programme(programme: CompiledProgramme, ctx: FactContext, explain: bool,
+                      region: ConditionResult, blocks: Iterable[CompiledBlock]) -> ProgrammeResult:
+    """One programme, given its region condition and the blocks that can touch it."""
     source = programme.source
-    region = _region_condition(programme, ctx, explain)
     conditions: list[ConditionResult] = []
     eligible_items: list[int] = []
     if region.outcome is not Outcome.FAIL:
         conditions = [r for c in programme.conditions
                       if (r := _evaluate_condition(c, ctx, explain)) is not None]
-        conditions += _block_conditions(pack, programme, ctx, explain)
+        conditions += _block_conditions(blocks, ctx, explain)
         if programme.item_conditions:
             item_results, eligible_items = _item_conditions(programme, ctx, explain)
             conditions += item_results
@@ -254,7 +335,8 @@ def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
         for result in all_conditions:
             if result.outcome is Outcome.UNKNOWN:
                 missing_paths += result.missing
-        missing_paths += _missing_inputs(needed, ctx)
+        if needed:
+            missing_paths += _missing_inputs(needed, ctx)
     document = programme.document
     return ProgrammeResult(
         programme_id=source.id,
@@ -268,11 +350,8 @@ def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
         conditions=all_conditions,
         missing=[MissingFact(f, _question(f)) for f in dict.fromkeys(missing_paths)],
         amount=amount,
-        materials=[name for name, when in programme.materials if _applies(when, ctx)]
-        if explain else [],
-        route=[RouteResult(step.submit_to, tuple(step.copy_to), step.then, cite)
-               for step, (when, cite) in zip(source.route, programme.route, strict=True)
-               if _applies(when, ctx)] if explain else [],
+        materials=_materials(programme, ctx) if explain else [],
+        route=_route(programme, ctx) if explain else [],
         valid_from=source.validity.from_,
         valid_to=source.validity.to,
     )

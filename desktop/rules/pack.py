@@ -33,7 +33,7 @@ from desktop.rules.model import (
     RulePackSource,
 )
 from desktop.rules.predicates import Flag, Membership, Predicate, RuleError, compile_test
-from desktop.rules.results import CitedText, PackIdentity
+from desktop.rules.results import CitedText, ConditionResult, PackIdentity
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,10 @@ class CompiledBlock:
     citation: CitedText
 
 
+# A programme, its region condition for one region code, and the blocks that can touch it.
+ProgrammeInRegion = tuple[CompiledProgramme, ConditionResult, tuple[CompiledBlock, ...]]
+
+
 @dataclass
 class RulePack:
     source: RulePackSource
@@ -105,6 +109,11 @@ class RulePack:
     blocks: list[CompiledBlock]
     # Where this pack's policy texts are, when they are not the shipped ones (an imported pack).
     texts_dir: Path | None = None
+    # What the engine works out once per region code and explain flag (desktop.rules.engine):
+    # each programme with its region condition and the blocks that can touch it.  Not an
+    # argument: a copy made with dataclasses.replace starts empty.
+    in_region: dict[tuple[str | None, bool], tuple[ProgrammeInRegion, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def programme(self, programme_id: str) -> CompiledProgramme:
         return next(p for p in self.programmes if p.id == programme_id)

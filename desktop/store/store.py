@@ -10,10 +10,26 @@ import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Delete,
+    Engine,
+    Insert,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.applications.kinds import KINDS
@@ -125,11 +141,16 @@ class Store:
             return _answers_of(session, ref.kind, ref.id)
 
     def save_answer(self, ref: RecordRef, field: str, text: str | None) -> bool:
-        """Save one field as typed (``None`` or blank clears it).  True if anything changed."""
+        """Save one field as typed (``None`` or blank clears it).  True if anything changed.
+
+        The autosave of every edit, so it is written as SQLAlchemy Core statements on the
+        session's connection rather than through the ORM's identity map and unit of work: the
+        same rows as :meth:`save_answers` writes for one field (``tests/store/test_store.py``
+        compares them), in one transaction committed with the same fsync.
+        """
         check_answer(field, text)
         with self.write() as session:
-            record = get_or_fail(session, RECORD_CLASSES[ref.kind], ref.id)
-            return self._set(session, record, ref.kind, field, text)
+            return _set_one(session.connection(), ref.kind, ref.id, field, text)
 
     def save_answers(self, ref: RecordRef, values: Mapping[str, str | None]) -> int:
         """Several fields in one transaction (imports, pasted tables); returns how many changed."""
@@ -144,7 +165,7 @@ class Store:
         # Callers have run check_answer on every field before opening the transaction.
         # Only this field's row is read and written: a concurrent save of another field of
         # the same record touches another row and cannot be overwritten by this one.
-        value = text if text is not None and text.strip() else None
+        value = _cleared(text)
         cls = ANSWER_CLASSES[kind]
         row = session.get(cls, {"record_id": record.id, "field": field})
         old: str | None = None if row is None else row.value
@@ -157,7 +178,8 @@ class Store:
         else:
             row.value = value
         if isinstance(record, Profile):
-            _denormalise(record, field, value)
+            for column, denormalised in _denormalised(field, value).items():
+                setattr(record, column, denormalised)
             record.updated_at = utc_now()
         else:
             # The 我的申报 list is ordered by last change, including changes to its parts.
@@ -311,9 +333,99 @@ class Store:
 def get_or_fail(session: Session, cls: type[T], key: int) -> T:
     found = session.get(cls, key)
     if found is None:
-        table = getattr(cls, "__tablename__", cls.__name__)
-        raise StoreError(f"记录不存在（{table} #{key}），可能已被删除。")
+        raise _missing(getattr(cls, "__tablename__", cls.__name__), key)
     return found
+
+
+def _missing(table: str, key: int) -> StoreError:
+    return StoreError(f"记录不存在（{table} #{key}），可能已被删除。")
+
+
+def _cleared(text: str | None) -> str | None:
+    """What is stored for a typed text: blank clears the field."""
+    return text if text is not None and text.strip() else None
+
+
+def _table(cls: type[Any]) -> Table:
+    table = cls.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+@dataclass(frozen=True)
+class _OneFieldStatements:
+    """The Core statements of one field's save for one kind of record, built once.
+
+    Built once so that SQLAlchemy computes each one's cache key once; the values are bound
+    per call.  Bound parameter names start with ``p_`` (a column's own name is reserved).
+    """
+
+    find: Select[int, str | None]  # the record's owner (itself, or its application), the old value
+    insert: Insert
+    update: Update
+    delete: Delete
+    owner_touched: Update  # the profile's, or the application's, updated_at (and denormalised columns)
+
+    @staticmethod
+    def of(kind: str) -> _OneFieldStatements:
+        records, answers = _table(RECORD_CLASSES[kind]), _table(ANSWER_CLASSES[kind])
+        this_answer = and_(answers.c.record_id == bindparam("p_record"),
+                           answers.c.field == bindparam("p_field"))
+        owner = _table(Profile) if kind == "profile" else _table(Application)
+        return _OneFieldStatements(
+            find=select(records.c.id if kind == "profile" else records.c.application_id, answers.c.value)
+            .select_from(records.outerjoin(answers, and_(answers.c.record_id == records.c.id,
+                                                         answers.c.field == bindparam("p_field"))))
+            .where(records.c.id == bindparam("p_record")),
+            insert=insert(answers),
+            update=update(answers).where(this_answer).values(value=bindparam("p_value")),
+            delete=delete(answers).where(this_answer),
+            # The SET clause is the columns named in the parameters: updated_at and any
+            # denormalised column (a compiled form is cached per set of names).
+            owner_touched=update(owner).where(owner.c.id == bindparam("p_owner")),
+        )
+
+
+@cache
+def _one_field(kind: str) -> _OneFieldStatements:
+    """Built on the first save of each kind, not at import (the store is imported at start-up)."""
+    return _OneFieldStatements.of(kind)
+
+
+@cache
+def _audit_insert() -> Insert:
+    return insert(_table(AuditEntry))
+
+
+def _set_one(conn: Connection, kind: str, record_id: int, field: str, text: str | None) -> bool:
+    """:meth:`Store._set` for one field, as Core statements: the rows it writes are the same.
+
+    One ``SELECT`` finds the record (and, for an application's part, its application) and the
+    field's saved value together; then the answer row is written, the record's timestamp (the
+    profile's own, or its application's, which orders 我的申报), and one audit row.  The
+    caller's transaction commits.
+    """
+    value = _cleared(text)
+    statements = _one_field(kind)
+    found = conn.execute(statements.find, {"p_record": record_id, "p_field": field}).first()
+    if found is None:
+        raise _missing(_table(RECORD_CLASSES[kind]).name, record_id)
+    owner_id, old = found
+    if old == value:
+        return False
+    if value is None:
+        conn.execute(statements.delete, {"p_record": record_id, "p_field": field})
+    elif old is None:
+        conn.execute(statements.insert, {"record_id": record_id, "field": field, "value": value})
+    else:
+        conn.execute(statements.update, {"p_record": record_id, "p_field": field, "p_value": value})
+    touched: dict[str, object] = {"p_owner": owner_id, "updated_at": utc_now()}
+    if kind == "profile":
+        touched.update(_denormalised(field, value))
+    conn.execute(statements.owner_touched, touched)
+    conn.execute(_audit_insert(), {"entity": kind, "entity_id": record_id, "field": field,
+                                   "old_value": old, "new_value": value})
+    return True
 
 
 def _answers_of(session: Session, kind: str, record_id: int) -> Answers:
@@ -334,12 +446,14 @@ def _listed_class(kind: RecordKind) -> type[EquipmentLine] | type[LoanContract]:
     return EquipmentLine if kind == "equipment" else LoanContract
 
 
-def _denormalise(profile: Profile, field: str, value: str | None) -> None:
+def _denormalised(field: str, value: str | None) -> dict[str, str | None]:
+    """The profile's columns copied from an answer (for listing and import matching)."""
     if field == "name":
-        profile.name = (value or "").strip()[:200]
-    elif field == "uscc":
+        return {"name": (value or "").strip()[:200]}
+    if field == "uscc":
         check = validate_uscc(value) if value else None
-        profile.uscc = check.normalised if check is not None and check.ok else None
+        return {"uscc": check.normalised if check is not None and check.ok else None}
+    return {}
 
 
 def audit(session: Session, entity: str, entity_id: int, field: str,
