@@ -35,3 +35,14 @@ def test_a_case_that_measures_itself_reports_its_own_figure() -> None:
     result = measure(Case("self", "自测", lambda: next(figures), repeat=3, target="< 1 s",
                           meets=under_ms(1000), measures_itself=True))
     assert result["median_ms"] == 500 and result["met"] is True
+
+
+def test_a_new_run_replaces_the_table_and_keeps_the_prose() -> None:
+    from benchmarks.__main__ import report
+
+    old = measure(Case("old", "旧", lambda: None, repeat=3, target="< 0 ms", meets=under_ms(0)))
+    new = measure(Case("new", "新", lambda: None, repeat=3, target="< 1 s", meets=under_ms(1000)))
+    previous = report([old], "") + "\n## Reading the figures\n\nWhat was done, by hand.\n"
+    text = report([new], previous)
+    assert "| new | 新 |" in text and "| old |" not in text
+    assert text.endswith("\n## Reading the figures\n\nWhat was done, by hand.\n")
