@@ -353,6 +353,14 @@
         <translation>&lt;p&gt;Select a received application on the left to see its proof.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>仍然通过</source>
+        <translation>Approve anyway</translation>
+    </message>
+    <message>
+        <source>这份申报缺少 %1 项材料：%2。纸质材料已收齐的，再点“仍然通过”；否则请“退回补正”。</source>
+        <translation>This application lacks %1 material(s): %2. If the paper copies are in, click “Approve anyway”; otherwise “Return for correction”.</translation>
+    </message>
+    <message>
         <source>收件 #%1 已改为“%2”。</source>
         <translation>Application #%1 is now “%2”.</translation>
     </message>

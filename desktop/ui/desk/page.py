@@ -128,6 +128,7 @@ class DeskPage(QWidget):
         self.reason.setPlaceholderText(self.tr("退回补正、不予支持时必填"))
         reason_label = QLabel(self.tr("理由(&Y)："))
         reason_label.setBuddy(self.reason)
+        self._confirming: int | None = None  # the received id whose 通过 asks once more
         self.review_buttons = {
             "reviewing": QPushButton(self.tr("开始审核")),
             "approved": QPushButton(self.tr("通过")),
@@ -256,6 +257,8 @@ class DeskPage(QWidget):
             button.setEnabled(status in allowed)
         decided = row is not None and row.status in ("approved", "returned", "refused")
         self.review_buttons["reviewing"].setText(self.tr("重新审核") if decided else self.tr("开始审核"))
+        if self._confirming is not None and self._confirming != app_id:
+            self._end_confirming()
         if row is None:
             self.detail.setHtml(self.tr("<p>选择左侧的一份收件查看核验结果。</p>"))
             return
@@ -272,6 +275,17 @@ class DeskPage(QWidget):
         if who is None:
             return
         shown = self._rows[app_id]
+        missing = missing_materials(shown)
+        if status == "approved" and missing and self._confirming != app_id:
+            # Approving a bundle that lacks materials is allowed (paper copies may have come by
+            # hand), but never by a click meant for something else: the button asks once more.
+            self._confirming = app_id
+            self.review_buttons["approved"].setText(self.tr("仍然通过"))
+            self._say(self.tr("这份申报缺少 %1 项材料：%2。纸质材料已收齐的，再点“仍然通过”；"
+                              "否则请“退回补正”。").replace("%1", str(len(missing)))
+                      .replace("%2", "、".join(missing)), error=True)
+            return
+        self._end_confirming()
         # The reason belongs to a decision: opening a review neither uses nor clears it.
         reason = self.reason.text() if status != "reviewing" else None
         try:
@@ -287,6 +301,13 @@ class DeskPage(QWidget):
             self.reason.clear()
         self._say(self.tr("收件 #%1 已改为“%2”。").replace("%1", str(app_id))
                   .replace("%2", status_label(status)))
+        # The clicked button may now be disabled, and Qt would hand the focus to the next field,
+        # the 经办人 box with its name selected: one keystroke would overwrite it.
+        self.table.setFocus()
+
+    def _end_confirming(self) -> None:
+        self._confirming = None
+        self.review_buttons["approved"].setText(self.tr("通过"))
 
     def _official(self) -> str | None:
         name = self.official.text().strip()
