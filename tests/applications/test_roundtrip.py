@@ -137,3 +137,22 @@ def test_cli_export_import_profiles_json(tmp_path: Path) -> None:
     drafted = run("draft", str(out), "--out", str(bundle), "--created", "2018-06-01T09:00:00")
     assert drafted.returncode == 0, drafted.stderr
     assert read_application(out) == read_application(example)
+
+
+def test_parts_not_yet_started_are_named_before_the_contact_is_given() -> None:
+    """A trial user saw one blocker (the contact) become ten after typing the report's first
+    chapter: the unstarted report and pledge are named from the start, then by chapter."""
+    start = read_draft(StoredDraft(kind="tech_upgrade", programme_id="x", profile={"name": "某公司"},
+                                   main={"prepared_on": "2012-03-01"}))
+    assert "项目申请报告书各章节" in start.missing and "目标责任书内容" in start.missing
+    assert "联系人：联系人、联系电话" in start.missing
+    begun = read_draft(StoredDraft(kind="tech_upgrade", programme_id="x", profile={"name": "某公司"},
+                                   main={"prepared_on": "2012-03-01",
+                                         "report_enterprise_overview": "某公司成立于"}))
+    chapters = [m for m in begun.missing if m.startswith("项目申请报告书：")]
+    assert chapters and "项目申请报告书各章节" not in begun.missing
+    assert "目标责任书内容" in begun.missing
+    loan = read_draft(StoredDraft(kind="loan_interest", programme_id="x", profile={"name": "某公司"},
+                                  main={"prepared_on": "2012-03-01", "contact_person": "李",
+                                        "contact_phone": "1"}))
+    assert "贷款用途及贴息资金使用说明" in loan.missing and loan.application is None
