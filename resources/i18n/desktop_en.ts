@@ -1341,6 +1341,10 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Enterprise: {name}   Credit code: {uscc}   Employees: {employees}   Revenue: {revenue} yuan</translation>
     </message>
     <message>
+        <source>✔ 自评的各项条件都已符合。</source>
+        <translation>✔ Every condition of the self-assessment is met.</translation>
+    </message>
+    <message>
         <source>贴息比例是贴息占利息的比例，须小于 100%（如 50%），不是贷款年利率；此值未用于测算。</source>
         <translation>The subsidy share is the part of the interest that is subsidised and must be below 100% (e.g. 50%); it is not the loan&apos;s interest rate. This value was not used in the estimate.</translation>
     </message>
@@ -1661,7 +1665,7 @@ SHA-256: {hash}</translation>
         <translation>Flue gas (dust) fully captured</translation>
     </message>
     <message>
-        <source>改造后的指标随填随与政策的目标值比对，结果见下方。</source>
+        <source>改造后的指标一边填写，一边与政策的目标值比对，结果见下方。</source>
         <translation>Indicators are checked against the policy targets as you type; results below.</translation>
     </message>
     <message>

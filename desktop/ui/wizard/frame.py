@@ -68,6 +68,7 @@ from desktop.ui.wizard.spec import FieldSpec, PageSpec, WizardSpec
 SAVE_AFTER_MS = 400
 ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #8a5300;"
+OK_STYLE = "color: #1b5e20;"
 WIZARDS: dict[str, WizardSpec] = {w.kind: w for w in (tech_upgrade.WIZARD, loan_interest.WIZARD,
                                                       rd_institution.WIZARD)}
 assert set(WIZARDS) == set(KINDS)
@@ -499,6 +500,9 @@ class WizardFrame(QWidget):
                                for c in shown]
             text = "\n".join(open_conditions[:8])
             style = ERROR_STYLE if any(c.outcome is Outcome.FAIL for c in shown) else WARN_STYLE
+            if all(c.outcome is Outcome.PASS for c in result.conditions):
+                # Say so, rather than leave the "结果见下方" of the page's intro empty.
+                text, style = translate("Wizard", "✔ 自评的各项条件都已符合。"), OK_STYLE
         if page.key == "institution" and self.others_claimed:
             claim = [w for w in current.warnings if "同一认定" in w]
             text = "\n".join([*claim, text]).strip()

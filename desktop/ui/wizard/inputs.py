@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -61,6 +63,9 @@ class LineInput(_Input):
             unit = QLabel(translate("Wizard", "元（可写 万/亿）"))
             row.addWidget(unit)
             row.addWidget(self.note)
+            # Room for the longest reading, so that the boxes of a page stay one width whatever
+            # each reads ("＝ 600.00 万元" beside "＝ 3000.00 万元" made a ragged column).
+            self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance("＝ 0000000.00 万元"))
             self.line.setPlaceholderText(translate("Wizard", "如 8000万、0.8亿、8,000,000"))
         elif spec.unit:
             row.addWidget(QLabel(spec.unit))
@@ -113,6 +118,10 @@ class DateInput(LineInput):
         self.button.setToolTip(translate("Wizard", "从日历选择"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(menu)
+        # The style draws the menu arrow over the text without making room for it ("日历⌄").
+        style = self.button.style()
+        self.button.setMinimumWidth(self.button.sizeHint().width()
+                                    + style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator))
         menu.aboutToShow.connect(self._sync_calendar)
         layout = self.layout()
         assert layout is not None
@@ -161,6 +170,19 @@ class TextInput(_Input):
         self._loading = False
 
 
+def widest_item_width(combo: QComboBox) -> int:
+    """The width that shows the combo's longest entry whole.  QComboBox sizes itself by the
+    entries' ink (``boundingRect``), and a full-width bracket's ink is half its advance, so a
+    box sized for "（未填写）" cut off its closing bracket: measure the advance instead."""
+    metrics = combo.fontMetrics()
+    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    style = combo.style()
+    return style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                  QSize(widest, metrics.height()), combo).width()
+
+
 class ChoiceInput(_Input):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__()
@@ -169,6 +191,7 @@ class ChoiceInput(_Input):
         self.combo.addItem(translate("Wizard", "（未填写）"), "")
         for code, label in spec.choices:
             self.combo.addItem(translate("Wizard", label), code)
+        self.combo.setMinimumWidth(widest_item_width(self.combo))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo)

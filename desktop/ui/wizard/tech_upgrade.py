@@ -54,7 +54,7 @@ INDICATORS = PageSpec(
         FieldSpec("project_organised_emission_after", QT_TRANSLATE_NOOP("Wizard", "烟气（烟尘）有组织排放"),
                   "choice", choices=YES_NO),
     ),
-    intro=QT_TRANSLATE_NOOP("Wizard", "改造后的指标随填随与政策的目标值比对，结果见下方。"),
+    intro=QT_TRANSLATE_NOOP("Wizard", "改造后的指标一边填写，一边与政策的目标值比对，结果见下方。"),
 )
 REPORT = PageSpec(
     "report", QT_TRANSLATE_NOOP("Wizard", "申请报告书"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -144,6 +144,15 @@ def test_tech_upgrade_wizard_to_bundle(qtbot: QtBot, window_for: Callable[[dict[
         pledge = next(n for n in names if n.endswith("项目建设目标责任书.pdf"))
         text = _pdf_text(archive.read(pledge))
         assert "青海示例硅业有限公司" in text and "伍佰万元整" in text
+    # The 2008 contract dropped (its row selected, 删除所选行): every condition is met, and the
+    # indicators page says so instead of leaving its "结果见下方" empty.
+    frame.page_list.setCurrentRow(frame.spec.page_index("loans"))
+    loans = frame.tables["loan"]
+    loans.table.selectRow(1)
+    qtbot.mouseClick(loans.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: loans.table.rowCount() == 1)
+    frame.page_list.setCurrentRow(frame.spec.page_index("indicators"))
+    qtbot.waitUntil(lambda: "自评的各项条件都已符合" in frame.page_notes["indicators"].text())
 
 
 def _pdf_text(content: bytes) -> str:
