@@ -1337,6 +1337,14 @@ This also deletes everything filled in for this enterprise and its {n} applicati
         <translation>Self-assessment: {status}; {amount}</translation>
     </message>
     <message>
+        <source>测算金额 {amount} 元</source>
+        <translation>estimated amount {amount} yuan</translation>
+    </message>
+    <message>
+        <source>金额由主管部门确定或待测算</source>
+        <translation>amount set by the authority or not yet estimable</translation>
+    </message>
+    <message>
         <source>企业：{name}&#x3000;统一社会信用代码：{uscc}&#x3000;从业人员：{employees}&#x3000;营业收入：{revenue} 元</source>
         <translation>Enterprise: {name}   Credit code: {uscc}   Employees: {employees}   Revenue: {revenue} yuan</translation>
     </message>

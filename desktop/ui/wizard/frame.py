@@ -57,6 +57,7 @@ from desktop.store.store import Store
 from desktop.ui.debounce import DebouncedSaves
 from desktop.ui.fonts import title_font
 from desktop.ui.i18n import translate
+from desktop.ui.labels import status_text
 from desktop.ui.wizard import loan_interest, rd_institution, tech_upgrade
 from desktop.ui.wizard.generate import GeneratePanel
 from desktop.ui.wizard.inputs import Input, make_input
@@ -111,7 +112,8 @@ class WizardFrame(QWidget):
         self.generate_panel = GeneratePanel(store, pack, application_id)
         self.generate_panel.generated.connect(self.generated)
 
-        self.title = QLabel(f"{translate('Wizard', KINDS[summary.kind].label)}：{summary.title}")
+        # The kinds' names are translated where 我的申报 lists them (context "Pages").
+        self.title = QLabel(f"{translate('Pages', KINDS[summary.kind].label)}：{summary.title}")
         self.title.setFont(title_font(15))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -123,12 +125,19 @@ class WizardFrame(QWidget):
         self.status_line.setWordWrap(True)
         self.page_list = QListWidget()
         self.page_list.setObjectName("wizardPages")
-        self.page_list.setFixedWidth(150)
         self.page_list.setSpacing(4)
         self.stack = QStackedWidget()
         for page in self.spec.pages:
             self.page_list.addItem(translate("Wizard", page.title))
             self.stack.addWidget(self._page_widget(page))
+        # As wide as its longest step (English titles are longer: "Investment and financing"),
+        # never narrower than the 150 px the Chinese titles need.
+        metrics = self.page_list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.page_list.item(i).text())
+                     for i in range(self.page_list.count()))
+        margins = (4 * self.page_list.spacing() + 2 * self.page_list.frameWidth()
+                   + 2 * metrics.averageCharWidth())
+        self.page_list.setFixedWidth(max(150, widest + margins))
         self.back = QPushButton(translate("Wizard", "上一步"))
         self.next = QPushButton(translate("Wizard", "下一步"))
         self.back.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
@@ -456,8 +465,9 @@ class WizardFrame(QWidget):
         result = current.result
         amount = result.amount.figure
         self.status_line.setText(translate("Wizard", "自评：{status}；{amount}").format(
-            status=result.status.value and _status_text(result.status.value),
-            amount=(f"测算金额 {amount:,.2f} 元" if amount is not None else "金额由主管部门确定或待测算")))
+            status=status_text(result.status),
+            amount=(translate("Wizard", "测算金额 {amount} 元").format(amount=f"{amount:,.2f}")
+                    if amount is not None else translate("Wizard", "金额由主管部门确定或待测算"))))
         if hasattr(self, "enterprise_summary"):
             e = state.facts.enterprise
             self.enterprise_summary.setText(translate("Wizard", "企业：{name}　统一社会信用代码：{uscc}　"
@@ -571,12 +581,6 @@ class WizardFrame(QWidget):
         application = state.application if current.can_generate else None
         name = f"{(state.facts.enterprise.name or '申报')}_{self.summary.title or self.summary.kind}"
         self.generate_panel.start(application, name)
-
-
-def _status_text(value: str) -> str:
-    from desktop.rules.results import STATUS_LABELS, Status
-
-    return STATUS_LABELS[Status(value)]
 
 
 __all__ = ["WIZARDS", "WizardFrame", "answers_of"]

@@ -66,7 +66,7 @@ class WizardHost(QObject):
         if not candidates:
             text = translate("Wizard", "按当前自评，没有可以申报的{kind}政策。")
             window.statusBar().showMessage(text.format(
-                kind=translate("Wizard", KINDS[kind].label)), 10000)
+                kind=translate("Pages", KINDS[kind].label)), 10000)
             return None
         candidates.sort(key=lambda r: r.status is not Status.ELIGIBLE)
         return self.start(candidates[0])

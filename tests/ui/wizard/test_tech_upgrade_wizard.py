@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.rules.results import Status
@@ -188,3 +189,22 @@ def test_the_subsidy_question_says_when_it_applies_and_the_pledge_names_have_exa
         edit = frame.inputs[key]
         assert isinstance(edit, LineInput)
         assert example in edit.line.placeholderText()
+
+
+def test_the_wizard_heading_is_english_in_the_english_window(
+        qtbot: QtBot, qapp: QApplication, window_for: Callable[[dict[str, str]], MainWindow]) -> None:
+    """The frozen-app trial saw "技术改造项目：" and "Self-assessment: 可以申报；金额由…" in English."""
+    from desktop.ui.i18n import install_translators
+    from tests.ui.wizard.helpers import open_wizard
+
+    installed = install_translators(qapp, "en")
+    try:
+        window = window_for(PROFILE)
+        frame = open_wizard(window, PROGRAMME, dt.date(2012, 3, 1))
+        assert frame.title.text().startswith("technical upgrade：")
+        status = frame.status_line.text()
+        assert status.startswith("Self-assessment: ") and "可以申报" not in status and "待补充" not in status
+        assert "主管部门" not in status
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
