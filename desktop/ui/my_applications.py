@@ -54,7 +54,9 @@ class MyApplicationsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # short ones whole
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_selected())
         self.kind_choice = QComboBox()
@@ -239,7 +241,12 @@ class ExportLogPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("申报"), self.tr("文件"),
                                               self.tr("SHA-256"), self.tr("规则包")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The time, the hash's start and the pack whole; the application's title and the file
+        # share the rest (the trial saw "2026-11-30 …" at 1366 px).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
