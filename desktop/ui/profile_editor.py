@@ -146,7 +146,12 @@ class ProfileEditor(QWidget):
             hint = QLabel()
             hint.setStyleSheet(HINT_STYLE)
             hint.setTextFormat(Qt.TextFormat.PlainText)
-            hint.hide()
+            if fact.type is FactType.MONEY:
+                # The reading ("＝ 180,000,000 元") has its line from the start: appearing as the
+                # user types, it pushed the next field down under the pointer.
+                hint.setMinimumHeight(hint.fontMetrics().height())
+            else:
+                hint.hide()
             holder = QWidget()
             stack = QVBoxLayout(holder)
             stack.setContentsMargins(0, 0, 0, 0)
@@ -246,15 +251,17 @@ class ProfileEditor(QWidget):
         """Money: what the typed figure is read as, in 元 and 万元, so the unit is never a guess;
         a date: the day it is read as, so "18.3.1" or "2018/3/1" is seen to mean what was meant."""
         hint = self.hints[path]
+        if FACTS[path].type is FactType.MONEY:
+            hint.setText("")  # a money field's line stays, empty (see where it is made)
         text = self._answers.get(answer_key(path), "")
         if not text.strip():
-            hint.hide()
+            hint.setHidden(FACTS[path].type is not FactType.MONEY)
             return
         if FACTS[path].unit == "比例":  # the reason for the bound, beside the core's refusal
             self._show_ratio(hint, path)
             return
         if path in errors:
-            hint.hide()
+            hint.setHidden(FACTS[path].type is not FactType.MONEY)
             return
         if FACTS[path].type is FactType.DATE:
             self._show_date(hint, text)
@@ -265,7 +272,6 @@ class ProfileEditor(QWidget):
         try:
             yuan = parse_money_input(text)
         except InputError:
-            hint.hide()
             return
         hint.setText(translate("ProfileEditor", "＝ {yuan} 元（{wan} 万元）").format(
             yuan=f"{yuan:,}", wan=format_wan(yuan)))

@@ -212,3 +212,20 @@ def test_a_ratio_is_read_as_a_percentage_and_its_bounds_explained(qtbot: QtBot, 
     edit.selectAll()
     qtbot.keyClicks(edit, "30")  # typed as a percentage
     assert "0 到 1 之间" in hint.text() and hint.isVisibleTo(editor)
+
+
+def test_typing_an_amount_does_not_move_the_field_below(qtbot: QtBot, window: MainWindow) -> None:
+    """The trial's click meant for 资产总额 landed on the reading that had just appeared under
+    营业收入 ("＝ 180,000,000 元"), which pushed the field down by a line."""
+    editor = window.profile_editor
+    window.navigation.setCurrentRow(PROFILE_ROW)
+    revenue, assets = editor.edits["enterprise.revenue"], editor.edits["enterprise.assets"]
+    assert isinstance(revenue, QLineEdit) and isinstance(assets, QLineEdit)
+    revenue.clear()
+    editor.hints["enterprise.revenue"].setText("")
+    qtbot.waitUntil(assets.isVisible)
+    where = assets.mapTo(editor, QPoint(0, 0))
+    revenue.setFocus()
+    qtbot.keyClicks(revenue, "180000000")
+    qtbot.waitUntil(lambda: editor.hints["enterprise.revenue"].text().startswith("＝ 180,000,000 元"))
+    assert assets.mapTo(editor, QPoint(0, 0)) == where
