@@ -281,6 +281,14 @@ def _other_region_result(programme: CompiledProgramme, region: ConditionResult, 
     Not applicable whatever else is true: no condition is evaluated, nothing is missing, no
     amount is worked out; only the materials and route steps that have conditions read facts.
     """
+    return _result(programme, ctx, explain, Status.NOT_APPLICABLE, [region], [],
+                   _NOT_APPLICABLE_NO_FIGURE)
+
+
+def _result(programme: CompiledProgramme, ctx: FactContext, explain: bool, status: Status,
+            conditions: list[ConditionResult], missing: list[MissingFact],
+            amount: AmountResult) -> ProgrammeResult:
+    """The result object both paths build: the programme's own fields, then what was decided."""
     source, document = programme.source, programme.document
     return ProgrammeResult(
         programme_id=source.id,
@@ -290,10 +298,10 @@ def _other_region_result(programme: CompiledProgramme, region: ConditionResult, 
         document_file=document.file,
         kind=source.kind,
         wizard=source.wizard,
-        status=Status.NOT_APPLICABLE,
-        conditions=[region],
-        missing=[],
-        amount=_NOT_APPLICABLE_NO_FIGURE,
+        status=status,
+        conditions=conditions,
+        missing=missing,
+        amount=amount,
         materials=_materials(programme, ctx) if explain else [],
         route=_route(programme, ctx) if explain else [],
         valid_from=source.validity.from_,
@@ -311,7 +319,6 @@ def assess_programme(pack: RulePack, programme: CompiledProgramme, ctx: FactCont
 def _assess_programme(programme: CompiledProgramme, ctx: FactContext, explain: bool,
                       region: ConditionResult, blocks: Iterable[CompiledBlock]) -> ProgrammeResult:
     """One programme, given its region condition and the blocks that can touch it."""
-    source = programme.source
     conditions: list[ConditionResult] = []
     eligible_items: list[int] = []
     if region.outcome is not Outcome.FAIL:
@@ -337,21 +344,5 @@ def _assess_programme(programme: CompiledProgramme, ctx: FactContext, explain: b
                 missing_paths += result.missing
         if needed:
             missing_paths += _missing_inputs(needed, ctx)
-    document = programme.document
-    return ProgrammeResult(
-        programme_id=source.id,
-        title=source.title,
-        region=programme.region_name,
-        document_number=document.number,
-        document_file=document.file,
-        kind=source.kind,
-        wizard=source.wizard,
-        status=status,
-        conditions=all_conditions,
-        missing=[MissingFact(f, _question(f)) for f in dict.fromkeys(missing_paths)],
-        amount=amount,
-        materials=_materials(programme, ctx) if explain else [],
-        route=_route(programme, ctx) if explain else [],
-        valid_from=source.validity.from_,
-        valid_to=source.validity.to,
-    )
+    return _result(programme, ctx, explain, status, all_conditions,
+                   [MissingFact(f, _question(f)) for f in dict.fromkeys(missing_paths)], amount)
