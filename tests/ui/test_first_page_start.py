@@ -72,6 +72,17 @@ def _shown(window: MainWindow) -> tuple[object, ...]:
             [a.id for a in window.applications._listed])
 
 
+def _store_built_shows(opened: OpenedStore) -> tuple[object, ...]:
+    """What a window built on the store shows, as every start did before the first-page read."""
+    reference = Shell(_app(), opened)
+    try:
+        reference.start("zh_CN", ask_first_run=True)
+        assert reference.window is not None
+        return _shown(reference.window)
+    finally:
+        reference.close()
+
+
 def _quick_shell(prepared: PreparedStore) -> Shell:
     reader = first_page_reader(prepared, ask_first_run=True)
     assert reader is not None
@@ -101,13 +112,7 @@ def test_the_first_page_shows_what_the_store_would_show(qtbot: QtBot, prepared: 
         assert store.setting(RECENT_PROFILES_SETTING) == [profile]
         assert store.setting(LAST_PAGE_SETTING) == "dashboard"
         # And a window built on the store, as every start was before, shows the same.
-        reference = Shell(_app(), opened)
-        try:
-            reference.start("zh_CN", ask_first_run=True)
-            assert reference.window is not None
-            assert _shown(reference.window) == quick
-        finally:
-            reference.close()
+        assert _store_built_shows(opened) == quick
     finally:
         shell.close()
         if opened is not None:
@@ -167,12 +172,7 @@ def test_an_enterprise_with_drafts_is_assessed_on_them_from_the_first_page(
         assert set(read_early) == {"qh-2011-sme-loan-interest", "qh-2011-tech-upgrade"}
         shell.attach(opened)
         assert _shown(window) == quick
-        reference = Shell(_app(), opened)
-        try:
-            reference.start("zh_CN", ask_first_run=True)
-            assert reference.window is not None and _shown(reference.window) == quick
-        finally:
-            reference.close()
+        assert _store_built_shows(opened) == quick
     finally:
         shell.close()
         if opened is not None:
